@@ -88,13 +88,13 @@ bool Clock::parse_local(const std::string& text, int64_t& epoch_ms) {
 }
 
 std::string Clock::format_date(const CivilTime& t) {
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", t.year, t.month, t.day);
   return buf;
 }
 
 std::string Clock::format_datetime(const CivilTime& t) {
-  char buf[24];
+  char buf[40];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d", t.year, t.month, t.day, t.hour,
                 t.minute);
   return buf;
@@ -107,7 +107,7 @@ std::string add_days(const std::string& date, int days) {
   if (!parse_date(date, y, m, d)) return date;
   int64_t z = days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)) + days;
   civil_from_days(z, y, m, d);
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return std::string(buf) + (date.size() > 10 ? date.substr(10) : std::string());
 }
