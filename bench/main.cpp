@@ -1,0 +1,92 @@
+// eric-bench: the project's speed figures, printed as medians and p99 with a baseline measured
+// in the same run, the last line one JSON object (benchmarks, never timed unit tests).
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "bench/bench_catalog.h"
+#include "bench/bench_util.h"
+#include "kiosk/core/reference_data.h"
+
+namespace {
+
+void usage(FILE* out) {
+  std::fprintf(out,
+               "usage: eric-bench catalog [--jobs N] [--rounds R] [--db-dir DIR] [--reference-data DIR]\n"
+               "  catalog  search as you type, jobs near a commune, job detail, results frame\n"
+               "           (builds a demo catalog of N jobs once, reused by later runs)\n");
+}
+
+double round3(double v) { return static_cast<double>(static_cast<long long>(v * 1000.0 + 0.5)) / 1000.0; }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || !std::strcmp(argv[1], "--help")) {
+    usage(argc < 2 ? stderr : stdout);
+    return argc < 2 ? 2 : 0;
+  }
+  std::string command = argv[1];
+  int jobs = 100000;
+  int rounds = 3;
+  std::string db_dir = "bench-data";
+  std::string reference_dir = eric::default_reference_dir(argv[0]);
+  for (int i = 2; i < argc; ++i) {
+    std::string arg = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "eric-bench: %s needs a value\n", arg.c_str());
+        std::exit(2);
+      }
+      return argv[++i];
+    };
+    if (arg == "--jobs") jobs = std::atoi(value().c_str());
+    else if (arg == "--rounds") rounds = std::atoi(value().c_str());
+    else if (arg == "--db-dir") db_dir = value();
+    else if (arg == "--reference-data") reference_dir = value();
+    else {
+      std::fprintf(stderr, "eric-bench: unknown option %s\n", arg.c_str());
+      usage(stderr);
+      return 2;
+    }
+  }
+  if (jobs < 1 || rounds < 1) {
+    std::fprintf(stderr, "eric-bench: --jobs and --rounds must be positive\n");
+    return 2;
+  }
+
+  if (command == "catalog") {
+    eric::bench::BenchCatalog catalog = eric::bench::open_bench_catalog(db_dir, jobs, reference_dir);
+    eric::bench::CatalogFigures f = eric::bench::run_catalog_bench(catalog, rounds);
+    auto line = [](const char* what, const eric::bench::Percentiles& p) {
+      std::printf("%-28s p50 %8.3f ms   p99 %8.3f ms   max %8.3f ms   (n=%zu)\n", what, p.p50, p.p99,
+                  p.max, p.n);
+    };
+    line("search per keystroke", f.search);
+    line("  baseline LIKE '%word%'", f.search_baseline);
+    line("jobs within 30 km, page 1", f.near);
+    line("  baseline every row", f.near_baseline);
+    line("job detail + trainings", f.detail);
+    std::printf("found: %lld suggestions, %lld jobs near, %lld sessions\n",
+                static_cast<long long>(f.search_found), static_cast<long long>(f.near_found),
+                static_cast<long long>(f.detail_sessions));
+    nlohmann::json out = {
+        {"jobs", jobs},
+        {"search_p50_ms", round3(f.search.p50)},
+        {"search_p99_ms", round3(f.search.p99)},
+        {"search_baseline_ratio", round3(f.search_baseline.p50 / std::max(f.search.p50, 1e-6))},
+        {"near_p50_ms", round3(f.near.p50)},
+        {"near_p99_ms", round3(f.near.p99)},
+        {"near_baseline_ratio", round3(f.near_baseline.p50 / std::max(f.near.p50, 1e-6))},
+        {"detail_p99_ms", round3(f.detail.p99)},
+    };
+    std::printf("%s\n", out.dump().c_str());
+    return 0;
+  }
+  std::fprintf(stderr, "eric-bench: unknown command %s\n", command.c_str());
+  usage(stderr);
+  return 2;
+}
