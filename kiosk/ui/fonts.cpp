@@ -1,0 +1,202 @@
+// Font discovery and atlas building (FreeType), glyph coverage helpers.
+#include "kiosk/ui/fonts.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <imgui_freetype.h>
+
+namespace eric::ui {
+
+namespace {
+
+constexpr const char* kInterDir = "/usr/share/fonts/opentype/inter/";
+constexpr const char* kNotoDir = "/usr/share/fonts/truetype/noto/";
+constexpr const char* kDejaVuSans = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
+bool exists(const std::string& path) {
+  std::error_code ec;
+  return !path.empty() && std::filesystem::is_regular_file(path, ec);
+}
+
+// Glyphs of the UI and the catalog; the atlas keeps the pointer, hence static storage.
+constexpr ImWchar kRanges[] = {
+    0x0020, 0x00FF,  // Basic Latin + Latin-1 (é, à, ç, «, », no-break space)
+    0x0100, 0x017F,  // Latin Extended-A (œ, Œ, and names from neighbouring languages)
+    0x2000, 0x206F,  // general punctuation: ’ – — … • and U+202F narrow no-break space
+    0x20AC, 0x20AC,  // €
+    0x2190, 0x2193,  // ← ↑ → ↓
+    0x2713, 0x2713,  // ✓
+    0,
+};
+
+// Only the symbols Noto Sans lacks; merged from DejaVu Sans when present.
+constexpr ImWchar kSymbolRanges[] = {0x2190, 0x2193, 0x2713, 0x2713, 0};
+
+}  // namespace
+
+const ImWchar* kiosk_glyph_ranges() { return kRanges; }
+
+bool find_font_files(const FontConfig& cfg, FontFiles& out, std::string& error_fr) {
+  out = FontFiles{};
+  if (!cfg.regular.empty()) {
+    if (!exists(cfg.regular)) {
+      error_fr = "Le fichier de police " + cfg.regular + " est introuvable.";
+      return false;
+    }
+    out.regular = cfg.regular;
+    out.semibold = exists(cfg.semibold) ? cfg.semibold : cfg.regular;
+    out.bold = exists(cfg.bold) ? cfg.bold : out.semibold;
+  } else if (exists(std::string(kInterDir) + "Inter-Regular.otf")) {
+    const std::string d = kInterDir;
+    out.regular = d + "Inter-Regular.otf";
+    out.semibold = exists(d + "Inter-SemiBold.otf") ? d + "Inter-SemiBold.otf" : out.regular;
+    out.bold = exists(d + "Inter-Bold.otf") ? d + "Inter-Bold.otf" : out.semibold;
+  } else if (exists(std::string(kNotoDir) + "NotoSans-Regular.ttf")) {
+    const std::string d = kNotoDir;
+    out.regular = d + "NotoSans-Regular.ttf";
+    out.bold = exists(d + "NotoSans-Bold.ttf") ? d + "NotoSans-Bold.ttf" : out.regular;
+    out.semibold = exists(d + "NotoSans-SemiBold.ttf") ? d + "NotoSans-SemiBold.ttf" : out.bold;
+  } else {
+    error_fr =
+        "Aucune police n'est installée. Installez le paquet fonts-inter (ou fonts-noto-core).";
+    return false;
+  }
+  if (exists(cfg.symbols))
+    out.symbols = cfg.symbols;
+  else if (exists(kDejaVuSans))
+    out.symbols = kDejaVuSans;
+  return true;
+}
+
+bool Fonts::build(ImGuiIO& io, const FontConfig& cfg, std::string& error_fr) {
+  FontFiles found;
+  if (!find_font_files(cfg, found, error_fr)) return false;
+  ImFontAtlas* atlas = io.Fonts;
+  atlas->Clear();
+  atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+  atlas->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+  scale = cfg.scale > 0 ? cfg.scale : 1.0f;
+
+  auto add = [&](const std::string& file, float px) -> ImFont* {
+    ImFontConfig fc;
+    fc.OversampleH = 1;  // FreeType renders at the real size; oversampling only costs memory
+    fc.OversampleV = 1;
+    fc.PixelSnapH = true;
+    ImFont* font = atlas->AddFontFromFileTTF(file.c_str(), std::round(px * scale), &fc, kRanges);
+    if (font && !found.symbols.empty()) {
+      ImFontConfig merge;
+      merge.MergeMode = true;
+      merge.OversampleH = 1;
+      merge.OversampleV = 1;
+      atlas->AddFontFromFileTTF(found.symbols.c_str(), std::round(px * scale), &merge,
+                                kSymbolRanges);
+    }
+    return font;
+  };
+  body = add(found.regular, kBodyPx);  // first font = ImGui's default font
+  small = add(found.regular, kSmallPx);
+  body_bold = add(found.semibold, kBodyPx);
+  heading = add(found.semibold, kHeadingPx);
+  title = add(found.bold, kTitlePx);
+  display = add(found.bold, kDisplayPx);
+  if (!body || !small || !body_bold || !heading || !title || !display || !atlas->Build()) {
+    atlas->Clear();
+    *this = Fonts{};
+    error_fr = "Les polices " + found.regular + " n'ont pas pu être chargées.";
+    return false;
+  }
+  files = found;
+  builtin = false;
+  return true;
+}
+
+void Fonts::build_builtin(ImGuiIO& io, float s) {
+  ImFontAtlas* atlas = io.Fonts;
+  atlas->Clear();
+  scale = s;
+  auto add = [&](float px) {
+    ImFontConfig fc;
+    fc.SizePixels = std::round(px * s);
+    return atlas->AddFontDefault(&fc);
+  };
+  body = add(kBodyPx);
+  small = add(kSmallPx);
+  body_bold = add(kBodyPx);
+  heading = add(kHeadingPx);
+  title = add(kTitlePx);
+  display = add(kDisplayPx);
+  atlas->Build();
+  files = FontFiles{};
+  builtin = true;
+}
+
+ImFont* Fonts::get(FontRole role) const {
+  switch (role) {
+    case FontRole::Small: return small;
+    case FontRole::Body: return body;
+    case FontRole::BodyBold: return body_bold;
+    case FontRole::Heading: return heading;
+    case FontRole::Title: return title;
+    case FontRole::Display: return display;
+  }
+  return body;
+}
+
+float Fonts::size(FontRole role) const {
+  const ImFont* f = get(role);
+  if (f) return f->FontSize;
+  switch (role) {
+    case FontRole::Small: return kSmallPx * scale;
+    case FontRole::Heading: return kHeadingPx * scale;
+    case FontRole::Title: return kTitlePx * scale;
+    case FontRole::Display: return kDisplayPx * scale;
+    default: return kBodyPx * scale;
+  }
+}
+
+std::vector<unsigned> utf8_codepoints(std::string_view text) {
+  std::vector<unsigned> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto b0 = static_cast<unsigned char>(text[i]);
+    int len = b0 < 0x80 ? 1 : (b0 >> 5) == 6 ? 2 : (b0 >> 4) == 14 ? 3 : (b0 >> 3) == 30 ? 4 : 0;
+    if (len == 0 || i + len > text.size()) {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    unsigned cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
+    bool ok = true;
+    for (int k = 1; k < len; ++k) {
+      const auto b = static_cast<unsigned char>(text[i + k]);
+      if ((b & 0xC0) != 0x80) ok = false;
+      cp = (cp << 6) | (b & 0x3F);
+    }
+    if (!ok) {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    out.push_back(cp);
+    i += static_cast<size_t>(len);
+  }
+  return out;
+}
+
+bool font_has_glyph(const ImFont* font, unsigned codepoint) {
+  if (!font || codepoint > IM_UNICODE_CODEPOINT_MAX) return false;
+  return font->FindGlyphNoFallback(static_cast<ImWchar>(codepoint)) != nullptr;
+}
+
+std::vector<unsigned> missing_glyphs(const ImFont* font, std::string_view text) {
+  std::vector<unsigned> missing;
+  for (unsigned cp : utf8_codepoints(text)) {
+    if (cp == '\n' || cp == '\t') continue;  // layout characters, never drawn as glyphs
+    if (!font_has_glyph(font, cp) && std::find(missing.begin(), missing.end(), cp) == missing.end())
+      missing.push_back(cp);
+  }
+  return missing;
+}
+
+}  // namespace eric::ui

@@ -1,0 +1,148 @@
+// The touch widget kit: free functions over Ui, drawn at the ImGui cursor, probe-recorded.
+//
+// Index of this header
+// [SECTION] Text
+// [SECTION] Buttons, chips, toggles, badges (widgets_buttons.cpp)
+// [SECTION] Tiles and cards (widgets_cards.cpp)
+// [SECTION] Page chrome: header, title band, footer, text field, modal (widgets_chrome.cpp)
+//
+// Rules every widget follows:
+// - a tap is a press and a release on the widget with the finger moved less than
+//   tap_slop(ui); a drag never clicks (it scrolls the list under it);
+// - a tappable widget records one ProbeItem (its kind, its main label, its visible rect,
+//   tappable = true); other texts inside it record ProbeKind::Text items;
+// - nothing is recorded or tappable when it is clipped out or covered by a modal;
+// - sizes come from the fonts (em) so the text size setting enlarges everything.
+#pragma once
+
+#include <string_view>
+
+#include <imgui.h>
+
+#include "kiosk/ui/pictograms.h"
+#include "kiosk/ui/ui.h"
+
+namespace eric::ui {
+
+// [SECTION] Text
+
+enum class Tone { Normal, Secondary, Title, Error, Success, OnPrimary };
+
+struct TextOpts {
+  FontRole font = FontRole::Body;
+  Tone tone = Tone::Normal;
+  float wrap_width = 0;  // 0: wrap at the available width; < 0: never wrap
+};
+
+// Draws a paragraph at the cursor and records it (ProbeKind::Text).
+void text(Ui& ui, std::string_view s, const TextOpts& opts = {});
+// Size a text takes (wrap_width < 0: one line).
+ImVec2 text_size(const Ui& ui, std::string_view s, FontRole font, float wrap_width = -1);
+
+// [SECTION] Buttons, chips, toggles, badges
+
+enum class ButtonKind { Primary, Secondary };
+
+struct ButtonOpts {
+  ButtonKind kind = ButtonKind::Primary;
+  float width = 0;  // 0: fits the label
+  Picto icon = Picto::None;  // drawn left of the label
+  bool enabled = true;       // a disabled button is drawn greyed and records tappable = false
+};
+
+// Pill-shaped button, at least target_height() high. Primary: blue fill, white label.
+// Secondary: white with a blue outline and a blue label.
+bool big_button(Ui& ui, std::string_view label, const ButtonOpts& opts = {});
+// "← Retour": a secondary button with a drawn arrow (no glyph needed).
+bool back_button(Ui& ui);
+// Filter chip; active = filled #e3e3fd with a blue border. Records ProbeKind::Chip.
+bool chip(Ui& ui, std::string_view label, bool active);
+// A big square box with a label on its right (consent). Flips value and returns true on a tap.
+bool toggle(Ui& ui, std::string_view label, bool& value);
+// Square button showing only a pictogram (lock, speaker); label is what the probe records.
+bool icon_button(Ui& ui, Picto picto, std::string_view label, bool quiet = false);
+
+enum class BadgeKind { Success, Neutral };
+// Small rounded label; Success adds a drawn check mark ("Formation financée par la Région").
+void badge(Ui& ui, std::string_view label, BadgeKind kind = BadgeKind::Success);
+
+// [SECTION] Tiles and cards
+
+// A home or family tile: the whole card is the target. Records ProbeKind::Tile with the
+// title; the sentence and the action label are recorded as Text.
+struct TileSpec {
+  Picto picto = Picto::None;
+  std::string_view title;
+  std::string_view sentence;  // one plain sentence; may be empty
+  std::string_view action;    // the button-looking label ("Commencer"); may be empty
+  ImVec2 size{0, 0};          // 0: the available width / a height that fits
+};
+bool tile(Ui& ui, const TileSpec& spec);
+float tile_min_height(const Ui& ui, const TileSpec& spec, float width);
+
+// A result row: title, secondary line, optional badge; on the right a big figure
+// ("4 km") and a caption ("Martigues"). Records ProbeKind::Card with the title.
+struct CardSpec {
+  std::string_view title;
+  std::string_view secondary;
+  std::string_view figure;
+  std::string_view figure_caption;
+  std::string_view badge;  // empty: none
+  float width = 0;         // 0: available width
+  float height = 0;        // 0: its own height; a list gives its row height (rows stay even)
+};
+float card_height(const Ui& ui, bool with_badge);
+bool card(Ui& ui, const CardSpec& spec);
+
+// [SECTION] Page chrome
+
+// White band along the top: site name and subtitle on the left, time and date (already in
+// words) on the right, a blue line under it. Drawn at the window's top, full width.
+struct HeaderSpec {
+  std::string_view site;
+  std::string_view subtitle;
+  std::string_view time_text;  // "14 h 05"
+  std::string_view date_text;  // "lundi 23 novembre"
+};
+float header_height(const Ui& ui);
+// Left and right margin of a page's content (the mockups' generous spacing).
+float page_margin(const Ui& ui);
+void header_band(Ui& ui, const HeaderSpec& spec);
+// Header of an inner screen: optional back button, a title and a subtitle. True = back.
+bool title_band(Ui& ui, std::string_view title, std::string_view subtitle, bool with_back);
+
+struct FooterSpec {
+  std::string_view freshness;  // "Offres à jour : aujourd'hui à 13 h 40"
+  bool fresh = true;           // green dot, else an orange one
+  int text_size = 0;           // 0, 1, 2 = A, A+, A++ (the active one is drawn filled)
+  std::string_view language_label;  // "Français · English"; empty hides the button
+  bool show_read_aloud = true;
+  bool show_staff = true;
+};
+enum class FooterTap { None, ReadAloud, TextSize, Language, Staff };
+struct FooterResult {
+  FooterTap tap = FooterTap::None;
+  int text_size = 0;  // the size chosen when tap == TextSize
+};
+float footer_height(const Ui& ui);
+// Drawn along the bottom of the current window.
+FooterResult footer(Ui& ui, const FooterSpec& spec);
+
+// What the on-screen keyboard typed: label above, the value in a white box with a caret when
+// focused, the error below in red. Tapping it returns true (the screen opens the keyboard).
+struct FieldOpts {
+  bool focused = false;
+  std::string_view error;        // empty: none
+  std::string_view placeholder;  // shown in grey while value is empty
+  float width = 0;               // 0: available width
+};
+bool text_field(Ui& ui, std::string_view label, std::string_view value,
+                const FieldOpts& opts = {});
+
+// A modal over everything: dims the display and draws a centred white card. Between
+// begin_modal and end_modal the cursor is inside the card; only those widgets are tappable
+// and recorded this frame (what the page recorded before is dropped from the probe).
+void begin_modal(Ui& ui, std::string_view id, float width_em = 26.0f);
+void end_modal(Ui& ui);
+
+}  // namespace eric::ui

@@ -1,0 +1,157 @@
+// Tiles (home paths, trade families) and result cards: big white cards, the whole card a target.
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "kiosk/ui/widgets.h"
+#include "kiosk/ui/widgets_internal.h"
+
+namespace eric::ui {
+
+using detail::col;
+
+namespace {
+
+struct TileMetrics {
+  float pad, picto, gap, title_h, sentence_h, action_h, action_w, underline;
+};
+
+TileMetrics tile_metrics(const Ui& ui, const TileSpec& spec, float width) {
+  TileMetrics m;
+  const float e = em(ui);
+  m.pad = 1.1f * e;
+  m.picto = spec.picto != Picto::None ? 3.6f * e : 0.0f;
+  m.gap = 0.8f * e;
+  const float inner = std::max(1.0f, width - 2 * m.pad);
+  m.title_h = detail::measure(ui, FontRole::Title, spec.title, inner).y;
+  m.sentence_h = spec.sentence.empty() ? 0 : detail::measure(ui, FontRole::Body, spec.sentence,
+                                                             inner).y;
+  m.action_h = spec.action.empty() ? 0 : target_height(ui) * 0.9f;
+  m.action_w = spec.action.empty()
+                   ? 0
+                   : detail::measure(ui, FontRole::BodyBold, spec.action).x + 2.0f * e;
+  m.underline = std::max(3.0f, 6.0f * ui.scale);
+  return m;
+}
+
+}  // namespace
+
+float tile_min_height(const Ui& ui, const TileSpec& spec, float width) {
+  const TileMetrics m = tile_metrics(ui, spec, width);
+  float h = 2 * m.pad + m.title_h + m.underline;
+  if (m.picto > 0) h += m.picto + m.gap;
+  if (m.sentence_h > 0) h += 0.5f * m.gap + m.sentence_h;
+  if (m.action_h > 0) h += m.gap + m.action_h;
+  return h;
+}
+
+bool tile(Ui& ui, const TileSpec& spec) {
+  const float width = spec.size.x > 0 ? spec.size.x : ImGui::GetContentRegionAvail().x;
+  const TileMetrics m = tile_metrics(ui, spec, width);
+  const float height = std::max(spec.size.y, tile_min_height(ui, spec, width));
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const ImRect bb(pos, ImVec2(pos.x + width, pos.y + height));
+  ImGui::PushID("tile");
+  const ImGuiID id = ImGui::GetID(spec.title.data(), spec.title.data() + spec.title.size());
+  ImGui::PopID();
+  const detail::TapResult r = detail::tap_item(ui, id, bb);
+  if (!r.visible) return false;
+
+  const Theme& t = ui.theme;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float rounding = t.rounding_em * em(ui);
+  // The face, then a blue edge along the bottom (shapes side by side, not stacked: stacked
+  // anti-aliased shapes would leave a blue fringe all around).
+  const ImRect face(bb.Min, ImVec2(bb.Max.x, bb.Max.y - m.underline));
+  dl->AddRectFilled(face.Min, face.Max, col(r.held ? t.pressed_bg : t.card), rounding,
+                    ImDrawFlags_RoundCornersTop);
+  dl->AddRectFilled(ImVec2(bb.Min.x, face.Max.y), bb.Max, col(t.primary), m.underline * 0.5f,
+                    ImDrawFlags_RoundCornersBottom);
+  if (t.kind == ThemeKind::HighContrast)
+    dl->AddRect(bb.Min, bb.Max, col(t.card_border), rounding, 0, t.border_px * ui.scale);
+
+  const float inner = width - 2 * m.pad;
+  float y = bb.Min.y + m.pad;
+  const float x = bb.Min.x + m.pad;
+  if (m.picto > 0) {
+    draw_picto(dl, spec.picto, ImVec2(x, y), m.picto, col(t.title));
+    y += m.picto + m.gap;
+  }
+  detail::draw_text(ui, FontRole::Title, ImVec2(x, y), t.title, spec.title, inner, false);
+  y += m.title_h;
+  if (m.sentence_h > 0) {
+    y += 0.5f * m.gap;
+    detail::draw_text(ui, FontRole::Body, ImVec2(x, y), t.text_secondary, spec.sentence, inner);
+  }
+  if (m.action_h > 0) {
+    // Looks like a button, but the whole tile is the target (one big thing to touch).
+    const float ay = face.Max.y - m.pad - m.action_h;
+    const ImRect ab(ImVec2(x, ay), ImVec2(x + m.action_w, ay + m.action_h));
+    dl->AddRectFilled(ab.Min, ab.Max, col(r.held ? t.primary_pressed : t.primary),
+                      m.action_h * 0.5f);
+    const ImVec2 ls = detail::measure(ui, FontRole::BodyBold, spec.action);
+    detail::draw_text(ui, FontRole::BodyBold,
+                      ImVec2(std::round(ab.Min.x + (ab.GetWidth() - ls.x) * 0.5f),
+                             std::round(ab.Min.y + (ab.GetHeight() - ls.y) * 0.5f)),
+                      t.on_primary, spec.action);
+  }
+  detail::record(ui, ProbeKind::Tile, spec.title, bb, true);
+  return r.tapped;
+}
+
+float card_height(const Ui& ui, bool with_badge) {
+  const float e = em(ui);
+  float h = 2 * 0.8f * e + ui.fonts.size(FontRole::Heading) + 0.2f * e +
+            ui.fonts.size(FontRole::Body);
+  if (with_badge) h += 0.4f * e + ui.fonts.size(FontRole::Small) + 0.35f * e;
+  return std::max(h, target_height(ui));
+}
+
+bool card(Ui& ui, const CardSpec& spec) {
+  const float e = em(ui);
+  const float width = spec.width > 0 ? spec.width : ImGui::GetContentRegionAvail().x;
+  const float height = std::max(spec.height, card_height(ui, !spec.badge.empty()));
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const ImRect bb(pos, ImVec2(pos.x + width, pos.y + height));
+  ImGui::PushID("card");
+  const ImGuiID id = ImGui::GetID(spec.title.data(), spec.title.data() + spec.title.size());
+  ImGui::PopID();
+  const detail::TapResult r = detail::tap_item(ui, id, bb);
+  if (!r.visible) return false;
+
+  const Theme& t = ui.theme;
+  const float rounding = t.rounding_em * e;
+  detail::draw_card_bg(ui, bb, r.held ? t.pressed_bg : t.card, rounding,
+                       t.kind == ThemeKind::HighContrast);
+  const float pad = 0.9f * e;
+  // Right column: the distance is the most visible figure of a result.
+  const ImVec2 fig = detail::measure(ui, FontRole::Title, spec.figure);
+  const ImVec2 cap = detail::measure(ui, FontRole::Body, spec.figure_caption);
+  const float right_w = std::max(fig.x, cap.x);
+  const float fig_y = bb.Min.y + (height - fig.y - cap.y) * 0.5f;
+  if (!spec.figure.empty())
+    detail::draw_text(ui, FontRole::Title, ImVec2(bb.Max.x - pad - fig.x, fig_y), t.title,
+                      spec.figure);
+  if (!spec.figure_caption.empty())
+    detail::draw_text(ui, FontRole::Body, ImVec2(bb.Max.x - pad - cap.x, fig_y + fig.y),
+                      t.text_secondary, spec.figure_caption);
+
+  const float left_w = std::max(1.0f, width - 2 * pad - right_w - (right_w > 0 ? e : 0));
+  float y = bb.Min.y + 0.8f * e;
+  const float x = bb.Min.x + pad;
+  const std::string title = detail::fit_text(ui, FontRole::Heading, spec.title, left_w);
+  detail::draw_text(ui, FontRole::Heading, ImVec2(x, y), t.text, title, 0, false);
+  y += ui.fonts.size(FontRole::Heading) + 0.2f * e;
+  if (!spec.secondary.empty()) {
+    const std::string second = detail::fit_text(ui, FontRole::Body, spec.secondary, left_w);
+    detail::draw_text(ui, FontRole::Body, ImVec2(x, y), t.text_secondary, second);
+  }
+  y += ui.fonts.size(FontRole::Body) + 0.4f * e;
+  detail::record(ui, ProbeKind::Card, spec.title, bb, true);
+  if (!spec.badge.empty()) {
+    detail::draw_badge(ui, ImVec2(x, y), spec.badge, BadgeKind::Success);
+  }
+  return r.tapped;
+}
+
+}  // namespace eric::ui

@@ -1,0 +1,298 @@
+// Page chrome: header band, title band, footer tools, text field display, modal overlay.
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "kiosk/ui/widgets.h"
+#include "kiosk/ui/widgets_internal.h"
+
+namespace eric::ui {
+
+using detail::col;
+
+namespace {
+
+float band_line(const Ui& ui) { return std::max(2.0f, 3.0f * ui.scale); }
+
+// The part of the current window a band spans: its full width, from its top.
+ImRect window_rect() {
+  ImGuiWindow* w = ImGui::GetCurrentWindow();
+  return ImRect(w->Pos, ImVec2(w->Pos.x + w->Size.x, w->Pos.y + w->Size.y));
+}
+
+void draw_band(Ui& ui, const ImRect& bb) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(bb.Min, bb.Max, col(ui.theme.card));
+  dl->AddRectFilled(ImVec2(bb.Min.x, bb.Max.y - band_line(ui)), bb.Max, col(ui.theme.primary));
+}
+
+}  // namespace
+
+float page_margin(const Ui& ui) { return 2.2f * em(ui); }
+
+float header_height(const Ui& ui) {
+  return 2 * 0.7f * em(ui) + ui.fonts.size(FontRole::Heading) + ui.fonts.size(FontRole::Body) +
+         band_line(ui);
+}
+
+void header_band(Ui& ui, const HeaderSpec& spec) {
+  const ImRect win = window_rect();
+  const float h = header_height(ui);
+  const ImRect bb(win.Min, ImVec2(win.Max.x, win.Min.y + h));
+  ImGui::SetCursorScreenPos(bb.Min);
+  ImGui::ItemSize(bb);
+  if (!ImGui::ItemAdd(bb, 0)) return;
+  draw_band(ui, bb);
+  const Theme& t = ui.theme;
+  const float m = page_margin(ui);
+  const float e = em(ui);
+  const float inner_h = h - band_line(ui);
+  // The ERIC mark: a blue rounded square with the name in white.
+  const float logo = std::min(inner_h - e, 2.4f * e);
+  const ImVec2 lmin(bb.Min.x + m, bb.Min.y + (inner_h - logo) * 0.5f);
+  ImGui::GetWindowDrawList()->AddRectFilled(lmin, ImVec2(lmin.x + logo, lmin.y + logo),
+                                            col(t.primary), 0.25f * logo);
+  const ImVec2 ls = detail::measure(ui, FontRole::BodyBold, "ERIC");
+  detail::draw_text(ui, FontRole::BodyBold,
+                    ImVec2(lmin.x + (logo - ls.x) * 0.5f, lmin.y + (logo - ls.y) * 0.5f),
+                    t.on_primary, "ERIC");
+  const float tx = lmin.x + logo + 0.6f * e;
+  const float ty = bb.Min.y + 0.7f * e;
+  const float heading = ui.fonts.size(FontRole::Heading);
+  detail::draw_text(ui, FontRole::Heading, ImVec2(tx, ty), t.text, spec.site);
+  detail::draw_text(ui, FontRole::Body, ImVec2(tx, ty + heading), t.text_secondary,
+                    spec.subtitle);
+  const ImVec2 ts = detail::measure(ui, FontRole::Heading, spec.time_text);
+  const ImVec2 ds = detail::measure(ui, FontRole::Body, spec.date_text);
+  detail::draw_text(ui, FontRole::Heading, ImVec2(bb.Max.x - m - ts.x, ty), t.text,
+                    spec.time_text);
+  detail::draw_text(ui, FontRole::Body, ImVec2(bb.Max.x - m - ds.x, ty + heading),
+                    t.text_secondary, spec.date_text);
+}
+
+bool title_band(Ui& ui, std::string_view title, std::string_view subtitle, bool with_back) {
+  const ImRect win = window_rect();
+  const float e = em(ui);
+  const float pad = 0.6f * e;
+  const float text_h = ui.fonts.size(FontRole::Heading) +
+                       (subtitle.empty() ? 0 : ui.fonts.size(FontRole::Body));
+  const float h = std::max(target_height(ui), text_h) + 2 * pad + band_line(ui);
+  const ImRect bb(win.Min, ImVec2(win.Max.x, win.Min.y + h));
+  ImGui::SetCursorScreenPos(bb.Min);
+  ImGui::ItemSize(bb);
+  if (!ImGui::ItemAdd(bb, 0)) return false;
+  draw_band(ui, bb);
+  const float m = page_margin(ui) * 0.5f;
+  const float inner_h = h - band_line(ui);
+  float x = bb.Min.x + m;
+  bool back = false;
+  if (with_back) {
+    ImGui::SetCursorScreenPos(ImVec2(x, bb.Min.y + (inner_h - target_height(ui)) * 0.5f));
+    back = back_button(ui);
+    x += detail::button_width(ui, tr(ui, "ui.back"), true) + e;
+  }
+  const float ty = bb.Min.y + (inner_h - text_h) * 0.5f;
+  const float max_w = bb.Max.x - m - x;
+  detail::draw_text(ui, FontRole::Heading, ImVec2(x, ty), ui.theme.text,
+                    detail::fit_text(ui, FontRole::Heading, title, max_w));
+  if (!subtitle.empty())
+    detail::draw_text(ui, FontRole::Body, ImVec2(x, ty + ui.fonts.size(FontRole::Heading)),
+                      ui.theme.text_secondary,
+                      detail::fit_text(ui, FontRole::Body, subtitle, max_w));
+  ImGui::SetCursorScreenPos(ImVec2(bb.Min.x, bb.Max.y));
+  ImGui::Dummy(ImVec2(0, 0));
+  return back;
+}
+
+float footer_height(const Ui& ui) { return target_height(ui) + 2 * 0.6f * em(ui); }
+
+FooterResult footer(Ui& ui, const FooterSpec& spec) {
+  FooterResult result;
+  result.text_size = spec.text_size;
+  const ImRect win = window_rect();
+  const Theme& t = ui.theme;
+  const float e = em(ui);
+  const float h = footer_height(ui);
+  const float th = target_height(ui);
+  const float m = page_margin(ui);
+  const float y = win.Max.y - h + (h - th) * 0.5f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+
+  // Freshness of the catalog on the left: a coloured dot and one sentence.
+  const float dot = 0.4f * e;
+  const float line = ui.fonts.size(FontRole::Body);
+  dl->AddCircleFilled(ImVec2(win.Min.x + m + dot * 0.5f, y + th * 0.5f), dot * 0.5f,
+                      col(spec.fresh ? t.success : t.warning_dot), 16);
+  detail::draw_text(ui, FontRole::Body, ImVec2(win.Min.x + m + dot + 0.4f * e,
+                                               y + (th - line) * 0.5f),
+                    t.text_secondary, spec.freshness);
+
+  // Tools from the right edge leftwards; each is at least a full target high.
+  const float gap = 0.6f * e;
+  float x = win.Max.x - m;
+  if (spec.show_staff) {
+    x -= th;
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    if (icon_button(ui, Picto::Lock, tr(ui, "ui.staff"), true)) result.tap = FooterTap::Staff;
+    x -= gap;
+  }
+  if (!spec.language_label.empty()) {
+    x -= detail::button_width(ui, spec.language_label, false);
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    ButtonOpts o;
+    o.kind = ButtonKind::Secondary;
+    if (big_button(ui, spec.language_label, o)) result.tap = FooterTap::Language;
+    x -= gap;
+  }
+  {
+    // A, A+, A++ as one outlined group of three targets.
+    static constexpr const char* kLabels[3] = {"A", "A+", "A++"};
+    const float cell = th * 1.15f;
+    x -= 3 * cell;
+    const ImRect group(ImVec2(x, y), ImVec2(x + 3 * cell, y + th));
+    dl->AddRectFilled(group.Min, group.Max, col(t.card), th * 0.5f);
+    for (int i = 0; i < 3; ++i) {
+      const ImRect cb(ImVec2(x + i * cell, y), ImVec2(x + (i + 1) * cell, y + th));
+      ImGui::SetCursorScreenPos(cb.Min);
+      ImGui::PushID(i);
+      const detail::TapResult r = detail::tap_item(ui, ImGui::GetID("text_size"), cb);
+      ImGui::PopID();
+      const bool active = spec.text_size == i;
+      if (active || r.held)
+        dl->AddRectFilled(ImVec2(cb.Min.x + 4 * ui.scale, cb.Min.y + 4 * ui.scale),
+                          ImVec2(cb.Max.x - 4 * ui.scale, cb.Max.y - 4 * ui.scale),
+                          col(t.chip_active_bg), th * 0.5f);
+      const FontRole f = active ? FontRole::BodyBold : FontRole::Body;
+      const ImVec2 ls = detail::measure(ui, f, kLabels[i]);
+      detail::draw_text(ui, f, ImVec2(std::round(cb.Min.x + (cell - ls.x) * 0.5f),
+                                      std::round(cb.Min.y + (th - ls.y) * 0.5f)),
+                        active ? t.chip_active_text : t.primary, kLabels[i], 0, false);
+      detail::record(ui, ProbeKind::Button, kLabels[i], cb, true, active ? "active" : "");
+      if (r.tapped) {
+        result.tap = FooterTap::TextSize;
+        result.text_size = i;
+      }
+    }
+    dl->AddRect(group.Min, group.Max, col(t.primary), th * 0.5f, 0,
+                std::max(1.5f, t.border_px * ui.scale));
+    x -= gap;
+  }
+  if (spec.show_read_aloud) {
+    const std::string label = tr(ui, "ui.read_aloud");
+    x -= detail::button_width(ui, label, true);
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    ButtonOpts o;
+    o.kind = ButtonKind::Secondary;
+    o.icon = Picto::Speaker;
+    if (big_button(ui, label, o)) result.tap = FooterTap::ReadAloud;
+  }
+  return result;
+}
+
+bool text_field(Ui& ui, std::string_view label, std::string_view value, const FieldOpts& opts) {
+  const Theme& t = ui.theme;
+  const float e = em(ui);
+  const float width = opts.width > 0 ? opts.width : ImGui::GetContentRegionAvail().x;
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const float label_h = label.empty() ? 0 : ui.fonts.size(FontRole::BodyBold) + 0.3f * e;
+  const float box_h = target_height(ui);
+  const float error_h = opts.error.empty() ? 0 : 0.3f * e + ui.fonts.size(FontRole::Body);
+  if (!label.empty())
+    detail::draw_text(ui, FontRole::BodyBold, pos, t.text, label);
+  const ImRect box(ImVec2(pos.x, pos.y + label_h), ImVec2(pos.x + width, pos.y + label_h + box_h));
+  ImGui::SetCursorScreenPos(box.Min);
+  ImGui::PushID("field");
+  const ImGuiID id = ImGui::GetID(label.data(), label.data() + label.size());
+  ImGui::PopID();
+  const detail::TapResult r = detail::tap_item(ui, id, box);
+  bool tapped = false;
+  if (r.visible) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float rounding = 0.25f * e;
+    const float stroke = std::max(1.5f, t.border_px * ui.scale);
+    if (opts.focused && t.kind == ThemeKind::HighContrast)  // a yellow ring outside the box
+      dl->AddRect(ImVec2(box.Min.x - 3 * stroke, box.Min.y - 3 * stroke),
+                  ImVec2(box.Max.x + 3 * stroke, box.Max.y + 3 * stroke), col(t.focus),
+                  rounding + 3 * stroke, 0, 3 * stroke);
+    dl->AddRectFilled(box.Min, box.Max, col(t.card), rounding);
+    const Color border = !opts.error.empty() ? t.error
+                         : opts.focused      ? t.primary
+                                             : t.text_secondary;
+    dl->AddRect(box.Min, box.Max, col(border), rounding, 0, opts.focused ? 2 * stroke : stroke);
+    const float pad = 0.5f * e;
+    const float line = ui.fonts.size(FontRole::Body);
+    const float ty = std::round(box.Min.y + (box_h - line) * 0.5f);
+    float caret_x = box.Min.x + pad;
+    if (value.empty()) {
+      if (!opts.placeholder.empty())
+        detail::draw_text(ui, FontRole::Body, ImVec2(box.Min.x + pad, ty), t.text_secondary,
+                          opts.placeholder, 0, false);
+    } else {
+      // Long values show their end, where the typing happens.
+      std::string shown(value);
+      const float max_w = width - 2 * pad - 0.5f * e;
+      size_t cut = 0;
+      while (cut < shown.size() && detail::measure(ui, FontRole::Body, shown.substr(cut)).x > max_w) {
+        ++cut;
+        while (cut < shown.size() && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) ++cut;
+      }
+      shown = shown.substr(cut);
+      caret_x += detail::draw_text(ui, FontRole::Body, ImVec2(box.Min.x + pad, ty), t.text,
+                                   shown, 0, false).x;
+    }
+    if (opts.focused)
+      dl->AddRectFilled(ImVec2(caret_x + 2 * ui.scale, ty), ImVec2(caret_x + 2 * ui.scale + stroke,
+                                                                   ty + line),
+                        col(t.primary));
+    detail::record(ui, ProbeKind::Input, value, box, true, label);
+    tapped = r.tapped;
+  }
+  if (!opts.error.empty())
+    detail::draw_text(ui, FontRole::Body, ImVec2(pos.x, box.Max.y + 0.3f * e), t.error,
+                      opts.error, width);
+  ImGui::SetCursorScreenPos(ImVec2(pos.x, box.Max.y + error_h));
+  ImGui::Dummy(ImVec2(width, 0));
+  return tapped;
+}
+
+void begin_modal(Ui& ui, std::string_view id, float width_em) {
+  // What the page drew before is covered: drop it from the probe, block it from now on.
+  ui.probe.begin_frame();
+  ui.modal.open_this_frame = true;
+  const ImGuiIO& io = ImGui::GetIO();
+  const ImGuiWindowFlags base = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav;
+  // A full-screen window under the card takes every touch outside it.
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(col(ui.theme.overlay)));
+  ImGui::Begin("##modal_dim", nullptr, base);
+  ImGui::PopStyleColor();
+  ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+  ImGui::End();
+
+  const float e = em(ui);
+  const float w = std::min(width_em * e, io.DisplaySize.x - 2 * e);
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f),
+                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, io.DisplaySize.y - 2 * e));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(col(ui.theme.card)));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(1.4f * e, 1.4f * e));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ui.theme.rounding_em * e);
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0.8f * e, 0.8f * e));
+  const std::string name = "##modal_" + std::string(id);
+  ImGui::Begin(name.c_str(), nullptr, base | ImGuiWindowFlags_AlwaysAutoResize);
+  ImGui::PopStyleVar(3);
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0.8f * e, 0.8f * e));
+  ImGui::PopStyleColor();
+  ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+  ui.modal.inside = true;
+}
+
+void end_modal(Ui& ui) {
+  ui.modal.inside = false;
+  ImGui::PopStyleVar();
+  ImGui::End();
+}
+
+}  // namespace eric::ui

@@ -1,0 +1,123 @@
+// Widget foundations: probe recording, the tap rule (press + release without drag), text.
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "kiosk/ui/widgets.h"
+#include "kiosk/ui/widgets_internal.h"
+
+namespace eric::ui {
+
+namespace detail {
+
+void record(Ui& ui, ProbeKind kind, std::string_view text, const ImRect& bb, bool tappable,
+            std::string_view key) {
+  if (!input_allowed(ui)) return;
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  ImRect visible = bb;
+  visible.ClipWithFull(window->ClipRect);
+  if (visible.GetWidth() <= 0.5f || visible.GetHeight() <= 0.5f) return;
+  ProbeItem item;
+  item.kind = kind;
+  item.text = std::string(text);
+  item.key = std::string(key);
+  item.x = visible.Min.x;
+  item.y = visible.Min.y;
+  item.w = visible.GetWidth();
+  item.h = visible.GetHeight();
+  item.tappable = tappable;
+  ui.probe.record(std::move(item));
+}
+
+TapResult tap_item(Ui& ui, ImGuiID id, const ImRect& bb, bool enabled) {
+  TapResult r;
+  ImGui::ItemSize(bb);
+  if (!ImGui::ItemAdd(bb, id)) return r;  // clipped out: neither drawn nor tappable
+  r.visible = true;
+  if (!enabled || !input_allowed(ui)) return r;
+  bool hovered = false, held = false;
+  const bool released_on_it =
+      ImGui::ButtonBehavior(bb, id, &hovered, &held, ImGuiButtonFlags_PressedOnClickRelease);
+  const ImGuiIO& io = ImGui::GetIO();
+  const float slop = tap_slop(ui);
+  const bool dragged = io.MouseDragMaxDistanceSqr[0] > slop * slop;
+  r.tapped = released_on_it && !dragged;
+  r.held = held && !dragged;
+  return r;
+}
+
+ImVec2 measure(const Ui& ui, FontRole role, std::string_view s, float wrap_width) {
+  ImFont* font = ui.fonts.get(role);
+  if (!font) return ImVec2(0, 0);
+  const char* b = s.data();
+  const char* e = s.data() + s.size();
+  ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap_width > 0 ? wrap_width : 0.0f,
+                                    b, e);
+  size.x = std::ceil(size.x);
+  return size;
+}
+
+ImVec2 draw_text(Ui& ui, FontRole role, ImVec2 pos, Color color, std::string_view s,
+                 float wrap_width, bool record_it) {
+  ImFont* font = ui.fonts.get(role);
+  if (!font || s.empty()) return ImVec2(0, 0);
+  const ImVec2 size = measure(ui, role, s, wrap_width);
+  ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, col(color), s.data(),
+                                      s.data() + s.size(), wrap_width > 0 ? wrap_width : 0.0f);
+  if (record_it)
+    record(ui, ProbeKind::Text, s, ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y)), false);
+  return size;
+}
+
+std::string fit_text(const Ui& ui, FontRole role, std::string_view s, float max_width) {
+  if (measure(ui, role, s).x <= max_width) return std::string(s);
+  const std::string ellipsis = "\xE2\x80\xA6";  // …
+  std::string cut(s);
+  while (!cut.empty()) {
+    utf8_pop_back(cut);
+    while (!cut.empty() && cut.back() == ' ') cut.pop_back();
+    if (measure(ui, role, cut + ellipsis).x <= max_width) break;
+  }
+  return cut + ellipsis;
+}
+
+void draw_card_bg(Ui& ui, const ImRect& bb, Color fill, float rounding, bool border) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(bb.Min, bb.Max, col(fill), rounding);
+  if (border)
+    dl->AddRect(bb.Min, bb.Max, col(ui.theme.card_border), rounding, 0,
+                std::max(1.0f, ui.theme.border_px * ui.scale * 0.5f));
+}
+
+}  // namespace detail
+
+namespace {
+Color tone_color(const Theme& t, Tone tone) {
+  switch (tone) {
+    case Tone::Normal: return t.text;
+    case Tone::Secondary: return t.text_secondary;
+    case Tone::Title: return t.title;
+    case Tone::Error: return t.error;
+    case Tone::Success: return t.success;
+    case Tone::OnPrimary: return t.on_primary;
+  }
+  return t.text;
+}
+}  // namespace
+
+void text(Ui& ui, std::string_view s, const TextOpts& opts) {
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  float wrap = opts.wrap_width;
+  if (wrap == 0) wrap = std::max(1.0f, ImGui::GetContentRegionAvail().x);
+  const ImVec2 size = detail::measure(ui, opts.font, s, wrap);
+  const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+  ImGui::ItemSize(bb);
+  if (!ImGui::ItemAdd(bb, 0)) return;
+  detail::draw_text(ui, opts.font, pos, tone_color(ui.theme, opts.tone), s, wrap);
+}
+
+ImVec2 text_size(const Ui& ui, std::string_view s, FontRole font, float wrap_width) {
+  return detail::measure(ui, font, s, wrap_width);
+}
+
+}  // namespace eric::ui

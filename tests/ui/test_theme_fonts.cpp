@@ -1,0 +1,123 @@
+// Theme contrast (WCAG >= 4.5:1 for every text pair) and glyph coverage of every UI string.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+
+#include "headless.h"
+#include "kiosk/ui/fonts.h"
+#include "kiosk/ui/theme.h"
+
+namespace eric::ui {
+namespace {
+
+TEST(Theme, ContrastRatioKnownValues) {
+  EXPECT_NEAR(contrast_ratio(rgb(0x000000), rgb(0xffffff)), 21.0, 1e-9);
+  EXPECT_NEAR(contrast_ratio(rgb(0xffffff), rgb(0x000000)), 21.0, 1e-9);
+  EXPECT_NEAR(contrast_ratio(rgb(0x777777), rgb(0x777777)), 1.0, 1e-9);
+  // #767676 on white is the classic "just passes AA" grey.
+  EXPECT_GT(contrast_ratio(rgb(0x767676), rgb(0xffffff)), 4.5);
+  EXPECT_LT(contrast_ratio(rgb(0x777777), rgb(0xffffff)), 4.5);
+}
+
+TEST(Theme, EveryTextPairPassesAaInBothThemes) {
+  for (const Theme& theme : {standard_theme(), high_contrast_theme()}) {
+    const auto pairs = theme_text_pairs(theme);
+    ASSERT_GE(pairs.size(), 10u);
+    for (const ColorPair& p : pairs) {
+      const double ratio = contrast_ratio(p.fg, p.bg);
+      EXPECT_GE(ratio, 4.5) << p.name << " in theme "
+                            << (theme.kind == ThemeKind::Standard ? "standard" : "high contrast")
+                            << ": " << ratio;
+    }
+  }
+}
+
+TEST(Theme, HighContrastIsBlackOnWhite) {
+  const Theme hc = high_contrast_theme();
+  EXPECT_NEAR(contrast_ratio(hc.text, hc.page), 21.0, 1e-9);
+  EXPECT_EQ(to_u32(hc.focus), to_u32(rgb(0xffe800)));
+}
+
+TEST(Theme, PaletteOfTheStandardTheme) {
+  const Theme t = standard_theme();
+  EXPECT_EQ(to_u32(t.primary), to_u32(rgb(0x000091)));
+  EXPECT_EQ(to_u32(t.page), to_u32(rgb(0xf6f6f6)));
+  EXPECT_EQ(to_u32(t.chip_active_bg), to_u32(rgb(0xe3e3fd)));
+  EXPECT_EQ(to_u32(t.error), to_u32(rgb(0xce0500)));
+  // ImGui packs ABGR: red in the low byte.
+  EXPECT_EQ(to_u32(rgb(0x112233)), 0xFF332211u);
+}
+
+TEST(Fonts, Utf8Codepoints) {
+  EXPECT_EQ(utf8_codepoints("aé€"), (std::vector<unsigned>{'a', 0xE9, 0x20AC}));
+  EXPECT_EQ(utf8_codepoints("Œ\xE2\x80\xAF"), (std::vector<unsigned>{0x152, 0x202F}));
+  EXPECT_EQ(utf8_codepoints("\xC3"), (std::vector<unsigned>{0xFFFD}));  // cut in the middle
+}
+
+TEST(Fonts, SizesFollowTheScale) {
+  const test::SharedFonts& shared = test::shared_fonts();
+  const Fonts& f = shared.fonts;
+  EXPECT_GE(f.size(FontRole::Body), 28.0f);
+  EXPECT_GE(f.size(FontRole::Small), 22.0f);
+  EXPECT_NEAR(f.size(FontRole::Title), 44.0f, 1.0f);
+  EXPECT_NEAR(f.size(FontRole::Display), 64.0f, 1.0f);
+}
+
+TEST(Fonts, MissingFileIsAFrenchError) {
+  FontConfig cfg;
+  cfg.regular = "/nonexistent/font.otf";
+  FontFiles files;
+  std::string error;
+  EXPECT_FALSE(find_font_files(cfg, files, error));
+  EXPECT_NE(error.find("introuvable"), std::string::npos) << error;
+}
+
+// Every character of every French and English string, and of catalog-like samples, must be
+// in the atlas of every text size, or ImGui would draw '?'.
+TEST(Fonts, AtlasCoversEveryUiAndCatalogString) {
+  const test::SharedFonts& shared = test::shared_fonts();
+  if (shared.fonts.builtin) GTEST_SKIP() << "no font package installed: " << shared.error;
+  I18n i18n;
+  std::string error;
+  ASSERT_TRUE(i18n.load_dir(std::string(ERIC_ASSETS_DIR) + "/i18n", error)) << error;
+  std::vector<std::string> texts = {
+      "Maçon / Maçonne", "Œnologue", "cœur", "1 850 € brut", "L’Isle-sur-la-Sorgue",
+      "« Formation »", "du 5 janvier – 30 juin…", "14\xE2\x80\xAFh\xC2\xA0" "05",
+      "Être aidé — vite", "✓ Formation financée par la Région", "← Retour", "Ÿ ÿ Ž",
+      "Aix-en-Provence, Salon-de-Provence, Châteaurenard, Saint-Rémy, Forcalquier",
+      "•"};
+  size_t keys = 0;
+  for (const std::string lang : {"fr", "en"}) {
+    for (const std::string& key : i18n.keys(lang)) {
+      i18n.set_language(lang);
+      texts.push_back(i18n.tr(key));
+      ++keys;
+    }
+  }
+  EXPECT_GT(keys, 10u);
+  const Fonts& f = shared.fonts;
+  for (FontRole role : {FontRole::Small, FontRole::Body, FontRole::BodyBold, FontRole::Heading,
+                        FontRole::Title, FontRole::Display}) {
+    for (const std::string& s : texts) {
+      for (unsigned cp : missing_glyphs(f.get(role), s)) {
+        char hex[16];
+        std::snprintf(hex, sizeof hex, "U+%04X", cp);
+        ADD_FAILURE() << "font role " << static_cast<int>(role) << " lacks " << hex << " in \""
+                      << s << "\"";
+      }
+    }
+  }
+}
+
+TEST(Fonts, HasGlyphSeesWhatIsMissing) {
+  const test::SharedFonts& shared = test::shared_fonts();
+  if (shared.fonts.builtin) GTEST_SKIP() << "no font package installed";
+  EXPECT_TRUE(font_has_glyph(shared.fonts.body, 0x0153));   // œ
+  EXPECT_TRUE(font_has_glyph(shared.fonts.body, 0x20AC));   // €
+  EXPECT_FALSE(font_has_glyph(shared.fonts.body, 0x4E2D));  // a CJK ideograph: not in ranges
+  EXPECT_FALSE(font_has_glyph(nullptr, 'a'));
+}
+
+}  // namespace
+}  // namespace eric::ui
