@@ -1,0 +1,420 @@
+// Catalog writes (see store.h): one transaction, reused statements, indexes kept in step.
+#include <array>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "kiosk/core/schema.h"
+#include "kiosk/core/store_catalog_sql.h"
+#include "kiosk/core/store.h"
+#include "kiosk/core/text_fold.h"
+
+namespace eric {
+
+using namespace store_detail;
+
+namespace {
+
+constexpr int64_t kMaxOgr = int64_t{1} << kSearchKindShift;
+
+}  // namespace
+
+struct CatalogWriter::Impl {
+  // A big write touches more pages than the reading cache holds: give it room for the
+  // transaction, then hand the memory back.
+  explicit Impl(Database& d) : db(d), tx(d) {
+    status = tx.status();
+    db.exec("PRAGMA cache_size=-65536;");
+  }
+  ~Impl() { db.exec("PRAGMA cache_size=-16000;"); }
+
+  Database& db;
+  Transaction tx;
+  Status status;
+  std::string updated_at;
+  int64_t written = 0;
+  int64_t skipped = 0;
+  bool funding_dirty = false;
+  bool fresh = false;
+  bool jobs_dirty = false;  // after clear_all: the catalog tables and indexes are empty
+  std::unordered_map<std::string, std::string> employer_names;  // id -> name, for job search
+  std::array<std::unique_ptr<Statement>, kSlotCount> stmts;
+
+  // Prepared once per writer, on first use: a delta touching two tables prepares two.
+  Statement& get(Slot slot) {
+    auto& p = stmts[static_cast<size_t>(slot)];
+    if (!p) p = std::make_unique<Statement>(db, kSql[slot], true);
+    return *p;
+  }
+  // Runs a write statement; a failure becomes the writer's sticky status.
+  bool run(Statement& s) {
+    Status r = s.run();
+    if (!r.ok) status = r;
+    return r.ok;
+  }
+  // Steps an INSERT ... RETURNING rowid and gives the rowid.
+  bool run_returning(Statement& s, int64_t& rowid) {
+    if (!s.step()) {
+      status = s.ok() ? Status::error("sqlite_error", "Écriture du catalogue sans résultat.")
+                      : s.status();
+      s.reset();
+      return false;
+    }
+    rowid = s.col_int(0);
+    return run(s);
+  }
+  bool put_search(SearchKind kind, int64_t rowid, std::string_view title, std::string_view extra,
+                  std::string_view ref, std::string_view trade_code, std::string_view label,
+                  bool is_new = false) {
+    Statement& s = get(is_new ? kFtsInsert : kFtsReplace);
+    const std::string folded_title = fold_text(title);  // alive until run() below
+    const std::string folded_extra = fold_text(extra);
+    s.bind(1, search_rowid(kind, rowid))
+        .bind_ref(2, folded_title)
+        .bind_ref(3, folded_extra)
+        .bind_ref(4, search_kind_name(kind))
+        .bind_ref(5, ref)
+        .bind_ref(6, trade_code)
+        .bind_ref(7, label);
+    return run(s);
+  }
+  Status done() {
+    if (status.ok) ++written;
+    return status;
+  }
+};
+
+CatalogWriter::CatalogWriter(Database& db) : impl_(std::make_unique<Impl>(db)) {}
+CatalogWriter::~CatalogWriter() = default;
+
+bool CatalogWriter::ok() const { return impl_->status.ok; }
+const Status& CatalogWriter::status() const { return impl_->status; }
+void CatalogWriter::set_updated_at(std::string when) { impl_->updated_at = std::move(when); }
+int64_t CatalogWriter::written() const { return impl_->written; }
+int64_t CatalogWriter::skipped() const { return impl_->skipped; }
+
+Status CatalogWriter::clear_all() {
+  Impl& m = *impl_;
+  if (!m.status.ok) return m.status;
+  // Statements over the dropped virtual tables must not outlive them.
+  m.stmts[kFtsReplace].reset();
+  m.stmts[kFtsDelete].reset();
+  m.stmts[kGeoReplace].reset();
+  m.stmts[kGeoDelete].reset();
+  m.stmts[kFtsInsert].reset();
+  m.stmts[kGeoInsert].reset();
+  Status s = m.db.exec(
+      "DELETE FROM communes; DELETE FROM commune_postal_codes; DELETE FROM trades;"
+      "DELETE FROM job_titles; DELETE FROM employers; DELETE FROM jobs; DELETE FROM trainings;"
+      "DELETE FROM training_trades; DELETE FROM training_sessions; DELETE FROM immersion_offers;"
+      "DELETE FROM immersion_slots; DELETE FROM sites; DELETE FROM workshops;"
+      "DELETE FROM trade_funding;");
+  if (s.ok) s = reset_search_and_geo(m.db);
+  if (!s.ok) m.status = s;
+  m.funding_dirty = true;
+  m.jobs_dirty = true;
+  m.fresh = true;
+  m.employer_names.clear();
+  return m.status;
+}
+
+Status CatalogWriter::upsert(const Commune& r) {
+  Impl& m = *impl_;
+  if (!m.status.ok) return m.status;
+  Statement& s = m.get(kCommuneUpsert);
+  s.bind(1, r.insee).bind(2, r.name).bind(3, fold_commune_query(r.name)).bind(4, r.department)
+      .bind(5, r.region).bind(6, r.population).bind(7, r.lat).bind(8, r.lon);
+  if (!m.run(s)) return m.status;
+  Statement& del = m.get(kCommuneCodesDelete);
+  del.bind(1, r.insee);
+  if (!m.run(del)) return m.status;
+  Statement& ins = m.get(kCommuneCodeInsert);
+  for (const std::string& code : r.postal_codes) {
+    ins.bind(1, code).bind(2, r.insee);
+    if (!m.run(ins)) return m.status;
+  }
+  return m.done();
+}
+
+Status CatalogWriter::upsert(const Trade& r) {
+  Impl& m = *impl_;
+  if (!m.status.ok) return m.status;
+  Statement& s = m.get(kTradeUpsert);
+  s.bind(1, r.code).bind(2, r.label).bind(3, fold_text(r.label)).bind(4, r.description);
+  int64_t rowid = 0;
+  if (!m.run_returning(s, rowid)) return m.status;
+  m.put_search(SearchKind::trade, rowid, r.label, r.code, r.code, r.code, r.label);
+  return m.done();
+}
+
+Status CatalogWriter::upsert(const JobTitle& r) {
+  Impl& m = *impl_;
+  if (!m.status.ok) return m.status;
+  if (r.ogr <= 0 || r.ogr >= kMaxOgr) {
+    ++m.skipped;
+    return Status::success();
+  }
+  Statement& s = m.get(kJobTitleUpsert);
+  s.bind(1, r.ogr).bind(2, r.trade_code).bind(3, r.label);
+  if (!m.run(s)) return m.status;
+  m.put_search(SearchKind::job_title, r.ogr, r.label, "", std::to_string(r.ogr), r.trade_code,
+               r.label);
+  return m.done();
+}
+
+Status CatalogWriter::upsert(const Employer& r) {
+  Impl& m = *impl_;
+  if (!m.status.ok) return m.status;
+  Statement& s = m.get(kEmployerUpsert);
+  s.bind(1, r.id).bind(2, r.name).bind(3, r.siret).bind(4, r.naf).bind(5, r.naf_label)
+      .bind(6, r.commune).bind(7, r.address).bind(8, r.lat).bind(9, r.lon).bind(10, r.size_range)
+      .bind(11, r.fit_for_disabled_workers);
+  int64_t rowid = 0;
+  if (!m.run_returning(s, rowid)) return m.status;
+  m.employer_names[r.id] = r.name;
+  m.put_search(SearchKind::employer, rowid, r.name, r.naf_label, r.id, "", r.name);
+  return m.done();
+}
+
+namespace {
+
+// The record outlives the statement's run: its text is bound without copies.
+void bind_job(Statement& s, const Job& r) {
+  s.bind_ref(1, r.id).bind_ref(2, r.source).bind_ref(3, r.title).bind_ref(4, r.trade_code)
+      .bind(5, r.job_title_ogr).bind_ref(6, r.employer_id).bind_ref(7, r.employer_name)
+      .bind_ref(8, r.description).bind_ref(9, r.contract_type)
+      .bind(10, r.contract_duration_months).bind_ref(11, r.work_time_label)
+      .bind_ref(12, r.salary_label).bind_ref(13, r.experience_label)
+      .bind_ref(14, r.qualification_label).bind(15, r.posts).bind_ref(16, r.commune)
+      .bind(17, r.lat).bind(18, r.lon).bind_ref(19, r.place_label).bind_ref(20, r.origin_url)
+      .bind_ref(21, r.contact).bind_ref(22, r.created_at).bind_ref(23, r.expires_at);
+}
+
+}  // namespace
+
+Status CatalogWriter::upsert(const Job& r) {
+  Impl& m = *impl_;
+  if (!m.status.ok) return m.status;
+  int64_t rowid = 0;
+  bool is_new = false;
+  if (m.fresh) {
+    Statement& ins = m.get(kJobInsert);
+    bind_job(ins, r);
+    const Status before = m.db.last_status();
+    Status st = ins.run();
+    if (st.ok) {
+      rowid = m.db.last_insert_rowid();
+      is_new = true;
+    } else if (st.code != "sqlite_constraint") {
+      return m.status = st;
+    } else {
+      m.db.set_last_status(before);  // an expected duplicate, handled below
+    }
+  }
+  if (!is_new) {
+    // The offer may exist: take its old place out of jobs_geo before it moves.
+    Statement& old = m.get(kJobOld);
+    old.bind(1, r.id);
+    if (old.step()) {
+      const int64_t old_rowid = old.col_int(0);
+      const double old_lat = old.col_double(1), old_lon = old.col_double(2);
+      old.reset();
+      Statement& del = m.get(kGeoDelete);
+      del.bind(1, geo_band(old_lat)).bind(2, old_lon).bind(3, old_rowid);
+      if (!m.run(del)) return m.status;
+    } else {
+      old.reset();
+    }
+    Statement& s = m.get(kJobUpsert);
+    bind_job(s, r);
+    if (!m.run_returning(s, rowid)) return m.status;
+  }
+  // The employer's name is searchable with the offer; look it up when the offer lacks it.
+  std::string employer_name = r.employer_name;
+  if (employer_name.empty() && !r.employer_id.empty()) {
+    auto known = m.employer_names.find(r.employer_id);
+    if (known != m.employer_names.end()) {
+      employer_name = known->second;
+    } else {
+      Statement& q = m.get(kEmployerName);
+      q.bind(1, r.employer_id);
+      if (q.step()) employer_name = q.col_text(0);
+      q.reset();
+    }
+  }
+  if (!m.put_search(SearchKind::job, rowid, r.title, employer_name, r.id, r.trade_code, r.title,
+                    is_new)) {
+    return m.status;
+  }
+  Statement& g = m.get(is_new ? kGeoInsert : kGeoReplace);
+  g.bind(1, geo_band(r.lat)).bind(2, r.lon).bind(3, rowid).bind(4, r.lat)
+      .bind_ref(5, r.trade_code).bind_ref(6, r.contract_type).bind_ref(7, r.expires_at);
+  m.run(g);
+  m.jobs_dirty = true;
+  return m.done();
+}
+
+Status CatalogWriter::upsert(const Training& r) {
+  Impl& m = *impl_;
+  if (!m.status.ok) return m.status;
+  Statement& s = m.get(kTrainingUpsert);
+  s.bind(1, r.id).bind(2, r.title).bind(3, r.entry_level).bind(4, r.exit_level).bind(5, r.rncp)
+      .bind(6, r.certifinfo).bind(7, r.organisation).bind(8, r.organisation_siret)
+      .bind(9, r.region_funded).bind(10, r.hours_total).bind(11, r.description);
+  int64_t rowid = 0;
+  if (!m.run_returning(s, rowid)) return m.status;
+  Statement& del = m.get(kTrainingTradesDelete);
+  del.bind(1, r.id);
+  if (!m.run(del)) return m.status;
+  Statement& ins = m.get(kTrainingTradeInsert);
+  int position = 0;
+  for (const std::string& code : r.trade_codes) {
+    ins.bind(1, r.id).bind(2, code).bind(3, position++);
+    if (!m.run(ins)) return m.status;
+  }
+  const std::string first_trade = r.trade_codes.empty() ? std::string() : r.trade_codes.front();
+  m.put_search(SearchKind::training, rowid, r.title, r.organisation, r.id, first_trade, r.title);
+  m.funding_dirty = true;
+  return m.done();
+}
+
+Status CatalogWriter::upsert(const TrainingSession& r) {
+  Impl& m = *impl_;
+  if (!m.status.ok) return m.status;
+  Statement& s = m.get(kSessionUpsert);
+  s.bind(1, r.id).bind(2, r.training_id).bind(3, r.start).bind(4, r.end).bind(5, r.commune)
+      .bind(6, r.lat).bind(7, r.lon).bind(8, r.address).bind(9, r.registration_open)
+      .bind(10, r.seats);
+  if (!m.run(s)) return m.status;
+  m.funding_dirty = true;
+  return m.done();
+}
+
+Status CatalogWriter::upsert(const ImmersionOffer& r) {
+  Impl& m = *impl_;
+  if (!m.status.ok) return m.status;
+  Statement& s = m.get(kOfferUpsert);
+  s.bind(1, r.id).bind(2, r.employer_id).bind(3, r.trade_code).bind(4, r.job_title_ogr)
+      .bind(5, r.what_you_will_do).bind(6, r.contact_mode).bind(7, r.welcome_address)
+      .bind(8, r.fit_for_disabled_workers).bind(9, r.max_requests_per_month);
+  if (!m.run(s)) return m.status;
+  return m.done();
+}
+
+Status CatalogWriter::upsert(const ImmersionSlot& r) {
+  Impl& m = *impl_;
+  if (!m.status.ok) return m.status;
+  Statement& s = m.get(kSlotUpsert);
+  s.bind(1, r.id).bind(2, r.offer_id).bind(3, r.start).bind(4, r.end).bind(5, r.days)
+      .bind(6, r.schedule_label).bind(7, r.capacity).bind(8, r.taken);
+  if (!m.run(s)) return m.status;
+  return m.done();
+}
+
+Status CatalogWriter::upsert(const Site& r) {
+  Impl& m = *impl_;
+  if (!m.status.ok) return m.status;
+  Statement& s = m.get(kSiteUpsert);
+  s.bind(1, r.id).bind(2, r.name).bind(3, r.commune).bind(4, r.address).bind(5, r.lat)
+      .bind(6, r.lon).bind(7, r.opening_hours).bind(8, r.phone);
+  if (!m.run(s)) return m.status;
+  return m.done();
+}
+
+Status CatalogWriter::upsert(const Workshop& r) {
+  Impl& m = *impl_;
+  if (!m.status.ok) return m.status;
+  Statement& s = m.get(kWorkshopUpsert);
+  s.bind(1, r.id).bind(2, r.site_id).bind(3, r.kind).bind(4, r.title).bind(5, r.plain_description)
+      .bind(6, r.what_to_bring).bind(7, r.animator).bind(8, r.start).bind(9, r.end)
+      .bind(10, r.capacity).bind(11, r.taken).bind(12, r.place).bind(13, r.cancelled);
+  if (!m.run(s)) return m.status;
+  return m.done();
+}
+
+Status CatalogWriter::remove(std::string_view type, std::string_view id) {
+  Impl& m = *impl_;
+  if (!m.status.ok) return m.status;
+  const RemoveRule* rule = nullptr;
+  for (const RemoveRule& r : kRemoveRules) {
+    if (r.type == type) rule = &r;
+  }
+  if (!rule) {
+    ++m.skipped;
+    return Status::error("unknown_type",
+                         "Type d'élément du catalogue inconnu : " + std::string(type) + ".");
+  }
+  // Removes are rare (deltas): a statement per call keeps the writer's table small.
+  Statement del(m.db, rule->sql);
+  del.bind(1, id);
+  bool found = del.step();
+  const int64_t rowid = found ? del.col_int(0) : 0;
+  const double lat = found && rule->in_geo ? del.col_double(1) : 0;
+  const double lon = found && rule->in_geo ? del.col_double(2) : 0;
+  if (!m.run(del)) return m.status;
+  if (rule->cleanup_sql) {
+    Statement clean(m.db, rule->cleanup_sql);
+    clean.bind(1, id);
+    if (!m.run(clean)) return m.status;
+  }
+  if (found && rule->in_search) {
+    Statement& f = m.get(kFtsDelete);
+    f.bind(1, search_rowid(rule->kind, rowid));
+    if (!m.run(f)) return m.status;
+  }
+  if (found && rule->in_geo) {
+    Statement& g = m.get(kGeoDelete);
+    g.bind(1, geo_band(lat)).bind(2, lon).bind(3, rowid);
+    if (!m.run(g)) return m.status;
+  }
+  if (rule->touches_funding) m.funding_dirty = true;
+  if (rule->in_geo) m.jobs_dirty = true;
+  return m.done();
+}
+
+Status CatalogWriter::commit() {
+  Impl& m = *impl_;
+  if (!m.status.ok) return m.status;
+  if (m.funding_dirty) {
+    Status s = recompute_trade_funding(m.db);
+    if (!s.ok) return m.status = s;
+  }
+  if (m.jobs_dirty) {
+    Status s = recompute_trade_stats(m.db);
+    if (!s.ok) return m.status = s;
+  }
+  {
+    Statement s(m.db,
+                "INSERT INTO sync_state(key,value) VALUES('catalog_updated_at',"
+                "coalesce(nullif(?1,''),strftime('%Y-%m-%d %H:%M','now','localtime'))) "
+                "ON CONFLICT(key) DO UPDATE SET value=excluded.value");
+    s.bind(1, m.updated_at);
+    if (!m.run(s)) return m.status;
+  }
+  for (auto& p : m.stmts) p.reset();
+  Status s = m.tx.commit();
+  if (!s.ok) m.status = s;
+  return s;
+}
+
+Status replace_catalog(Database& db, const Catalog& c, std::string_view updated_at) {
+  CatalogWriter w(db);
+  if (!w.ok()) return w.status();
+  w.set_updated_at(std::string(updated_at));
+  w.clear_all();
+  for (const auto& r : c.communes) w.upsert(r);
+  for (const auto& r : c.trades) w.upsert(r);
+  for (const auto& r : c.job_titles) w.upsert(r);
+  for (const auto& r : c.employers) w.upsert(r);
+  for (const auto& r : c.jobs) w.upsert(r);
+  for (const auto& r : c.trainings) w.upsert(r);
+  for (const auto& r : c.training_sessions) w.upsert(r);
+  for (const auto& r : c.immersion_offers) w.upsert(r);
+  for (const auto& r : c.immersion_slots) w.upsert(r);
+  for (const auto& r : c.sites) w.upsert(r);
+  for (const auto& r : c.workshops) w.upsert(r);
+  if (!w.ok()) return w.status();
+  return w.commit();
+}
+
+}  // namespace eric

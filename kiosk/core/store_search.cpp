@@ -1,0 +1,148 @@
+// Search as you type (FTS5) and the commune picker (postal code or folded name).
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/schema.h"
+#include "kiosk/core/store.h"
+#include "kiosk/core/store_internal.h"
+#include "kiosk/core/text_fold.h"
+
+namespace eric {
+
+using namespace store_detail;
+
+namespace {
+
+struct Candidate {
+  Suggestion s;
+  std::string folded;  // the indexed title
+  int quality = 1;     // 0: the label starts with the typed text
+  int kind_rank = 0;
+};
+
+// How many rows of each kind are read before ranking: enough for a good first screen,
+// bounded so that a one-letter prefix over 100,000 offers stays fast.
+constexpr int kCandidatesPerKind[] = {0, 200, 200, 100, 60, 100};
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string trim_spaces(std::string_view s) {
+  size_t a = 0, b = s.size();
+  while (a < b && (s[a] == ' ' || s[a] == '\t')) ++a;
+  while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) --b;
+  std::string out;
+  for (size_t i = a; i < b; ++i) {
+    if (s[i] != ' ') out += s[i];
+  }
+  return out;
+}
+
+CommuneHit read_hit(const Statement& s) {
+  CommuneHit h;
+  h.insee = s.col_text(0);
+  h.name = s.col_text(1);
+  h.postal_code = s.col_text(2);
+  h.department = s.col_text(3);
+  h.population = s.col_int(4);
+  h.lat = s.col_double(5);
+  h.lon = s.col_double(6);
+  return h;
+}
+
+}  // namespace
+
+std::vector<Suggestion> suggest(Database& db, std::string_view typed_text, int limit) {
+  std::vector<Suggestion> out;
+  if (limit <= 0) return out;
+  const std::string expr = fts_match_expression(typed_text, "title");
+  if (expr.empty()) return out;
+  const std::string folded = fold_text(typed_text);
+
+  Statement st(db,
+               "SELECT kind, ref, trade_code, label, title FROM search_fts "
+               "WHERE search_fts MATCH ?1 AND rowid >= ?2 AND rowid < ?3 LIMIT ?4");
+  std::vector<Candidate> cands;
+  for (int kind = 1; kind <= 5; ++kind) {
+    st.bind(1, expr)
+        .bind(2, search_rowid(static_cast<SearchKind>(kind), 0))
+        .bind(3, search_rowid(static_cast<SearchKind>(kind + 1), 0))
+        .bind(4, kCandidatesPerKind[kind]);
+    while (st.step()) {
+      Candidate c;
+      c.s.kind = st.col_text(0);
+      c.s.id = st.col_text(1);
+      c.s.trade_code = st.col_text(2);
+      c.s.label = st.col_text(3);
+      c.folded = st.col_text(4);
+      c.quality = c.folded.compare(0, folded.size(), folded) == 0 ? 0 : 1;
+      c.kind_rank = kind;
+      cands.push_back(std::move(c));
+    }
+    if (!st.ok()) return out;  // a malformed expression: no suggestions, reason in db
+    st.reset();
+  }
+  std::stable_sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.quality != b.quality) return a.quality < b.quality;
+    if (a.kind_rank != b.kind_rank) return a.kind_rank < b.kind_rank;
+    if (a.folded.size() != b.folded.size()) return a.folded.size() < b.folded.size();
+    return a.folded < b.folded;
+  });
+  std::set<std::string> seen;
+  for (Candidate& c : cands) {
+    if (static_cast<int>(out.size()) >= limit) break;
+    if (!seen.insert(c.folded).second) continue;  // the same words under another kind
+    out.push_back(std::move(c.s));
+  }
+  return out;
+}
+
+std::vector<CommuneHit> find_communes(Database& db, std::string_view query, int limit) {
+  std::vector<CommuneHit> out;
+  if (limit <= 0) return out;
+  const std::string compact = trim_spaces(query);
+  if (all_digits(compact)) {
+    // Postal codes are digits: the prefix range is [prefix, prefix + "\xff").
+    Statement s(db,
+                "SELECT c.insee, c.name, min(p.postal_code), c.department, c.population, c.lat, "
+                "c.lon FROM commune_postal_codes p JOIN communes c ON c.insee = p.insee "
+                "WHERE p.postal_code >= ?1 AND p.postal_code < ?2 GROUP BY c.insee "
+                "ORDER BY c.population DESC, c.name LIMIT ?3");
+    s.bind(1, compact).bind(2, compact + "\xff").bind(3, limit);
+    while (s.step()) out.push_back(read_hit(s));
+    return out;
+  }
+  const std::string folded = fold_commune_query(query);
+  if (folded.empty()) return out;
+  constexpr const char* kSelect =
+      "SELECT c.insee, c.name, coalesce((SELECT min(postal_code) FROM commune_postal_codes p "
+      "WHERE p.insee = c.insee), ''), c.department, c.population, c.lat, c.lon FROM communes c ";
+  {
+    Statement s(db, std::string(kSelect) +
+                        "WHERE c.name_folded >= ?1 AND c.name_folded < ?2 "
+                        "ORDER BY c.population DESC, c.name LIMIT ?3");
+    s.bind(1, folded).bind(2, folded + "\xff").bind(3, limit);
+    while (s.step()) out.push_back(read_hit(s));
+    if (!s.ok()) return out;
+  }
+  if (static_cast<int>(out.size()) < limit) {
+    // Then names where a later word starts with the query ("raphael" -> Saint-Raphaël).
+    Statement s(db, std::string(kSelect) +
+                        "WHERE instr(' ' || c.name_folded, ' ' || ?1) > 1 "
+                        "ORDER BY c.population DESC, c.name LIMIT ?2");
+    s.bind(1, folded).bind(2, limit);
+    while (s.step() && static_cast<int>(out.size()) < limit) {
+      CommuneHit h = read_hit(s);
+      const bool known = std::any_of(out.begin(), out.end(),
+                                     [&](const CommuneHit& o) { return o.insee == h.insee; });
+      if (!known) out.push_back(std::move(h));
+    }
+  }
+  return out;
+}
+
+}  // namespace eric
