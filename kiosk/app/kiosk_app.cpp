@@ -1,0 +1,230 @@
+// The kiosk shell's frame: chrome, current screen, idle overlay, toasts (see kiosk_app.h).
+#include "kiosk/app/kiosk_app.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <limits>
+
+#include "kiosk/app/shell_text.h"
+#include "kiosk/core/clock.h"
+#include "kiosk/core/french.h"
+#include "kiosk/core/i18n.h"
+#include "kiosk/ui/ui.h"
+#include "kiosk/ui/widgets.h"
+
+namespace eric {
+
+void configure_imgui_io(ImGuiIO& io) {
+  io.IniFilename = nullptr;
+  io.LogFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+  io.MouseDoubleClickTime = 0.0f;  // no double tap on a public terminal
+}
+
+KioskApp::KioskApp(ui::Ui& ui, I18n& i18n, Clock& clock, Services& services,
+                   const ScreenRegistry& registry)
+    : ui_(ui), i18n_(i18n), clock_(clock), services_(services), nav_(registry) {
+  ui_.i18n = &i18n_;
+}
+
+bool KioskApp::start(std::string& error_fr) {
+  IdleConfig cfg;
+  cfg.visitor_timeout_s = std::max(5, services_.settings.idle_timeout_s);
+  cfg.countdown_s = std::max(1, services_.settings.idle_countdown_s);
+  cfg.staff_timeout_s = std::max(5, services_.settings.staff_idle_timeout_s);
+  idle_.set_config(cfg);
+  idle_.touch(clock_.now_ms());
+  shell_.text_size = std::clamp(services_.settings.default_text_size, 0, 2);
+  if (!nav_.reset_to("home")) {
+    error_fr = "L'écran d'accueil n'est pas enregistré.";
+    return false;
+  }
+  return true;
+}
+
+bool KioskApp::build_fonts(float display_height, std::string& error_fr) {
+  display_height_ = display_height > 0 ? display_height : 1080.0f;
+  ui::set_display(ui_, display_height_);
+  ui_.text_scale = ui::kTextScales[std::clamp(shell_.text_size, 0, 2)];
+  ui::FontConfig cfg;
+  cfg.scale = ui_.scale * ui_.text_scale;
+  ImGuiIO& io = ImGui::GetIO();
+  if (ui_.fonts.build(io, cfg, error_fr)) return true;
+  ui_.fonts.build_builtin(io, cfg.scale);
+  return false;
+}
+
+void KioskApp::pointer(const ui::PointerEvent& e) {
+  touch_.push(e);
+  if (e.action == ui::PointerAction::Down) idle_.touch(clock_.now_ms());
+}
+
+ScreenContext KioskApp::context() {
+  return ScreenContext{ui_, i18n_, clock_, session_, nav_, services_, shell_};
+}
+
+const ui::UiProbe& KioskApp::probe() const { return ui_.probe; }
+
+bool KioskApp::worth_asking() const {
+  return !nav_.at_home() || !session_.empty() ||
+         i18n_.language() != services_.settings.default_language ||
+         shell_.text_size != services_.settings.default_text_size;
+}
+
+void KioskApp::reset_for_next_visitor() {
+  nav_.home();
+  session_.wipe();
+  i18n_.set_language(services_.settings.default_language);
+  if (shell_.text_size != services_.settings.default_text_size) {
+    shell_.requested_text_size = services_.settings.default_text_size;
+  }
+  shell_.mode = Mode::Visitor;
+  ui_.keyboard = {};
+  ui_.scroll.clear();
+  ui_.toasts.clear();
+}
+
+void KioskApp::frame(float dt) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.DeltaTime = std::clamp(dt, 0.001f, 0.1f);
+  touch_.apply(io);
+  const int64_t now = clock_.now_ms();
+  switch (idle_.update(now, shell_.mode, worth_asking())) {
+    case IdleEvent::Expired:
+      reset_for_next_visitor();
+      break;
+    case IdleEvent::StaffExpired:
+      shell_.mode = Mode::Visitor;
+      nav_.home();
+      break;
+    case IdleEvent::AskStarted:
+    case IdleEvent::None:
+      break;
+  }
+
+  ImGui::NewFrame();
+  ui::begin_frame(ui_);
+  ScreenContext ctx = context();
+  draw_chrome_and_screen(ctx);
+  if (idle_.asking()) draw_idle_overlay();
+  ui::draw_toasts(ui_, now);
+  ui::end_frame(ui_);
+  ImGui::Render();
+  nav_.collect();
+  // A visit starts when the visitor leaves the home screen; from then on, even back on the
+  // home screen, inactivity wipes what they did.
+  if (session_.started_ms == 0 && !nav_.at_home()) session_.started_ms = now;
+}
+
+void KioskApp::draw_chrome_and_screen(ScreenContext& ctx) {
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  constexpr ImGuiWindowFlags kPageFlags =
+      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
+      ImGuiWindowFlags_NoNavFocus;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+  ImGui::Begin("##page", nullptr, kPageFlags);
+  ImGui::PopStyleVar(3);
+
+  // Home: the header band with the site, the time and the date in words. Inner screens: the
+  // title band instead (back button, title, subtitle), as in the mockups.
+  Screen* screen = nav_.top();
+  const bool home = nav_.at_home();
+  const float margin = ui::px(ui_, 64);
+  const float footer_h = home ? ui::footer_height(ui_) : 0.0f;
+  if (home || !screen) {
+    const CivilTime t = clock_.local();
+    const std::string site = site_display_name(services_.site.name);
+    const std::string subtitle = i18n_.tr("shell.site_subtitle");
+    const std::string time_text = time_words(t.hour, t.minute, i18n_);
+    const std::string date_text = date_words(Clock::format_date(t), i18n_, true, false);
+    ui::header_band(ui_, ui::HeaderSpec{site, subtitle, time_text, date_text});
+  } else {
+    const std::string title = screen->title(ctx);
+    const std::string subtitle = screen->subtitle(ctx);
+    if (ui::title_band(ui_, title, subtitle, screen->show_back())) nav_.back();
+  }
+  // The screen's content area: between the header (or title band) and the footer.
+  const ImVec2 cursor = ImGui::GetCursorScreenPos();
+  const float content_h = std::max(1.0f, io.DisplaySize.y - cursor.y - footer_h);
+  ImGui::SetCursorScreenPos(ImVec2(margin, cursor.y));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::BeginChild("##content", ImVec2(io.DisplaySize.x - 2 * margin, content_h), false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
+                        ImGuiWindowFlags_NoBackground);
+  ImGui::PopStyleVar();
+  // The id stack is keyed by the stack depth and screen id, so two screens never share state.
+  ImGui::PushID(static_cast<int>(nav_.depth()));
+  if (screen) screen->draw(ctx);
+  ImGui::PopID();
+  ImGui::EndChild();
+
+  if (home) handle_footer(ctx);
+  ImGui::End();
+}
+
+void KioskApp::handle_footer(ScreenContext& ctx) {
+  const int64_t now = clock_.now_ms();
+  const std::string fresh_text = freshness_words(services_.catalog_updated_ms, now, i18n_);
+  const std::string language = i18n_.tr("shell.language_switch");
+  ui::FooterSpec spec;
+  spec.freshness = fresh_text;
+  spec.fresh = catalog_is_fresh(services_.catalog_updated_ms, now);
+  spec.text_size = shell_.text_size;
+  spec.language_label = language;
+  const ui::FooterResult r = ui::footer(ui_, spec);
+  switch (r.tap) {
+    case ui::FooterTap::ReadAloud:
+      ui_.toasts.show(i18n_.tr("shell.read_aloud_soon"), now);
+      break;
+    case ui::FooterTap::TextSize:
+      if (r.text_size != shell_.text_size) shell_.requested_text_size = r.text_size;
+      break;
+    case ui::FooterTap::Language:
+      i18n_.set_language(i18n_.language() == "fr" ? "en" : "fr");
+      break;
+    case ui::FooterTap::Staff:
+      ctx.nav.open("staff.pin");
+      break;
+    case ui::FooterTap::None:
+      break;
+  }
+}
+
+void KioskApp::draw_idle_overlay() {
+  const int64_t now = clock_.now_ms();
+  ui::begin_modal(ui_, "##idle");
+  ui::text(ui_, i18n_.tr("shell.idle.title"), ui::TextOpts{ui::FontRole::Title, ui::Tone::Title});
+  ui::text(ui_, i18n_.tr("shell.idle.countdown", {{"n", std::to_string(idle_.seconds_left(now))}}));
+  ImGui::Dummy(ImVec2(0, ui::px(ui_, 8)));
+  if (ui::big_button(ui_, i18n_.tr("shell.idle.continue"))) idle_.resume(now);
+  ui::end_modal(ui_);
+}
+
+bool KioskApp::apply_requests(float display_height) {
+  if (!shell_.requested_text_size) return false;
+  shell_.text_size = std::clamp(*shell_.requested_text_size, 0, 2);
+  shell_.requested_text_size.reset();
+  std::string error;
+  build_fonts(display_height > 0 ? display_height : display_height_, error);
+  return true;
+}
+
+bool KioskApp::wants_frames() const {
+  return touch_.pending() || ui::ui_animating(ui_) || shell_.requested_text_size.has_value();
+}
+
+int64_t KioskApp::next_deadline_ms() const {
+  const int64_t now = clock_.now_ms();
+  int64_t next = (now / 60000 + 1) * 60000;  // the header's minute
+  next = std::min(next, idle_.next_deadline_ms(now, shell_.mode, worth_asking()));
+  next = std::min(next, ui_.toasts.next_deadline_ms(now));
+  return next;
+}
+
+}  // namespace eric

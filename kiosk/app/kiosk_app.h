@@ -1,0 +1,87 @@
+// The kiosk shell: one frame of the UI (chrome, screen, idle overlay, toasts) over the stack.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "kiosk/app/idle.h"
+#include "kiosk/app/navigator.h"
+#include "kiosk/app/screen.h"
+#include "kiosk/app/services.h"
+#include "kiosk/app/session.h"
+#include "kiosk/ui/touch_input.h"
+
+struct ImGuiIO;
+
+namespace eric {
+
+namespace ui {
+class UiProbe;
+}
+
+// Sets what a kiosk's ImGui must never do: write imgui.ini or a log next to the program.
+void configure_imgui_io(ImGuiIO& io);
+
+// Owns the navigation, the session, the idle watch and the touch adapter; borrows the UI kit,
+// the texts, the clock and the services. The same object runs under SDL (main loop, scripts)
+// and headless (tests): it never touches SDL, it only builds ImGui frames.
+class KioskApp {
+ public:
+  KioskApp(ui::Ui& ui, I18n& i18n, Clock& clock, Services& services,
+           const ScreenRegistry& registry);
+
+  // Opens the home screen ("home" must be registered) and takes the idle settings.
+  bool start(std::string& error_fr);
+
+  // Builds the fonts for this display height and the current text size; falls back to
+  // ImGui's own font when no font file exists (headless tests on a bare machine).
+  bool build_fonts(float display_height, std::string& error_fr);
+
+  // A pointer event (SDL or a script): into the touch adapter; any press counts as presence.
+  void pointer(const ui::PointerEvent& e);
+
+  // One ImGui frame from NewFrame to Render. io.DisplaySize must be set; dt in seconds.
+  void frame(float dt);
+
+  // Applies what screens asked for during the frame (text size). True when the font atlas
+  // was rebuilt: the renderer must upload the new texture.
+  bool apply_requests(float display_height);
+
+  // More frames are needed now: a touch is still being delivered, or a list moves.
+  bool wants_frames() const;
+  // Clock time (ms) of the next change with nothing touched: the clock's next minute, the
+  // idle deadline or countdown second, a toast's end.
+  int64_t next_deadline_ms() const;
+
+  // Going home with nothing left behind: the session, language, text size, mode.
+  void reset_for_next_visitor();
+
+  Navigator& nav() { return nav_; }
+  Session& session() { return session_; }
+  ShellState& shell() { return shell_; }
+  IdleWatch& idle() { return idle_; }
+  ui::TouchInput& touch() { return touch_; }
+  ui::Ui& ui() { return ui_; }
+  Clock& clock() { return clock_; }
+  const ui::UiProbe& probe() const;
+  ScreenContext context();
+
+ private:
+  bool worth_asking() const;
+  void draw_chrome_and_screen(ScreenContext& ctx);
+  void draw_idle_overlay();
+  void handle_footer(ScreenContext& ctx);
+
+  ui::Ui& ui_;
+  I18n& i18n_;
+  Clock& clock_;
+  Services& services_;
+  Navigator nav_;
+  Session session_;
+  ShellState shell_;
+  IdleWatch idle_;
+  ui::TouchInput touch_;
+  float display_height_ = 1080;
+};
+
+}  // namespace eric

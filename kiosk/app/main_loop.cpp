@@ -1,0 +1,159 @@
+// The event-driven main loop (see main_loop.h).
+#include "kiosk/app/main_loop.h"
+
+#include <SDL.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "kiosk/app/kiosk_app.h"
+#include "kiosk/core/clock.h"
+#include "kiosk/ui/platform.h"
+#include "kiosk/ui/probe.h"
+#include "kiosk/ui/ui.h"
+
+namespace eric {
+
+namespace {
+
+using SteadyClock = std::chrono::steady_clock;
+
+// Longest sleep: the clock's minute is the usual deadline; this only guards against a
+// system clock that jumps.
+constexpr int kMaxSleepMs = 60000;
+constexpr int kAnimationFrameMs = 16;
+
+enum class EventOutcome { Nothing, Redraw, Quit };
+
+EventOutcome handle_event(const SDL_Event& e, KioskApp& app, ui::Platform& platform,
+                          ui::SdlPointerState& pointer_state) {
+  if (platform.is_quit_request(e)) return EventOutcome::Quit;
+  if (e.type == SDL_WINDOWEVENT) {
+    if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+      platform.refresh_sizes();
+      std::string error;
+      app.build_fonts(platform.output_height(), error);
+      platform.rebuild_font_texture();
+    }
+    return EventOutcome::Redraw;  // exposed, shown, focus: draw again
+  }
+  if (e.type == platform.wake_event_type()) return EventOutcome::Redraw;
+  ui::PointerEvent pe;
+  if (ui::pointer_from_sdl(e, platform.output_width(), platform.output_height(),
+                           platform.scale_x(), platform.scale_y(), pointer_state, pe)) {
+    app.pointer(pe);
+    return EventOutcome::Redraw;
+  }
+  // Keys are ignored on purpose: the kiosk has its own on-screen keyboard, and no shortcut
+  // may leave or change anything.
+  return EventOutcome::Nothing;
+}
+
+void draw_frame(KioskApp& app, ui::Platform& platform, float dt) {
+  platform.new_frame();
+  app.frame(dt);
+  platform.render(ImGui::GetDrawData());
+}
+
+}  // namespace
+
+LoopStats run_main_loop(KioskApp& app, ui::Platform& platform, const LoopOptions& options) {
+  LoopStats stats;
+  ui::SdlPointerState pointer_state;
+  int frames_left = std::max(1, options.settle_frames);
+  auto last_frame = SteadyClock::now();
+  bool first = true;
+  for (;;) {
+    // How long to sleep: not at all while frames are owed, one animation frame while
+    // something moves, else until the next deadline of the app's clock.
+    int timeout_ms = 0;
+    if (frames_left == 0) {
+      if (app.wants_frames()) {
+        timeout_ms = ui::ui_animating(app.ui()) ? kAnimationFrameMs : 0;
+      } else {
+        const int64_t wait = app.next_deadline_ms() - app.clock().now_ms();
+        timeout_ms = static_cast<int>(std::clamp<int64_t>(wait, 1, kMaxSleepMs));
+      }
+    }
+    SDL_Event e;
+    bool got = platform.wait_event(e, timeout_ms);
+    if (timeout_ms > 0) ++stats.wakeups;
+    bool quit = false;
+    while (got) {
+      const EventOutcome out = handle_event(e, app, platform, pointer_state);
+      if (out == EventOutcome::Quit) quit = true;
+      if (out == EventOutcome::Redraw) frames_left = std::max(1, options.settle_frames);
+      got = platform.poll_event(e);
+    }
+    if (quit) break;
+    if (app.next_deadline_ms() <= app.clock().now_ms()) {
+      frames_left = std::max(frames_left, std::max(1, options.settle_frames));
+    }
+    if (frames_left == 0 && !app.wants_frames()) continue;
+
+    const auto now = SteadyClock::now();
+    const float dt = std::chrono::duration<float>(now - last_frame).count();
+    last_frame = now;
+    draw_frame(app, platform, dt);
+    platform.present();
+    ++stats.frames;
+    if (frames_left > 0) --frames_left;
+    if (app.apply_requests(platform.output_height())) {
+      platform.rebuild_font_texture();
+      frames_left = std::max(1, options.settle_frames);
+    }
+    if (first) {
+      first = false;
+      stats.first_frame_ms =
+          std::chrono::duration<double, std::milli>(SteadyClock::now() - options.started).count();
+      if (options.print_startup_time) {
+        std::printf("Premier écran affiché en %.0f ms\n", stats.first_frame_ms);
+        std::fflush(stdout);
+      }
+    }
+  }
+  return stats;
+}
+
+void SdlScriptTarget::one_frame(bool present) {
+  // Real input is drained and ignored while a script plays, except a request to quit.
+  SDL_Event e;
+  while (platform_.poll_event(e)) {
+    if (platform_.is_quit_request(e)) quit_ = true;
+  }
+  platform_.new_frame();
+  app_.frame(1.0f / 60.0f);  // a fixed step: the same script gives the same pictures
+  platform_.render(ImGui::GetDrawData());
+  if (present) platform_.present();
+  if (!first_done_) {
+    first_done_ = true;
+    first_frame_at_ = SteadyClock::now();
+  }
+  if (app_.apply_requests(platform_.output_height())) platform_.rebuild_font_texture();
+}
+
+void SdlScriptTarget::run_frames(int n) {
+  for (int i = 0; i < n && !quit_; ++i) one_frame(true);
+}
+
+const ui::UiProbe& SdlScriptTarget::probe() const { return app_.probe(); }
+
+void SdlScriptTarget::pointer(const ui::PointerEvent& e) { app_.pointer(e); }
+
+void SdlScriptTarget::advance_clock_ms(int64_t ms) { app_.clock().advance_ms(ms); }
+
+bool SdlScriptTarget::screenshot(const std::string& path, std::string& error) {
+  one_frame(false);
+  ui::Image img;
+  if (!platform_.read_pixels(img, error)) return false;
+  platform_.present();
+  return ui::write_png(path, img, error);
+}
+
+double SdlScriptTarget::first_frame_ms(SteadyClock::time_point started) {
+  if (!first_done_) return 0;
+  return std::chrono::duration<double, std::milli>(first_frame_at_ - started).count();
+}
+
+}  // namespace eric

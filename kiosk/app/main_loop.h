@@ -1,0 +1,56 @@
+// The event-driven loop of the real program, and the script target that drives it under SDL.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+#include "kiosk/app/script_runner.h"
+
+namespace eric {
+
+class KioskApp;
+namespace ui {
+class Platform;
+}
+
+struct LoopOptions {
+  // When main() started: the cold start to first frame time is measured from here.
+  std::chrono::steady_clock::time_point started;
+  bool print_startup_time = false;
+  int settle_frames = 3;  // frames drawn after any event before sleeping (imgui#3220)
+};
+
+// Counters of a run, for the startup figure and the idle CPU check.
+struct LoopStats {
+  double first_frame_ms = 0;  // from LoopOptions::started to the first present
+  int64_t frames = 0;
+  int64_t wakeups = 0;
+};
+
+// Draws, then sleeps in SDL_WaitEventTimeout until an event or the app's next deadline.
+// Returns when the window is closed (windowed mode) or a signal asks to quit.
+LoopStats run_main_loop(KioskApp& app, ui::Platform& platform, const LoopOptions& options);
+
+// Runs the script against the real window, without sleeping between steps.
+class SdlScriptTarget : public ScriptTarget {
+ public:
+  SdlScriptTarget(KioskApp& app, ui::Platform& platform) : app_(app), platform_(platform) {}
+  void run_frames(int n) override;
+  const ui::UiProbe& probe() const override;
+  void pointer(const ui::PointerEvent& e) override;
+  void advance_clock_ms(int64_t ms) override;
+  bool screenshot(const std::string& path, std::string& error) override;
+  bool quit_requested() const { return quit_; }
+  double first_frame_ms(std::chrono::steady_clock::time_point started);
+
+ private:
+  void one_frame(bool present);
+  KioskApp& app_;
+  ui::Platform& platform_;
+  bool quit_ = false;
+  bool first_done_ = false;
+  std::chrono::steady_clock::time_point first_frame_at_;
+};
+
+}  // namespace eric

@@ -1,0 +1,80 @@
+// The Screen interface, what a screen may reach while it draws, and the registry of screens.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/app/session.h"
+
+namespace eric {
+
+class Clock;
+class I18n;
+class Navigator;
+struct Services;
+namespace ui {
+struct Ui;
+}
+
+// Arguments a screen opens with ("trade" -> "M1607"). Text only: a screen reads what it
+// needs from the store, so a screen can be reopened from its id and arguments alone.
+using ScreenArgs = std::map<std::string, std::string>;
+
+// What the shell does between two frames on a screen's request (fonts cannot change while
+// a frame is being built, so the new text size waits for the end of the frame).
+struct ShellState {
+  Mode mode = Mode::Visitor;
+  int text_size = 0;                      // 0 = A, 1 = A+, 2 = A++
+  std::optional<int> requested_text_size; // set by a screen, applied after the frame
+  bool read_aloud_requested = false;      // "Écouter" (read aloud comes later)
+};
+
+// Everything a screen may reach while it draws. References only: the shell owns them.
+struct ScreenContext {
+  ui::Ui& ui;
+  I18n& i18n;
+  Clock& clock;
+  Session& session;
+  Navigator& nav;
+  Services& services;
+  ShellState& shell;
+};
+
+// One screen of the kiosk. It draws only its content: the shell draws around it the header
+// band (home) or the title band with the back button (every other screen), the footer on
+// home, toasts and the idle overlay.
+class Screen {
+ public:
+  virtual ~Screen() = default;
+  // Stable id ("home", "jobs.what"): the registry key, the probe and the usage counters.
+  virtual std::string_view id() const = 0;
+  // The title above the content, in the current language; empty for none.
+  virtual std::string title(ScreenContext&) { return {}; }
+  // A line under the title ("Près de Martigues · 20 km autour"); empty for none.
+  virtual std::string subtitle(ScreenContext&) { return {}; }
+  virtual void draw(ScreenContext& ctx) = 0;
+  virtual bool show_back() const { return true; }
+};
+
+using ScreenFactory = std::function<std::unique_ptr<Screen>(const ScreenArgs&)>;
+
+// id -> factory. screens/screens.cpp registers every screen in one place, one line each.
+class ScreenRegistry {
+ public:
+  // Replaces an earlier factory with the same id (a real screen replaces a placeholder).
+  void add(std::string id, ScreenFactory factory);
+  bool has(std::string_view id) const;
+  // nullptr when the id is unknown.
+  std::unique_ptr<Screen> create(std::string_view id, const ScreenArgs& args = {}) const;
+  std::vector<std::string> ids() const;
+
+ private:
+  std::map<std::string, ScreenFactory, std::less<>> factories_;
+};
+
+}  // namespace eric

@@ -1,0 +1,59 @@
+// The kiosk's script language: parsing a script file into steps (running them: script_runner.h).
+//
+// A script is one step a line; blank lines and lines starting with `#` are ignored.
+//   tap "TEXT"               the first visible tappable item (reading order) whose label
+//                            contains TEXT, ignoring case (É and é are the same, e and é not);
+//                            a label equal to TEXT is preferred (so "A" finds the button A)
+//   tap X Y                  a touch at pixel X, Y
+//   drag X1 Y1 X2 Y2         press at X1 Y1, move over several frames to X2 Y2, release
+//   type "TEXT"              taps the keys of the open on-screen keyboard or pad, one per
+//                            character; capitals through the "shift" key; fails when a key
+//                            is missing
+//   advance SECONDS          moves the kiosk's clock forward (decimals allowed), then draws
+//   frames N                 draws N frames
+//   expect "TEXT"            some visible text contains TEXT, ignoring case
+//   expect-not "TEXT"        no visible text contains TEXT
+//   screenshot NAME.png      saves the screen into the --screenshots folder
+// Quoted text may hold \" and \\. After each step the runner draws a few frames so the UI
+// settles. A failed step prints `FILE:LINE: FAILED: why`; the run ends with
+// `N passed, N failed` and succeeds only when none failed.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace eric {
+
+enum class StepKind { Tap, TapAt, Drag, Type, Advance, Frames, Expect, ExpectNot, Screenshot };
+
+struct ScriptStep {
+  StepKind kind = StepKind::Frames;
+  int line = 0;                       // 1-based line in the file
+  std::string text;                   // tap/type/expect text, screenshot file name
+  float x1 = 0, y1 = 0, x2 = 0, y2 = 0;  // tap X Y uses x1, y1
+  double seconds = 0;                 // advance
+  int frames = 0;                     // frames
+};
+
+struct ScriptError {
+  int line = 0;
+  std::string message;  // why the line was not understood
+};
+
+struct Script {
+  std::vector<ScriptStep> steps;
+  std::vector<ScriptError> errors;  // a script with errors is not run
+};
+
+Script parse_script(std::string_view text);
+// Reads and parses a file; false (with error) when it cannot be read.
+bool load_script(const std::string& path, Script& out, std::string& error);
+
+// Lower case for comparison: ASCII, Latin-1 and Latin Extended-A capitals (É -> é, Œ -> œ).
+// Accents are kept: "etre" does not match "Être".
+std::string fold_case(std::string_view utf8);
+// fold_case(haystack) contains fold_case(needle).
+bool contains_ignoring_case(std::string_view haystack, std::string_view needle);
+
+}  // namespace eric

@@ -1,0 +1,215 @@
+// Running a script against the kiosk (see script_runner.h).
+#include "kiosk/app/script_runner.h"
+
+#include <cmath>
+#include <ostream>
+#include <sstream>
+
+#include "kiosk/ui/probe.h"
+#include "kiosk/ui/touch_input.h"
+
+namespace eric {
+
+namespace {
+
+using ui::ProbeItem;
+using ui::ProbeKind;
+
+// A label equal to TEXT wins over labels that merely contain it, so that short labels
+// ("A" of the text sizes) can be tapped; then the first in reading order.
+const ProbeItem* find_tappable(const ui::UiProbe& probe, std::string_view text) {
+  const std::string folded = fold_case(text);
+  for (const ProbeItem& item : probe.items()) {
+    if (item.tappable && fold_case(item.text) == folded) return &item;
+  }
+  for (const ProbeItem& item : probe.items()) {
+    if (item.tappable && contains_ignoring_case(item.text, text)) return &item;
+  }
+  return nullptr;
+}
+
+const ProbeItem* find_key(const ui::UiProbe& probe, std::string_view key) {
+  for (const ProbeItem& item : probe.items()) {
+    if (item.kind == ProbeKind::Key && item.tappable && item.key == key) return &item;
+  }
+  return nullptr;
+}
+
+bool any_text(const ui::UiProbe& probe, std::string_view text) {
+  for (const ProbeItem& item : probe.items()) {
+    if (contains_ignoring_case(item.text, text)) return true;
+  }
+  return false;
+}
+
+// The visible texts, to help whoever reads a failure see what was on screen.
+std::string visible_texts(const ui::UiProbe& probe) {
+  std::ostringstream s;
+  int n = 0;
+  for (const ProbeItem& item : probe.items()) {
+    if (item.text.empty() || item.kind == ProbeKind::Key) continue;
+    if (n == 60) {
+      s << "\n    ...";
+      break;
+    }
+    s << "\n    " << (item.tappable ? "[à toucher] " : "") << "« " << item.text
+      << " »";
+    ++n;
+  }
+  if (n == 0) s << "\n    (aucun texte)";
+  return s.str();
+}
+
+// Splits UTF-8 text into its characters (each a short string), for `type`.
+std::vector<std::string> utf8_chars(std::string_view s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    if (i + len > s.size()) len = 1;
+    out.emplace_back(s.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+class Runner {
+ public:
+  Runner(ScriptTarget& t, const ScriptRunOptions& o) : t_(t), o_(o) {}
+
+  bool step(const ScriptStep& s, std::string& why) {
+    switch (s.kind) {
+      case StepKind::Tap: {
+        const ProbeItem* item = find_tappable(t_.probe(), s.text);
+        if (!item) {
+          why = "rien à toucher qui dise « " + s.text + " » ; textes visibles :" +
+                visible_texts(t_.probe());
+          return false;
+        }
+        tap_at(item->x + item->w / 2, item->y + item->h / 2);
+        return true;
+      }
+      case StepKind::TapAt:
+        tap_at(s.x1, s.y1);
+        return true;
+      case StepKind::Drag:
+        drag(s);
+        return true;
+      case StepKind::Type:
+        return type(s.text, why);
+      case StepKind::Advance:
+        t_.advance_clock_ms(static_cast<int64_t>(std::llround(s.seconds * 1000.0)));
+        t_.run_frames(o_.settle_frames);
+        return true;
+      case StepKind::Frames:
+        t_.run_frames(s.frames);
+        return true;
+      case StepKind::Expect:
+        if (any_text(t_.probe(), s.text)) return true;
+        why = "« " + s.text + " » n'est pas à l'écran ; textes visibles :" +
+              visible_texts(t_.probe());
+        return false;
+      case StepKind::ExpectNot:
+        if (!any_text(t_.probe(), s.text)) return true;
+        why = "« " + s.text + " » est à l'écran alors qu'il ne devrait pas";
+        return false;
+      case StepKind::Screenshot: {
+        if (o_.screenshot_dir.empty()) {
+          why = "pas de dossier pour les captures (option --screenshots)";
+          return false;
+        }
+        return t_.screenshot(o_.screenshot_dir + "/" + s.text, why);
+      }
+    }
+    why = "étape inconnue";
+    return false;
+  }
+
+ private:
+  void tap_at(float x, float y) {
+    t_.pointer({ui::PointerAction::Down, x, y});
+    t_.pointer({ui::PointerAction::Up, x, y});
+    t_.run_frames(o_.settle_frames);
+  }
+
+  void drag(const ScriptStep& s) {
+    t_.pointer({ui::PointerAction::Down, s.x1, s.y1});
+    t_.run_frames(1);
+    const int steps = o_.drag_steps > 0 ? o_.drag_steps : 1;
+    for (int i = 1; i <= steps; ++i) {
+      const float f = static_cast<float>(i) / static_cast<float>(steps);
+      t_.pointer({ui::PointerAction::Move, s.x1 + (s.x2 - s.x1) * f, s.y1 + (s.y2 - s.y1) * f});
+      t_.run_frames(1);
+    }
+    t_.pointer({ui::PointerAction::Up, s.x2, s.y2});
+    t_.run_frames(o_.settle_frames);
+  }
+
+  bool tap_key(const ProbeItem& key) {
+    tap_at(key.x + key.w / 2, key.y + key.h / 2);
+    return true;
+  }
+
+  bool type(const std::string& text, std::string& why) {
+    for (const std::string& c : utf8_chars(text)) {
+      if (const ProbeItem* key = find_key(t_.probe(), c)) {
+        tap_key(*key);
+        continue;
+      }
+      const std::string lower = fold_case(c);
+      if (lower != c) {  // a capital: shift, then the letter
+        const ProbeItem* shift = find_key(t_.probe(), "shift");
+        if (shift && find_key(t_.probe(), lower)) {
+          tap_key(*shift);
+          const ProbeItem* key = find_key(t_.probe(), c);
+          if (!key) key = find_key(t_.probe(), lower);
+          if (key) {
+            tap_key(*key);
+            continue;
+          }
+        }
+      }
+      bool any_key = false;
+      for (const ProbeItem& item : t_.probe().items()) any_key |= item.kind == ProbeKind::Key;
+      why = any_key ? "la touche « " + c + " » n'est pas sur le clavier ouvert"
+                    : "aucun clavier n'est ouvert pour taper « " + text + " »";
+      return false;
+    }
+    return true;
+  }
+
+  ScriptTarget& t_;
+  const ScriptRunOptions& o_;
+};
+
+}  // namespace
+
+ScriptResult run_script(const Script& script, ScriptTarget& target,
+                        const ScriptRunOptions& options, std::ostream& out) {
+  ScriptResult result;
+  if (!script.errors.empty()) {
+    for (const ScriptError& e : script.errors) {
+      out << options.script_name << ":" << e.line << ": FAILED: " << e.message << "\n";
+      ++result.failed;
+    }
+    out << result.passed << " passed, " << result.failed << " failed\n";
+    return result;
+  }
+  Runner runner(target, options);
+  target.run_frames(options.settle_frames);  // the first screen, settled
+  for (const ScriptStep& s : script.steps) {
+    std::string why;
+    if (runner.step(s, why)) {
+      ++result.passed;
+    } else {
+      ++result.failed;
+      out << options.script_name << ":" << s.line << ": FAILED: " << why << "\n";
+    }
+  }
+  out << result.passed << " passed, " << result.failed << " failed\n";
+  out.flush();
+  return result;
+}
+
+}  // namespace eric

@@ -1,0 +1,51 @@
+// Runs a parsed script (script.h) against the kiosk: synthetic touches through the touch
+// adapter, the clock moved forward, checks on the UI probe, screenshots.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+
+#include "kiosk/app/script.h"
+
+namespace eric {
+
+namespace ui {
+class UiProbe;
+struct PointerEvent;
+}  // namespace ui
+
+// What a script drives. The SDL program and the headless tests each provide one.
+class ScriptTarget {
+ public:
+  virtual ~ScriptTarget() = default;
+  // Draws n frames at once (a script never waits for real time).
+  virtual void run_frames(int n) = 0;
+  // The items of the last frame drawn.
+  virtual const ui::UiProbe& probe() const = 0;
+  // Into the touch adapter, exactly where SDL's touches go.
+  virtual void pointer(const ui::PointerEvent& e) = 0;
+  virtual void advance_clock_ms(int64_t ms) = 0;
+  // Draws a frame and saves it; false with a reason when it could not.
+  virtual bool screenshot(const std::string& path, std::string& error) = 0;
+};
+
+struct ScriptRunOptions {
+  std::string script_name = "script";  // printed before ":LINE: FAILED"
+  std::string screenshot_dir;          // empty: screenshots fail with a clear reason
+  int settle_frames = 4;               // press, release, pointer leaves, one more to settle
+  int drag_steps = 8;                  // intermediate moves of a drag, one frame each
+};
+
+struct ScriptResult {
+  int passed = 0;
+  int failed = 0;
+};
+
+// Runs every step (a failed step does not stop the run), prints failures and the final
+// "N passed, N failed" line to out. A script with parse errors is not run: each error counts
+// as a failed step.
+ScriptResult run_script(const Script& script, ScriptTarget& target,
+                        const ScriptRunOptions& options, std::ostream& out);
+
+}  // namespace eric

@@ -1,0 +1,36 @@
+// What the kiosk's screens reach besides the UI: the store, the settings, this site.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "kiosk/core/catalog.h"
+
+namespace eric {
+
+class Database;
+
+// Settings the shell reads at start (stored in the settings table; defaults here).
+struct KioskSettings {
+  int idle_timeout_s = 60;        // visitor inactivity before "Vous êtes toujours là ?"
+  int idle_countdown_s = 15;
+  int staff_idle_timeout_s = 120;
+  std::string default_language = "fr";
+  int default_text_size = 0;      // 0 = A, 1 = A+, 2 = A++
+};
+
+// Owned by the program (main.cpp) and lent to every screen through ScreenContext.
+struct Services {
+  Database* db = nullptr;  // the UI thread's connection; null in tests that need no store
+  KioskSettings settings;
+  Site site;               // this terminal's site ("ERIC Cyber-base de Martigues")
+  // When the catalog was last replaced, as a clock time in ms (0 = never): the footer's
+  // "Offres à jour : aujourd'hui à 13 h 40".
+  int64_t catalog_updated_ms = 0;
+  bool demo = false;
+  // Asks the sync worker to run now (set once sync exists; empty until then).
+  std::function<void()> request_sync;
+};
+
+}  // namespace eric

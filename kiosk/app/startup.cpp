@@ -1,0 +1,126 @@
+// Start-up of the real program (see startup.h).
+#include "kiosk/app/startup.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <system_error>
+
+#include "kiosk/core/clock.h"
+#include "kiosk/core/demo_catalog.h"
+#include "kiosk/core/pin.h"
+#include "kiosk/core/reference_data.h"
+#include "kiosk/core/store.h"
+
+namespace eric {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kDemoSiteId = "eric-martigues";
+
+int setting_int(Database& db, std::string_view key, int fallback, int lo, int hi) {
+  const std::string v = setting_get_or(db, key, "");
+  if (v.empty()) return fallback;
+  char* end = nullptr;
+  const long n = std::strtol(v.c_str(), &end, 10);
+  if (!end || *end != '\0' || n < lo || n > hi) return fallback;
+  return static_cast<int>(n);
+}
+
+}  // namespace
+
+std::string resolve_data_dir(const KioskOptions& options) {
+  if (!options.data_dir.empty()) return options.data_dir;
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
+    return std::string(xdg) + "/eric-kiosk";
+  }
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    return std::string(home) + "/.local/share/eric-kiosk";
+  }
+  return "eric-kiosk-data";
+}
+
+bool prepare_data_dir(const std::string& dir, std::string& error_fr) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec || !fs::is_directory(dir)) {
+    error_fr = "Le dossier de données " + dir + " ne peut pas être créé (" + ec.message() + ").";
+    return false;
+  }
+  fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
+  if (ec) {
+    error_fr = "Les droits du dossier " + dir + " ne peuvent pas être réglés (" + ec.message() +
+               ").";
+    return false;
+  }
+  return true;
+}
+
+std::string resolve_assets_dir(const KioskOptions& options) {
+  if (!options.assets_dir.empty()) return options.assets_dir;
+  if (const char* env = std::getenv("ERIC_ASSETS_DIR"); env && *env) return env;
+#ifdef ERIC_ASSETS_DIR
+  return ERIC_ASSETS_DIR;
+#else
+  return "assets";
+#endif
+}
+
+bool seed_demo(Database& db, const std::string& reference_dir, const Clock& clock, bool& seeded,
+               std::string& error_fr) {
+  seeded = false;
+  const CatalogCounts counts = catalog_counts(db);
+  if (!counts.updated_at.empty() || counts.jobs > 0) {
+    if (!setting_get(db, "site_id")) setting_set(db, "site_id", kDemoSiteId);
+    return true;  // already has a catalog: never overwrite it
+  }
+  ReferenceData ref;
+  if (!load_reference_data(reference_dir, ref, error_fr)) return false;
+  DemoOptions opts;
+  opts.today = clock.today();
+  opts.site_id = kDemoSiteId;
+  const Catalog catalog = generate_demo_catalog(ref, opts);
+  Status st = replace_catalog(db, catalog, Clock::format_datetime(clock.local()));
+  if (!st) {
+    error_fr = st.message_fr;
+    return false;
+  }
+  for (auto [role, pin] : {std::pair{"animator", "2468"}, std::pair{"manager", "1357"}}) {
+    st = set_pin(db, role, pin);
+    if (!st) {
+      error_fr = st.message_fr;
+      return false;
+    }
+  }
+  st = setting_set(db, "site_id", kDemoSiteId);
+  if (!st) {
+    error_fr = st.message_fr;
+    return false;
+  }
+  seeded = true;
+  return true;
+}
+
+void load_services(Database& db, const KioskOptions& options, Services& services) {
+  services.db = &db;
+  KioskSettings& s = services.settings;
+  s.idle_timeout_s = setting_int(db, "idle_timeout", s.idle_timeout_s, 5, 86400);
+  s.staff_idle_timeout_s = setting_int(db, "staff_idle_timeout", s.staff_idle_timeout_s, 5, 86400);
+  s.default_text_size = setting_int(db, "text_size", s.default_text_size, 0, 2);
+  s.default_language = setting_get_or(db, "language", s.default_language);
+  if (options.idle_timeout_s) s.idle_timeout_s = *options.idle_timeout_s;
+  if (!options.lang.empty()) s.default_language = options.lang;
+
+  const std::string site_id = setting_get_or(db, "site_id", "");
+  if (!site_id.empty()) {
+    if (auto site = site_by_id(db, site_id)) services.site = *site;
+  }
+  if (services.site.name.empty()) services.site.name = "ERIC";
+  const std::string updated = catalog_counts(db).updated_at;
+  int64_t ms = 0;
+  if (!updated.empty() && Clock::parse_local(updated, ms)) services.catalog_updated_ms = ms;
+  services.demo = options.demo;
+}
+
+}  // namespace eric

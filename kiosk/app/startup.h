@@ -1,0 +1,33 @@
+// Start-up of the real program: the data folder, the store, the demo seed, the services.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "kiosk/app/options.h"
+#include "kiosk/app/services.h"
+
+namespace eric {
+
+class Clock;
+class Database;
+
+// The data folder: the flag, else $XDG_DATA_HOME/eric-kiosk, else ~/.local/share/eric-kiosk.
+std::string resolve_data_dir(const KioskOptions& options);
+// Creates the folder (and parents) and restricts it to the kiosk's user (0700): it holds
+// the visitors' requests until they are delivered.
+bool prepare_data_dir(const std::string& dir, std::string& error_fr);
+
+// The assets folder: the flag, else env ERIC_ASSETS_DIR, else the compiled-in source path.
+std::string resolve_assets_dir(const KioskOptions& options);
+
+// Seeds an empty store with the demo catalog (today from the clock) and the demo PINs
+// (animator 2468, manager 1357). Does nothing to a store that already has a catalog.
+// `seeded` tells whether it wrote anything.
+bool seed_demo(Database& db, const std::string& reference_dir, const Clock& clock,
+               bool& seeded, std::string& error_fr);
+
+// Reads this terminal's settings, site and catalog date from the store into services.
+void load_services(Database& db, const KioskOptions& options, Services& services);
+
+}  // namespace eric

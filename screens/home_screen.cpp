@@ -1,0 +1,92 @@
+// The home screen: one question and the three visitor paths as big tiles.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "kiosk/app/navigator.h"
+#include "kiosk/core/i18n.h"
+#include "kiosk/ui/widgets.h"
+#include "screens/screens.h"
+
+namespace eric {
+
+namespace {
+
+struct PathTile {
+  ui::Picto picto;
+  const char* title_key;
+  const char* sentence_key;
+  const char* screen_id;  // the path's first screen
+};
+
+constexpr PathTile kPaths[] = {
+    {ui::Picto::Jobs, "home.jobs.title", "home.jobs.sentence", "jobs.what"},
+    {ui::Picto::Immersion, "home.immersion.title", "home.immersion.sentence", "immersion.trade"},
+    {ui::Picto::Help, "home.help.title", "home.help.sentence", "help.start"},
+};
+
+class HomeScreen : public Screen {
+ public:
+  std::string_view id() const override { return "home"; }
+  bool show_back() const override { return false; }
+
+  void draw(ScreenContext& ctx) override {
+    ui::Ui& u = ctx.ui;
+    // Spacing as in the mockup: the question close under the header, the tiles under it.
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui::px(u, 12));
+    ui::text(u, ctx.i18n.tr("home.question"), ui::TextOpts{ui::FontRole::Display});
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui::px(u, 8));
+
+    const float gap = ui::px(u, 40);
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    // Whole pixels, so the three tiles and their outlines land on the same pixel grid.
+    const float width = std::floor((avail.x - 2 * gap) / 3.0f);
+    const std::string action = ctx.i18n.tr("home.start");
+    // The richest tile that fits: with larger text the "Commencer" pill goes first (the whole
+    // tile is the target anyway), then the sentence; the titles always stay.
+    const float room = avail.y - ui::px(u, 32);
+    bool with_action = true, with_sentence = true;
+    auto tallest = [&]() {
+      float h = 0;
+      for (const PathTile& p : kPaths) {
+        const ui::TileSpec spec{p.picto, ctx.i18n.tr(p.title_key),
+                                with_sentence ? std::string_view(ctx.i18n.tr(p.sentence_key))
+                                              : std::string_view(),
+                                with_action ? std::string_view(action) : std::string_view()};
+        h = std::max(h, ui::tile_min_height(u, spec, width));
+      }
+      return h;
+    };
+    float height = tallest();
+    if (height > room) {
+      with_action = false;
+      height = tallest();
+    }
+    if (height > room) {
+      with_sentence = false;
+      height = tallest();
+    }
+    height = std::floor(std::max(height, room));
+    for (size_t i = 0; i < std::size(kPaths); ++i) {
+      const PathTile& p = kPaths[i];
+      if (i > 0) ImGui::SameLine(0, gap);
+      ImGui::PushID(static_cast<int>(i));
+      const std::string_view sentence =
+          with_sentence ? std::string_view(ctx.i18n.tr(p.sentence_key)) : std::string_view();
+      const ui::TileSpec spec{p.picto, ctx.i18n.tr(p.title_key), sentence,
+                              with_action ? std::string_view(action) : std::string_view(),
+                              ImVec2(width, height)};
+      if (ui::tile(u, spec)) ctx.nav.open(p.screen_id);
+      ImGui::PopID();
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_home_screen(const ScreenArgs&) {
+  return std::make_unique<HomeScreen>();
+}
+
+}  // namespace eric

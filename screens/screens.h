@@ -1,0 +1,21 @@
+// Every screen of the kiosk, registered by id in one place.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "kiosk/app/screen.h"
+
+namespace eric {
+
+// One line per screen in screens.cpp: adding a screen is its file, its line and its test.
+void register_all_screens(ScreenRegistry& registry);
+
+// Factories of the screens of this folder (each defined in its own file).
+std::unique_ptr<Screen> make_home_screen(const ScreenArgs& args);
+// A path that is not built yet: says so plainly, with a way back. title_key names the path.
+std::unique_ptr<Screen> make_placeholder_screen(std::string id, std::string title_key);
+// The staff entry behind the lock: a PIN pad (the desk screens come later).
+std::unique_ptr<Screen> make_staff_pin_screen(const ScreenArgs& args);
+
+}  // namespace eric

@@ -1,0 +1,185 @@
+// The real shell and screens, headless: an ImGui context without window, driven by scripts.
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <sstream>
+
+#include "kiosk/app/kiosk_app.h"
+#include "kiosk/app/script_runner.h"
+#include "kiosk/core/clock.h"
+#include "kiosk/core/i18n.h"
+#include "kiosk/ui/probe.h"
+#include "kiosk/ui/ui.h"
+#include "screens/screens.h"
+
+namespace eric {
+namespace {
+
+class HeadlessKiosk : public ScriptTarget, public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ImGui::CreateContext();
+    configure_imgui_io(ImGui::GetIO());
+    ImGui::GetIO().DisplaySize = ImVec2(1920, 1080);
+    std::string error;
+    ASSERT_TRUE(i18n.load_dir(std::string(ERIC_SOURCE_DIR) + "/assets/i18n", error)) << error;
+    int64_t ms = 0;
+    ASSERT_TRUE(Clock::parse_local("2026-11-23 10:00", ms));
+    clock = Clock::fixed_at(ms);
+    services.site.name = "ERIC Cyber-base de Martigues";
+    services.catalog_updated_ms = ms - 20 * 60 * 1000;
+    register_all_screens(registry);
+    app = std::make_unique<KioskApp>(ui, i18n, clock, services, registry);
+    ASSERT_TRUE(app->start(error)) << error;
+    app->build_fonts(1080, error);  // ImGui's own font when no font package is installed
+  }
+  void TearDown() override {
+    app.reset();
+    ImGui::DestroyContext();
+  }
+
+  // ScriptTarget
+  void run_frames(int n) override {
+    for (int i = 0; i < n; ++i) {
+      app->frame(1.0f / 60.0f);
+      app->apply_requests(1080);
+    }
+  }
+  const ui::UiProbe& probe() const override { return ui.probe; }
+  void pointer(const ui::PointerEvent& e) override { app->pointer(e); }
+  void advance_clock_ms(int64_t ms) override { clock.advance_ms(ms); }
+  bool screenshot(const std::string&, std::string& error) override {
+    error = "pas d'écran en test";
+    return false;
+  }
+
+  // Runs script text; returns the runner's output, expecting no failure.
+  std::string play(const std::string& text) {
+    std::ostringstream out;
+    ScriptRunOptions o;
+    o.script_name = "inline";
+    const ScriptResult r = run_script(parse_script(text), *this, o, out);
+    EXPECT_EQ(r.failed, 0) << out.str();
+    return out.str();
+  }
+
+  bool tappable(std::string_view text) const {
+    for (const auto& item : ui.probe.items()) {
+      if (item.tappable && contains_ignoring_case(item.text, text)) return true;
+    }
+    return false;
+  }
+
+  I18n i18n;
+  Clock clock;
+  Services services;
+  ScreenRegistry registry;
+  ui::Ui ui;
+  std::unique_ptr<KioskApp> app;
+};
+
+TEST_F(HeadlessKiosk, HomeShowsTheSiteTheDateAndTheThreePaths) {
+  play(
+      "expect \"Cyber-base de Martigues\"\n"
+      "expect \"Espace Régional Internet Citoyen\"\n"
+      "expect \"10 h\"\n"
+      "expect \"lundi 23 novembre\"\n"
+      "expect \"Bonjour ! Que voulez-vous faire ?\"\n"
+      "expect \"Trouver un métier ou un emploi\"\n"
+      "expect \"Essayer un métier en entreprise\"\n"
+      "expect \"Être aidé ou m'inscrire à un atelier\"\n"
+      "expect \"Offres à jour : aujourd'hui à 9 h 40\"\n"
+      "expect-not \"Retour\"\n");
+  EXPECT_TRUE(tappable("Trouver un métier"));
+  EXPECT_EQ(app->nav().top()->id(), "home");
+}
+
+TEST_F(HeadlessKiosk, EachTileOpensItsPathAndBackReturnsHome) {
+  const std::pair<const char*, const char*> paths[] = {
+      {"Trouver un métier", "jobs.what"},
+      {"Essayer un métier", "immersion.trade"},
+      {"Être aidé", "help.start"}};
+  for (const auto& [tile, id] : paths) {
+    play(std::string("tap \"") + tile + "\"\nexpect-not \"Que voulez-vous faire\"\n");
+    EXPECT_EQ(app->nav().top()->id(), id);
+    play("tap \"Retour\"\nexpect \"Que voulez-vous faire\"\n");
+    EXPECT_TRUE(app->nav().at_home());
+  }
+}
+
+TEST_F(HeadlessKiosk, IdleOverlayThenHomeWithAnEmptySession) {
+  play("tap \"Trouver un métier\"\n");
+  app->session().search_words = "maçon";
+  app->session().first_name = "Inès";
+  play(
+      "advance 59\n"
+      "expect-not \"Vous êtes toujours là\"\n"
+      "advance 2\n"
+      "expect \"Vous êtes toujours là ?\"\n"
+      "expect \"Retour à l'accueil dans 15 s\"\n"
+      "advance 5\n"
+      "expect \"dans 10 s\"\n");
+  // The page under the overlay takes no tap.
+  EXPECT_FALSE(tappable("Retour"));
+  EXPECT_TRUE(tappable("continuer"));
+  play(
+      "advance 10\n"
+      "expect-not \"Vous êtes toujours là\"\n"
+      "expect \"Que voulez-vous faire\"\n");
+  EXPECT_TRUE(app->nav().at_home());
+  EXPECT_TRUE(app->session().empty());
+}
+
+TEST_F(HeadlessKiosk, ContinueKeepsTheScreenAndTheSession) {
+  play("tap \"Essayer un métier\"\n");
+  app->session().trade_code = "F1703";
+  play(
+      "advance 61\n"
+      "expect \"Vous êtes toujours là\"\n"
+      "tap \"Je suis là, continuer\"\n"
+      "expect-not \"Vous êtes toujours là\"\n"
+      "advance 30\n"
+      "expect-not \"Vous êtes toujours là\"\n");
+  EXPECT_EQ(app->nav().top()->id(), "immersion.trade");
+  EXPECT_EQ(app->session().trade_code, "F1703");
+}
+
+TEST_F(HeadlessKiosk, NoQuestionOnAnUntouchedHomeScreen) {
+  play("advance 600\nexpect-not \"Vous êtes toujours là\"\n");
+}
+
+TEST_F(HeadlessKiosk, LanguageSwitchAndIdleResetsIt) {
+  play(
+      "tap \"Français · English\"\n"
+      "expect \"Find a trade or a job\"\n"
+      "expect \"Monday 23 November\"\n"
+      "tap \"Français · English\"\n"
+      "expect \"Trouver un métier\"\n"
+      "tap \"English\"\n"
+      "expect \"Hello!\"\n"
+      "advance 61\n"
+      "expect \"Are you still there?\"\n"
+      "advance 15\n"
+      "expect \"Bonjour !\"\n");
+  EXPECT_EQ(i18n.language(), "fr");
+}
+
+TEST_F(HeadlessKiosk, TextSizeRebuildsTheFonts) {
+  const float before = ui.fonts.size(ui::FontRole::Body);
+  play("tap \"A++\"\n");
+  EXPECT_EQ(app->shell().text_size, 2);
+  EXPECT_GT(ui.fonts.size(ui::FontRole::Body), before);
+  play("expect \"Que voulez-vous faire\"\n");
+}
+
+TEST_F(HeadlessKiosk, ReadAloudSaysItComesSoon) {
+  play("tap \"Écouter\"\nexpect \"La lecture à voix haute arrive bientôt.\"\n");
+}
+
+TEST_F(HeadlessKiosk, TheLockOpensTheStaffEntry) {
+  play("tap \"Espace du personnel\"\nexpect \"Retour\"\n");
+  EXPECT_EQ(app->nav().top()->id(), "staff.pin");
+}
+
+}  // namespace
+}  // namespace eric
