@@ -1,0 +1,221 @@
+// The terminal's sync client (see client.h): scheduling state, enrolment, bundle import and
+// the sequence of one sync. The catalog pull itself is in client_catalog.cpp.
+#include "sync/client.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "sync/client_http.h"
+#include "sync/client_internal.h"
+#include "sync/protocol.h"
+
+namespace eric {
+
+int64_t sync_now_s(const SyncConfig& config) {
+  return config.clock ? config.clock->now_s() : static_cast<int64_t>(std::time(nullptr));
+}
+
+std::string trim_url(std::string url) {
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  return url;
+}
+
+int64_t backoff_seconds(const SyncConfig& config, int failures, int retry_after_s) {
+  double seconds = config.backoff_base_s;
+  for (int i = 1; i < failures && seconds < config.backoff_max_s; ++i) seconds *= 2;
+  if (seconds > config.backoff_max_s) seconds = config.backoff_max_s;
+  // Jitter, so that terminals cut off together do not come back together.
+  std::random_device rd;
+  std::uniform_real_distribution<double> factor(0.5, 1.0);
+  int64_t wait = static_cast<int64_t>(seconds * factor(rd));
+  if (retry_after_s > wait) wait = retry_after_s;
+  return wait;
+}
+
+SyncOverview sync_overview(Database& db) {
+  SyncOverview o;
+  o.state = load_sync_state(db);
+  o.next_attempt_at = std::atoll(sync_value_get(db, "next_attempt").value_or("0").c_str());
+  o.failures = std::atoi(sync_value_get(db, "failures").value_or("0").c_str());
+  o.server_url = setting_get_or(db, kSettingServerUrl, "");
+  o.terminal_id = setting_get_or(db, kSettingTerminalId, "");
+  o.site_id = setting_get_or(db, kSettingSiteId, "");
+  o.enrolled = !setting_get_or(db, kSettingToken, "").empty() && !o.server_url.empty();
+  return o;
+}
+
+Status enroll_terminal(Database& db, const std::string& server_url, const std::string& code,
+                       const std::string& terminal_name, const std::string& ca_file,
+                       EnrollResult* out, int timeout_ms) {
+  HttpOptions options;
+  options.ca_file = ca_file;
+  options.total_timeout_ms = timeout_ms;
+  HttpClient http(options);
+  const std::string url = trim_url(server_url);
+  const nlohmann::json request = {{"enrollment_code", code}, {"terminal_name", terminal_name}};
+  HttpResponse r;
+  Status s = http.post_json(url + "/v1/enroll", {}, request.dump(), r);
+  if (!s) return s;
+  if (r.status != 200) return http_error_status(r);
+  auto j = nlohmann::json::parse(r.body, nullptr, false);
+  auto is_text = [&j](const char* key) { return j.contains(key) && j[key].is_string(); };
+  if (j.is_discarded() || !j.is_object() || !is_text("token") || !is_text("terminal_id") ||
+      !is_text("site_id")) {
+    return Status::error("malformed_response", "Le serveur a envoyé une réponse illisible.");
+  }
+  Transaction tx(db);
+  if (!tx.ok()) return tx.status();
+  const std::pair<const char*, std::string> values[] = {
+      {kSettingServerUrl, url},
+      {kSettingToken, j["token"].get<std::string>()},
+      {kSettingTerminalId, j.value("terminal_id", "")},
+      {kSettingSiteId, j.value("site_id", "")},
+      {kSettingCaFile, ca_file},
+  };
+  for (const auto& [key, value] : values) {
+    s = setting_set(db, key, value);
+    if (!s) return s;
+  }
+  // A new server: its cursors mean nothing here; the next sync starts with a full snapshot.
+  for (const char* key : {"cursor", "status_cursor", "next_attempt", "failures"}) {
+    s = sync_value_set(db, key, "");
+    if (!s) return s;
+  }
+  s = tx.commit();
+  if (s && out) *out = EnrollResult{j.value("terminal_id", ""), j.value("site_id", "")};
+  return s;
+}
+
+Status import_bundle(Database& db, const std::string& path, int64_t* records, const Clock* clock) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::error("not_found", "Impossible de lire le fichier " + path + ".");
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string file = text.str();
+  BundleHeader header;
+  std::string_view body;
+  Status s = split_bundle(file, header, body);
+  if (!s) return s;
+  const std::string site = setting_get_or(db, kSettingSiteId, "");
+  if (!site.empty() && site != header.site_id) {
+    return Status::error("bundle_other_site", "Ce catalogue a été exporté pour un autre site (" +
+                                                  header.site_id + ").");
+  }
+  CatalogPage page;
+  s = parse_catalog_page_body(body, page);
+  if (!s) return Status::error("bad_bundle", "Le contenu du catalogue est illisible : " + s.message_fr);
+  CatalogWriter writer(db);
+  writer.clear_all();
+  for (const auto& change : page.changes) apply_change(writer, change);
+  writer.set_updated_at(local_stamp(clock));
+  if (writer.ok()) s = sync_value_set(db, "cursor", header.cursor);
+  if (!s) return s;
+  s = writer.commit();
+  if (s && records) *records = static_cast<int64_t>(page.changes.size());
+  return s;
+}
+
+std::string local_stamp(const Clock* clock) {
+  const int64_t ms = clock ? clock->now_ms()
+                           : std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 std::chrono::system_clock::now().time_since_epoch()).count();
+  return Clock::format_datetime(Clock::to_local(ms));
+}
+
+Status apply_change(CatalogWriter& writer, const CatalogChange& change) {
+  if (change.deleted) return writer.remove(record_type_name(change.type), change.id);
+  return std::visit([&](const auto& r) { return writer.upsert(r); }, change.record);
+}
+
+Status parse_catalog_page_body(std::string_view body, CatalogPage& page) {
+  // A bundle body is a page without cursor: give it one so the page parser accepts it.
+  auto j = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("changes") || !j["changes"].is_array()) {
+    return Status::error("malformed", "les changements manquent");
+  }
+  page.changes.clear();
+  page.changes.reserve(j["changes"].size());
+  for (const auto& c : j["changes"]) {
+    CatalogChange change;
+    Status s = change_from_json(c, change);
+    if (!s) return s;
+    page.changes.push_back(std::move(change));
+  }
+  return Status::success();
+}
+
+SyncResult sync_once(Database& db, const SyncConfig& config, const SyncProgressFn& progress) {
+  const auto started = std::chrono::steady_clock::now();
+  SyncResult result;
+  const int64_t now = sync_now_s(config);
+  SyncContext ctx{db, config, progress, result, {}, {}};
+  ctx.base_url = trim_url(config.server_url.empty() ? setting_get_or(db, kSettingServerUrl, "")
+                                                    : config.server_url);
+  ctx.token = config.token.empty() ? setting_get_or(db, kSettingToken, "") : config.token;
+  HttpOptions options;
+  options.ca_file = config.ca_file.empty() ? setting_get_or(db, kSettingCaFile, "") : config.ca_file;
+  options.connect_timeout_ms = config.connect_timeout_ms;
+  options.total_timeout_ms = config.total_timeout_ms;
+  options.cancel = config.cancel;
+  HttpClient http(options);
+
+  {  // The attempt is on record before any network, so a killed sync still shows it.
+    SyncState st = load_sync_state(db);
+    st.last_attempt = now;
+    save_sync_state(db, st);
+  }
+  Status s;
+  if (ctx.base_url.empty() || ctx.token.empty()) {
+    s = Status::error("not_enrolled",
+                      "Ce terminal n'est pas encore inscrit auprès du serveur régional.");
+  } else {
+    // Items a crash left `sending` go again: the server answers a replay with its first answer.
+    outbox_requeue_sending(db);
+    s = pull_catalog(ctx, http);
+    // A catalog the server could not serve must not hold back visitors' requests; a server
+    // that cannot be reached at all is not tried twice.
+    const bool reachable = s.ok || s.code == "malformed_response" || s.code == "server_error" ||
+                           s.code == "malformed";
+    if (reachable) {
+      Status pushed = push_outbox(ctx, http);
+      if (s.ok) s = pushed;
+    }
+    if (s.ok) s = pull_status(ctx, http);
+  }
+  result.status = s;
+
+  // Scheduling and the state the manager sees.
+  SyncState st = load_sync_state(db);
+  int failures = std::atoi(sync_value_get(db, "failures").value_or("0").c_str());
+  const int64_t end = sync_now_s(config);
+  if (s.ok) {
+    failures = 0;
+    st.last_success = end;
+    st.last_error_code.clear();
+    st.last_error_message.clear();
+    st.last_changes = result.changes_applied;
+    result.next_attempt_at = end + config.interval_s;
+  } else {
+    ++failures;
+    st.last_error_code = s.code;
+    st.last_error_message = s.message_fr;
+    result.next_attempt_at = end + backoff_seconds(config, failures, result.retry_after_s);
+  }
+  {
+    Transaction tx(db);
+    save_sync_state(db, st);
+    sync_value_set(db, "failures", std::to_string(failures));
+    sync_value_set(db, "next_attempt", std::to_string(result.next_attempt_at));
+    sync_value_set(db, "last_bytes", std::to_string(result.bytes_down + result.bytes_up));
+    tx.commit();
+  }
+  result.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+}  // namespace eric
