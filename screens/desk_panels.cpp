@@ -1,0 +1,160 @@
+// The desk's queue and immersion-request panels (the workshops panel: desk_workshops_panel.cpp).
+#include "screens/desk_panels.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "kiosk/app/services.h"
+#include "kiosk/core/clock.h"
+#include "kiosk/core/french.h"
+#include "kiosk/core/i18n.h"
+#include "kiosk/ui/scroll_list.h"
+#include "kiosk/ui/widgets.h"
+
+namespace eric {
+
+namespace {
+
+void row_background(ui::Ui& u, ImVec2 pos, float w, float h) {
+  ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h),
+                                            ui::to_u32(u.theme.card),
+                                            u.theme.rounding_em * ui::em(u));
+}
+
+std::string clock_words(int64_t epoch_s, const I18n& i18n) {
+  const CivilTime c = Clock::to_local(epoch_s * 1000);
+  return time_words(c.hour, c.minute, i18n);
+}
+
+// One waiting ticket: who and why on the left, the three actions on the right.
+void ticket_row(const DeskContext& d, const HelpTicket& tk, bool next, ImVec2 pos, float w,
+                float h) {
+  ui::Ui& u = d.ctx.ui;
+  const I18n& t = d.ctx.i18n;
+  row_background(u, pos, w, h);
+  const float pad = ui::px(u, 24);
+  ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + ui::px(u, 14)));
+  ui::text(u, tk.number, ui::TextOpts{ui::FontRole::Title, ui::Tone::Title, -1});
+  if (tk.urgent_today) {
+    ImGui::SameLine(0, ui::px(u, 16));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui::px(u, 10));
+    ui::badge(u, t.tr("desk.queue.urgent"), ui::BadgeKind::Neutral);
+  }
+  const float info_x = pos.x + pad + ui::px(u, 260);
+  ImGui::SetCursorScreenPos(ImVec2(info_x, pos.y + ui::px(u, 12)));
+  std::string who = t.tr("help.reason." + tk.reason);
+  if (!tk.first_name.empty()) who += " · " + tk.first_name;
+  ui::text(u, who, ui::TextOpts{ui::FontRole::Heading, ui::Tone::Normal, -1});
+  ImGui::SetCursorScreenPos(ImVec2(info_x, ImGui::GetCursorScreenPos().y));
+  std::string when = t.tr("desk.queue.waiting_for",
+                          {{"wait", wait_words(d.now_s - tk.created_at, t)}});
+  if (tk.called_at > 0)
+    when += " · " + t.tr("desk.queue.called_at", {{"time", clock_words(tk.called_at, t)}});
+  ui::text(u, when, ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, -1});
+  if (!tk.context.empty()) {
+    ImGui::SetCursorScreenPos(ImVec2(info_x, ImGui::GetCursorScreenPos().y));
+    ui::text(u, tk.context, ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, -1});
+  }
+
+  const float bw = ui::px(u, 230);
+  const float gap = ui::px(u, 16);
+  const float by = pos.y + (h - ui::target_height(u)) * 0.5f;
+  ImGui::SetCursorScreenPos(ImVec2(pos.x + w - pad - 3 * bw - 2 * gap, by));
+  ui::ButtonOpts call;
+  call.width = bw;
+  // One primary action on the page: calling the next person, then receiving them.
+  call.kind = next && tk.called_at == 0 ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary;
+  if (ui::big_button(u, t.tr(tk.called_at > 0 ? "desk.queue.call_again" : "desk.queue.call"),
+                     call))
+    call_ticket(d.db, tk.id, d.role, d.now_s);
+  ImGui::SameLine(0, gap);
+  ui::ButtonOpts received;
+  received.width = bw;
+  received.kind = next && tk.called_at > 0 ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary;
+  if (ui::big_button(u, t.tr("desk.queue.received"), received))
+    ticket_received(d.db, tk.id, d.role, d.now_s);
+  ImGui::SameLine(0, gap);
+  ui::ButtonOpts absent;
+  absent.width = bw;
+  absent.kind = ui::ButtonKind::Secondary;
+  if (ui::big_button(u, t.tr("desk.queue.absent"), absent))
+    ticket_absent(d.db, tk.id, d.role, d.now_s);
+}
+
+}  // namespace
+
+void draw_queue_panel(const DeskContext& d, const std::vector<HelpTicket>& queue) {
+  ui::Ui& u = d.ctx.ui;
+  const I18n& t = d.ctx.i18n;
+  const HelpDayCounts c = help_day_counts(d.db, d.ctx.services.site.id, d.now_s);
+  ui::text(u,
+           t.tr("desk.queue.counts", {{"waiting", std::to_string(c.waiting)},
+                                      {"received", std::to_string(c.received)},
+                                      {"absent", std::to_string(c.absent)},
+                                      {"wait", c.received > 0 ? wait_words(c.average_wait_s, t)
+                                                              : std::string("–")}}),
+           ui::TextOpts{ui::FontRole::Heading, ui::Tone::Normal, -1});
+  ImGui::Dummy(ImVec2(0, ui::px(u, 12)));
+  if (queue.empty()) {
+    ui::text(u, t.tr("desk.queue.empty"), ui::TextOpts{ui::FontRole::Title});
+    return;
+  }
+  ui::text(u, t.tr("desk.queue.next", {{"number", queue.front().number}}),
+           ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, -1});
+  ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
+  const float row_h = ui::px(u, 150);
+  ui::ScrollList list(u, "desk.queue", ImVec2(0, 0), static_cast<int>(queue.size()), row_h,
+                      ui::px(u, 14));
+  for (int i = list.first(); i < list.last(); ++i) {
+    list.place(i);
+    ticket_row(d, queue[static_cast<size_t>(i)], i == 0, ImGui::GetCursorScreenPos(),
+               list.row_width(), row_h);
+  }
+}
+
+void draw_immersion_panel(const DeskContext& d, const std::vector<ImmersionRequestRow>& rows) {
+  ui::Ui& u = d.ctx.ui;
+  const I18n& t = d.ctx.i18n;
+  if (rows.empty()) {
+    ui::text(u, t.tr("desk.immersion.empty"), ui::TextOpts{ui::FontRole::Title});
+    return;
+  }
+  ui::text(u, t.tr("desk.immersion.intro"),
+           ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, -1});
+  ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
+  const float row_h = ui::px(u, 140);
+  ui::ScrollList list(u, "desk.immersion", ImVec2(0, 0), static_cast<int>(rows.size()), row_h,
+                      ui::px(u, 14));
+  for (int i = list.first(); i < list.last(); ++i) {
+    list.place(i);
+    const ImmersionRequestRow& r = rows[static_cast<size_t>(i)];
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float w = list.row_width();
+    row_background(u, pos, w, row_h);
+    const float pad = ui::px(u, 24);
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + ui::px(u, 12)));
+    std::string who = r.purged || r.first_name.empty() ? t.tr("desk.immersion.purged")
+                                                       : r.first_name;
+    if (!r.purged && !r.contact.empty()) who += " · " + r.contact;
+    ui::text(u, who, ui::TextOpts{ui::FontRole::Heading, ui::Tone::Normal, -1});
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, ImGui::GetCursorScreenPos().y));
+    std::string what = r.trade_label.empty() ? t.tr("desk.immersion.unknown_slot") : r.trade_label;
+    if (!r.employer_name.empty()) what += " · " + r.employer_name;
+    if (!r.slot_start.empty())
+      what += " · " + t.tr("desk.immersion.from",
+                           {{"date", date_words(r.slot_start, t, true, false)}});
+    ui::text(u, what, ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, -1});
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, ImGui::GetCursorScreenPos().y));
+    const CivilTime made = Clock::to_local(r.created_at * 1000);
+    std::string status = immersion_status_words(r, t);
+    if (!r.server_ref.empty()) status += " (" + r.server_ref + ")";
+    status += " · " + t.tr("desk.immersion.made", {{"when", day_time_words(made, t)}});
+    ui::text(u, status,
+             ui::TextOpts{ui::FontRole::BodyBold,
+                          r.state == OutboxState::rejected ? ui::Tone::Error : ui::Tone::Normal,
+                          w - 2 * pad});
+  }
+}
+
+}  // namespace eric

@@ -1,0 +1,101 @@
+// "desk": the animator's desk behind the PIN: the queue, this week's workshops, the immersion
+// requests made here. Leaves on its button, and after 2 minutes without a touch (the shell).
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "kiosk/app/navigator.h"
+#include "kiosk/app/services.h"
+#include "kiosk/core/clock.h"
+#include "kiosk/core/french.h"
+#include "kiosk/core/help_desk.h"
+#include "kiosk/core/i18n.h"
+#include "kiosk/core/workshops.h"
+#include "kiosk/ui/scroll_list.h"
+#include "kiosk/ui/widgets.h"
+#include "screens/desk_panels.h"
+#include "screens/help_screens.h"
+
+namespace eric {
+
+namespace {
+
+enum class Tab { Queue, Workshops, Immersion };
+
+class DeskScreen : public Screen {
+ public:
+  std::string_view id() const override { return "desk"; }
+  std::string title(ScreenContext& ctx) override { return ctx.i18n.tr("desk.title"); }
+  std::string subtitle(ScreenContext& ctx) override { return ctx.services.site.name; }
+  // Only its own button leaves the desk, and it leaves the animator mode with it.
+  bool show_back() const override { return false; }
+
+  void draw(ScreenContext& ctx) override {
+    // Nothing of the desk without the PIN: a visitor who lands here (a stale stack, a script)
+    // is sent home before anything is drawn.
+    if (ctx.shell.mode == Mode::Visitor || !ctx.services.db) {
+      ctx.nav.home();
+      return;
+    }
+    ui::Ui& u = ctx.ui;
+    const I18n& t = ctx.i18n;
+    Database& db = *ctx.services.db;
+    const int64_t now = ctx.clock.now_s();
+    if (!purged_) {
+      help_purge_personal(db, now);  // yesterday's names serve nobody
+      purged_ = true;
+    }
+    const std::vector<HelpTicket> queue = help_queue(db, ctx.services.site.id, now);
+    const std::vector<ImmersionRequestRow> requests = immersion_requests_here(db);
+
+    ImGui::Dummy(ImVec2(0, ui::px(u, 12)));
+    if (ui::chip(u, t.tr("desk.tab.queue", {{"n", std::to_string(queue.size())}}),
+                 tab_ == Tab::Queue))
+      tab_ = Tab::Queue;
+    ImGui::SameLine(0, ui::px(u, 16));
+    if (ui::chip(u, t.tr("desk.tab.workshops"), tab_ == Tab::Workshops)) tab_ = Tab::Workshops;
+    ImGui::SameLine(0, ui::px(u, 16));
+    if (ui::chip(u, t.tr("desk.tab.immersion", {{"n", std::to_string(requests.size())}}),
+                 tab_ == Tab::Immersion))
+      tab_ = Tab::Immersion;
+    // The way out, on the right of the same line.
+    const std::string close = t.tr("desk.close");
+    ui::ButtonOpts close_opts;
+    close_opts.kind = ui::ButtonKind::Secondary;
+    close_opts.icon = ui::Picto::Lock;
+    close_opts.width = ui::px(u, 460);
+    ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - close_opts.width));
+    if (ui::big_button(u, close, close_opts)) {
+      ctx.shell.mode = Mode::Visitor;
+      ctx.nav.home();
+      return;
+    }
+    ImGui::Dummy(ImVec2(0, ui::px(u, 16)));
+
+    const DeskContext desk{ctx, db, now, role(ctx)};
+    switch (tab_) {
+      case Tab::Queue: draw_queue_panel(desk, queue); break;
+      case Tab::Workshops: draw_workshops_panel(desk, workshops_); break;
+      case Tab::Immersion: draw_immersion_panel(desk, requests); break;
+    }
+  }
+
+ private:
+  static std::string role(const ScreenContext& ctx) {
+    return ctx.shell.mode == Mode::Manager ? "manager" : "animator";
+  }
+
+  Tab tab_ = Tab::Queue;
+  bool purged_ = false;
+  DeskWorkshopsState workshops_;
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_desk_screen(const ScreenArgs&) {
+  return std::make_unique<DeskScreen>();
+}
+
+}  // namespace eric

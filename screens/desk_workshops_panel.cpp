@@ -1,0 +1,192 @@
+// The desk's workshops panel: today's and this week's workshops, who registered here,
+// "Présent" / "Absent", and a walk-in added by the animator.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "kiosk/app/services.h"
+#include "kiosk/core/i18n.h"
+#include "kiosk/ui/keyboard.h"
+#include "kiosk/ui/scroll_list.h"
+#include "kiosk/ui/widgets.h"
+#include "screens/desk_panels.h"
+
+namespace eric {
+
+namespace {
+
+std::string refusal(const Status& s, const I18n& t) {
+  if (s.code == "workshop_full") return t.tr("workshop.error.workshop_full");
+  if (s.code == "bad_first_name") return t.tr("desk.ws.name_needed");
+  return t.tr("workshop.error.other");
+}
+
+void registration_row(const DeskContext& d, const Registration& r, ImVec2 pos, float w,
+                      float h) {
+  ui::Ui& u = d.ctx.ui;
+  const I18n& t = d.ctx.i18n;
+  ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h),
+                                            ui::to_u32(u.theme.card),
+                                            u.theme.rounding_em * ui::em(u));
+  const float pad = ui::px(u, 20);
+  ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + ui::px(u, 10)));
+  std::string who = r.first_name.empty() ? t.tr("desk.ws.name_erased") : r.first_name;
+  if (r.walk_in) who += " · " + t.tr("desk.ws.walk_in_mark");
+  ui::text(u, who, ui::TextOpts{ui::FontRole::Heading, ui::Tone::Normal, -1});
+  ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, ImGui::GetCursorScreenPos().y));
+  // The stored attendance in words too: the chips alone would say it by colour only.
+  std::string line = t.tr(r.attendance == "present"  ? "desk.ws.marked_present"
+                          : r.attendance == "absent" ? "desk.ws.marked_absent"
+                                                     : "desk.ws.not_marked");
+  line += " · " + (r.contact.empty() ? t.tr("desk.ws.no_contact") : r.contact);
+  if (r.delivery == OutboxState::rejected)
+    line += " · " + t.tr("desk.ws.refused", {{"reason", r.delivery_reason}});
+  ui::text(u, line,
+           ui::TextOpts{ui::FontRole::Body,
+                        r.delivery == OutboxState::rejected ? ui::Tone::Error
+                                                            : ui::Tone::Secondary,
+                        -1});
+  // Chips keep their state visible: the active one is the attendance stored.
+  const std::string present = t.tr("desk.ws.present");
+  const std::string absent = t.tr("desk.ws.absent");
+  const float cw = ui::text_size(u, present, ui::FontRole::BodyBold).x +
+                   ui::text_size(u, absent, ui::FontRole::BodyBold).x + 4 * 0.8f * ui::em(u) +
+                   ui::px(u, 16);
+  ImGui::SetCursorScreenPos(
+      ImVec2(pos.x + w - pad - cw, pos.y + (h - ui::target_height(u)) * 0.5f));
+  if (ui::chip(u, present, r.attendance == "present"))
+    set_attendance(d.db, r.id, Attendance::present, d.role, d.now_s);
+  ImGui::SameLine(0, ui::px(u, 16));
+  if (ui::chip(u, absent, r.attendance == "absent"))
+    set_attendance(d.db, r.id, Attendance::absent, d.role, d.now_s);
+}
+
+}  // namespace
+
+void draw_workshops_panel(const DeskContext& d, DeskWorkshopsState& s) {
+  ui::Ui& u = d.ctx.ui;
+  const I18n& t = d.ctx.i18n;
+  const std::vector<WorkshopCard> list = desk_workshops(d.db, d.ctx.services.site.id, d.now_s);
+  if (list.empty()) {
+    ui::text(u, t.tr("desk.ws.empty"), ui::TextOpts{ui::FontRole::Title});
+    return;
+  }
+  auto selected = std::find_if(list.begin(), list.end(),
+                               [&](const WorkshopCard& c) { return c.workshop.id == s.selected_id; });
+  if (selected == list.end()) {
+    selected = list.begin();
+    s.selected_id = selected->workshop.id;
+  }
+
+  // Left: the week's workshops; the chosen one has a blue frame.
+  const float left_w = ImGui::GetContentRegionAvail().x * 0.36f;
+  const ImVec2 left_pos = ImGui::GetCursorScreenPos();
+  const float avail_h = ImGui::GetContentRegionAvail().y;
+  {
+    const float row_h = ui::card_height(u, false);
+    ui::ScrollList rows(u, "desk.workshops", ImVec2(left_w, avail_h),
+                        static_cast<int>(list.size()), row_h, ui::px(u, 12));
+    for (int i = rows.first(); i < rows.last(); ++i) {
+      rows.place(i);
+      const WorkshopCard& c = list[static_cast<size_t>(i)];
+      const ImVec2 pos = ImGui::GetCursorScreenPos();
+      const std::string when = workshop_when_words(c.workshop, t);
+      const std::string line = when + " · " + seats_left_words(c.seats_left, t);
+      ui::CardSpec card;  // views: every text it shows must outlive it
+      card.title = c.workshop.title;
+      card.secondary = line;
+      // Never a default (null) view: the card measures every text it is given.
+      card.figure = "";
+      card.figure_caption = "";
+      card.width = rows.row_width();
+      card.height = row_h;
+      if (ui::card(u, card)) {
+        s.selected_id = c.workshop.id;
+        s.typing_walk_in = false;
+        s.message.clear();
+      }
+      if (c.workshop.id == s.selected_id) {
+        const float k = ui::px(u, 4);
+        ImGui::GetWindowDrawList()->AddRect(
+            ImVec2(pos.x + k * 0.5f, pos.y + k * 0.5f),
+            ImVec2(pos.x + rows.row_width() - k * 0.5f, pos.y + row_h - k * 0.5f),
+            ui::to_u32(u.theme.primary), u.theme.rounding_em * ui::em(u), 0, k);
+      }
+    }
+  }
+
+  // Right: who registered here for the chosen workshop.
+  const WorkshopCard& c = *selected;
+  const float gap = ui::px(u, 40);
+  const float right_x = left_pos.x + left_w + gap;
+  const float right_w = ImGui::GetWindowContentRegionMax().x + ImGui::GetWindowPos().x - right_x;
+  ImGui::SetCursorScreenPos(ImVec2(right_x, left_pos.y));
+  ImGui::BeginGroup();
+  ui::text(u, c.workshop.title + " · " + workshop_when_words(c.workshop, t),
+           ui::TextOpts{ui::FontRole::Heading, ui::Tone::Title, right_w});
+  const std::vector<Registration> regs = workshop_registrations(d.db, c.workshop.id);
+  ui::text(u,
+           t.tr("desk.ws.summary", {{"seats", seats_left_words(c.seats_left, t)},
+                                    {"capacity", std::to_string(c.workshop.capacity)},
+                                    {"here", std::to_string(regs.size())}}),
+           ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, right_w});
+  ImGui::Dummy(ImVec2(0, ui::px(u, 10)));
+
+  if (s.typing_walk_in) {
+    ui::FieldOpts f;
+    f.focused = true;
+    f.width = std::min(right_w, ui::px(u, 640));
+    ui::text_field(u, t.tr("desk.ws.walk_in_name"), s.walk_in_name, f);
+    ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
+  }
+  ui::ButtonOpts add;
+  add.kind = s.typing_walk_in ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary;
+  add.enabled = !c.full() && (!s.typing_walk_in || !s.walk_in_name.empty());
+  if (ui::big_button(u, t.tr(s.typing_walk_in ? "desk.ws.add" : "desk.ws.walk_in"), add)) {
+    if (!s.typing_walk_in) {
+      s.typing_walk_in = true;
+      s.message.clear();
+    } else {
+      auto r = add_walk_in(d.db, c.workshop.id, s.walk_in_name, d.role, d.now_s);
+      s.message = r.ok() ? std::string() : refusal(r.status, t);
+      if (r.ok()) {
+        s.walk_in_name.assign(s.walk_in_name.size(), '\0');
+        s.walk_in_name.clear();
+        s.typing_walk_in = false;
+      }
+    }
+  }
+  if (!s.message.empty()) ui::text(u, s.message, ui::TextOpts{ui::FontRole::Body, ui::Tone::Error});
+  ImGui::Dummy(ImVec2(0, ui::px(u, 10)));
+
+  if (!s.typing_walk_in) {
+    if (regs.empty()) {
+      ui::text(u, t.tr("desk.ws.no_one"), ui::TextOpts{ui::FontRole::Body});
+    } else {
+      const float row_h = ui::px(u, 110);
+      ui::ScrollList rows(u, "desk.registrations", ImVec2(right_w, 0),
+                          static_cast<int>(regs.size()), row_h, ui::px(u, 12));
+      for (int i = rows.first(); i < rows.last(); ++i) {
+        rows.place(i);
+        registration_row(d, regs[static_cast<size_t>(i)], ImGui::GetCursorScreenPos(),
+                         rows.row_width(), row_h);
+      }
+    }
+  }
+  ImGui::EndGroup();
+
+  if (s.typing_walk_in) {
+    ui::KeyboardOpts kb;
+    kb.mode = ui::KeyboardMode::Text;
+    kb.max_chars = 30;
+    if (ui::keyboard(u, s.walk_in_name, kb) == ui::KeyResult::Ok && !s.walk_in_name.empty()) {
+      auto r = add_walk_in(d.db, c.workshop.id, s.walk_in_name, d.role, d.now_s);
+      s.message = r.ok() ? std::string() : refusal(r.status, t);
+      s.walk_in_name.assign(s.walk_in_name.size(), '\0');
+      s.walk_in_name.clear();
+      s.typing_walk_in = false;
+    }
+  }
+}
+
+}  // namespace eric

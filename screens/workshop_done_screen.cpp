@@ -1,0 +1,107 @@
+// "workshop.done" {"id"}: the seat is kept; a QR code holds the title, the date and the place.
+#include <imgui.h>
+
+#include <optional>
+
+#include "kiosk/app/navigator.h"
+#include "kiosk/app/services.h"
+#include "kiosk/core/i18n.h"
+#include "kiosk/core/workshops.h"
+#include "kiosk/ui/qr_view.h"
+#include "kiosk/ui/widgets.h"
+#include "screens/help_screens.h"
+
+namespace eric {
+
+namespace {
+
+class WorkshopDoneScreen : public Screen {
+ public:
+  explicit WorkshopDoneScreen(const ScreenArgs& args) {
+    if (auto it = args.find("id"); it != args.end()) id_ = it->second;
+  }
+
+  std::string_view id() const override { return "workshop.done"; }
+  std::string title(ScreenContext& ctx) override { return ctx.i18n.tr("workshop.done.title"); }
+  bool show_back() const override { return false; }
+
+  void draw(ScreenContext& ctx) override {
+    ui::Ui& u = ctx.ui;
+    const I18n& t = ctx.i18n;
+    if (!loaded_) load(ctx);
+    ImGui::Dummy(ImVec2(0, ui::px(u, 24)));
+    const float left_w = ImGui::GetContentRegionAvail().x * 0.55f;
+    ImGui::BeginGroup();
+    const std::string& name = ctx.session.first_name;
+    ui::text(u, name.empty() ? t.tr("workshop.done.kept") : t.tr("workshop.done.kept_name",
+                                                                  {{"name", name}}),
+             ui::TextOpts{ui::FontRole::Title, ui::Tone::Title, left_w});
+    ImGui::Dummy(ImVec2(0, ui::px(u, 16)));
+    if (card_) {
+      const Workshop& w = card_->workshop;
+      ui::text(u, w.title, ui::TextOpts{ui::FontRole::Heading, ui::Tone::Normal, left_w});
+      ui::text(u, workshop_when_words(w, t), ui::TextOpts{ui::FontRole::Heading,
+                                                           ui::Tone::Normal, left_w});
+      ui::text(u, where_, ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, left_w});
+      ImGui::Dummy(ImVec2(0, ui::px(u, 16)));
+      if (!w.what_to_bring.empty()) {
+        ui::text(u, t.tr("workshop.detail.bring"),
+                 ui::TextOpts{ui::FontRole::BodyBold, ui::Tone::Normal, left_w});
+        ui::text(u, w.what_to_bring, ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, left_w});
+        ImGui::Dummy(ImVec2(0, ui::px(u, 16)));
+      }
+    }
+    ui::text(u, t.tr("workshop.done.come_early"),
+             ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, left_w});
+    ImGui::Dummy(ImVec2(0, ui::px(u, 32)));
+    if (ui::big_button(u, t.tr("workshop.done.finish"))) {
+      ctx.session.wipe();
+      ctx.nav.home();
+      ImGui::EndGroup();
+      return;
+    }
+    ImGui::EndGroup();
+
+    if (qr_ok_) {
+      ImGui::SameLine(0, ui::px(u, 80));
+      ImGui::BeginGroup();
+      ui::text(u, t.tr("workshop.done.qr_caption"),
+               ui::TextOpts{ui::FontRole::BodyBold, ui::Tone::Normal, ui::px(u, 560)});
+      ImGui::Dummy(ImVec2(0, ui::px(u, 12)));
+      ui::draw_qr(u, qr_, ui::qr_module_px(u));
+      ImGui::EndGroup();
+    }
+  }
+
+ private:
+  void load(ScreenContext& ctx) {
+    loaded_ = true;
+    if (ctx.services.db && !id_.empty()) card_ = workshop_card(*ctx.services.db, id_);
+    if (!card_) return;
+    const Workshop& w = card_->workshop;
+    where_ = w.place;
+    const Site& site = ctx.services.site;
+    if (!site.name.empty()) where_ += (where_.empty() ? "" : ", ") + site.name;
+    if (!site.address.empty()) where_ += ", " + site.address;
+    // Plain text that any phone shows as it is: what, when, where.
+    const std::string text = ctx.i18n.tr(
+        "workshop.done.qr_text",
+        {{"title", w.title}, {"when", workshop_when_words(w, ctx.i18n)}, {"where", where_}});
+    qr_ok_ = ui::make_qr(text, qr_);
+  }
+
+  std::string id_;
+  bool loaded_ = false;
+  std::optional<WorkshopCard> card_;
+  std::string where_;
+  ui::QrMatrix qr_;
+  bool qr_ok_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_workshop_done_screen(const ScreenArgs& args) {
+  return std::make_unique<WorkshopDoneScreen>(args);
+}
+
+}  // namespace eric

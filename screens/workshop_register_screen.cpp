@@ -1,0 +1,156 @@
+// "workshop.register" {"id"}: a first name, an optional phone or email, consent in plain words.
+#include <imgui.h>
+
+#include <optional>
+
+#include "kiosk/app/navigator.h"
+#include "kiosk/app/services.h"
+#include "kiosk/core/clock.h"
+#include "kiosk/core/help_desk.h"
+#include "kiosk/core/i18n.h"
+#include "kiosk/core/workshops.h"
+#include "kiosk/ui/keyboard.h"
+#include "kiosk/ui/widgets.h"
+#include "screens/help_screens.h"
+
+namespace eric {
+
+namespace {
+
+enum class Field { None, FirstName, Contact };
+
+// Why a registration was refused, in the visitor's language (the core's sentence is French).
+std::string refusal_words(const Status& s, const I18n& i18n) {
+  for (const char* code : {"workshop_full", "workshop_cancelled", "workshop_started", "not_found",
+                           "bad_first_name", "bad_phone", "bad_email", "no_consent"}) {
+    if (s.code == code) return i18n.tr(std::string("workshop.error.") + code);
+  }
+  return i18n.tr("workshop.error.other");
+}
+
+class WorkshopRegisterScreen : public Screen {
+ public:
+  explicit WorkshopRegisterScreen(const ScreenArgs& args) {
+    if (auto it = args.find("id"); it != args.end()) id_ = it->second;
+  }
+
+  std::string_view id() const override { return "workshop.register"; }
+  std::string title(ScreenContext& ctx) override { return ctx.i18n.tr("workshop.register.title"); }
+  std::string subtitle(ScreenContext& ctx) override {
+    card_.reset();
+    if (ctx.services.db && !id_.empty()) card_ = workshop_card(*ctx.services.db, id_);
+    if (!card_) return {};
+    return card_->workshop.title + " · " + workshop_when_words(card_->workshop, ctx.i18n);
+  }
+
+  void draw(ScreenContext& ctx) override {
+    ui::Ui& u = ctx.ui;
+    const I18n& t = ctx.i18n;
+    std::string& contact = ctx.session.values["workshop.contact"];
+    ImGui::Dummy(ImVec2(0, ui::px(u, 16)));
+    if (!card_) {
+      ui::text(u, t.tr("workshop.detail.missing"), ui::TextOpts{ui::FontRole::Title});
+      return;
+    }
+    // The first name is the one thing needed: its keyboard is open from the start.
+    if (first_draw_) {
+      first_draw_ = false;
+      if (ctx.session.first_name.empty()) focus_ = Field::FirstName;
+    }
+    const float field_w = ui::px(u, 760);
+    if (focus_ != Field::Contact) {
+      ui::FieldOpts f;
+      f.focused = focus_ == Field::FirstName;
+      f.width = field_w;
+      f.placeholder = t.tr("workshop.register.touch_to_write");
+      if (ui::text_field(u, t.tr("workshop.register.first_name"), ctx.session.first_name, f))
+        focus_ = Field::FirstName;
+      ImGui::Dummy(ImVec2(0, ui::px(u, 20)));
+    }
+    if (focus_ != Field::FirstName) {
+      ui::FieldOpts f;
+      f.focused = focus_ == Field::Contact;
+      f.width = field_w;
+      f.placeholder = t.tr("workshop.register.touch_to_write");
+      if (ui::text_field(u, t.tr("workshop.register.contact"), contact, f)) {
+        focus_ = Field::Contact;
+      }
+      if (focus_ == Field::Contact) {
+        // The keyboard for a phone number or for an address: the visitor picks.
+        ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
+        if (ui::chip(u, t.tr("workshop.register.phone_keys"), !email_keys_)) email_keys_ = false;
+        ImGui::SameLine(0, ui::px(u, 20));
+        if (ui::chip(u, t.tr("workshop.register.email_keys"), email_keys_)) email_keys_ = true;
+      } else {
+        ui::text(u, t.tr("workshop.register.contact_why"),
+                 ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary});
+      }
+      ImGui::Dummy(ImVec2(0, ui::px(u, 20)));
+    }
+    if (focus_ == Field::None) {
+      const int64_t days = ctx.services.db ? retention_seconds(*ctx.services.db) / 86400 : 30;
+      ui::text(u, t.tr("workshop.register.consent", {{"days", std::to_string(days)}}),
+               ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, ui::px(u, 1100)});
+      ImGui::Dummy(ImVec2(0, ui::px(u, 24)));
+    }
+    ui::ButtonOpts opts;
+    opts.enabled = !ctx.session.first_name.empty() && ctx.services.db != nullptr;
+    if (ui::big_button(u, t.tr("workshop.register.submit"), opts)) submit(ctx, contact);
+    if (ctx.session.first_name.empty() && focus_ == Field::None) {
+      ImGui::SameLine(0, ui::px(u, 24));
+      ui::text(u, t.tr("workshop.register.name_first"),
+               ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, -1});
+    }
+    if (!error_.empty()) ui::text(u, error_, ui::TextOpts{ui::FontRole::Body, ui::Tone::Error});
+
+    if (focus_ != Field::None) {
+      ui::KeyboardOpts kb;
+      std::string& edited = focus_ == Field::FirstName ? ctx.session.first_name : contact;
+      if (focus_ == Field::FirstName) {
+        kb.mode = ui::KeyboardMode::Text;
+        kb.max_chars = 30;
+      } else {
+        kb.mode = email_keys_ ? ui::KeyboardMode::Email : ui::KeyboardMode::Phone;
+        kb.max_chars = email_keys_ ? 60 : 20;
+      }
+      if (ui::keyboard(u, edited, kb) == ui::KeyResult::Ok) focus_ = Field::None;
+    }
+  }
+
+ private:
+  void submit(ScreenContext& ctx, const std::string& contact) {
+    RegistrationRequest r;
+    r.workshop_id = id_;
+    r.first_name = ctx.session.first_name;
+    r.contact = contact;
+    // The button says "J'accepte et je m'inscris" under the sentence that explains it.
+    r.consent = true;
+    auto done = register_for_workshop(*ctx.services.db, r, ctx.clock.now_s());
+    if (!done.ok()) {
+      error_ = refusal_words(done.status, ctx.i18n);
+      if (done.status.code == "bad_phone" || done.status.code == "bad_email")
+        focus_ = Field::None;
+      return;
+    }
+    ctx.session.consent = true;
+    ctx.session.values["workshop.registration"] = done.value.id;
+    // The form leaves the stack: "back" from the confirmation must not register twice.
+    ctx.nav.back();
+    ctx.nav.open("workshop.done", {{"id", id_}});
+  }
+
+  std::string id_;
+  std::optional<WorkshopCard> card_;
+  Field focus_ = Field::None;
+  bool email_keys_ = false;
+  bool first_draw_ = true;
+  std::string error_;
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_workshop_register_screen(const ScreenArgs& args) {
+  return std::make_unique<WorkshopRegisterScreen>(args);
+}
+
+}  // namespace eric

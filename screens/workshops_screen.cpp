@@ -1,0 +1,90 @@
+// "workshops": this site's upcoming workshops, soonest first, with the seats left in words.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "kiosk/app/navigator.h"
+#include "kiosk/app/services.h"
+#include "kiosk/core/clock.h"
+#include "kiosk/core/i18n.h"
+#include "kiosk/core/workshops.h"
+#include "kiosk/ui/scroll_list.h"
+#include "kiosk/ui/widgets.h"
+#include "screens/help_screens.h"
+
+namespace eric {
+
+namespace {
+
+class WorkshopsScreen : public Screen {
+ public:
+  std::string_view id() const override { return "workshops"; }
+  std::string title(ScreenContext& ctx) override { return ctx.i18n.tr("workshops.title"); }
+  std::string subtitle(ScreenContext& ctx) override {
+    return ctx.i18n.tr("workshops.subtitle", {{"site", ctx.services.site.name}});
+  }
+
+  void draw(ScreenContext& ctx) override {
+    ui::Ui& u = ctx.ui;
+    // Read every frame: a seat taken at the desk or a sync shows at once (a few rows only).
+    const std::vector<WorkshopCard> list =
+        ctx.services.db ? upcoming_workshops(*ctx.services.db, ctx.services.site.id,
+                                             ctx.clock.now_s())
+                        : std::vector<WorkshopCard>{};
+    ImGui::Dummy(ImVec2(0, ui::px(u, 16)));
+    if (list.empty()) {
+      ui::text(u, ctx.i18n.tr("workshops.empty"), ui::TextOpts{ui::FontRole::Title});
+      ui::text(u, ctx.i18n.tr("workshops.empty_ask"));
+      return;
+    }
+    ui::text(u, ctx.i18n.tr("workshops.question"),
+             ui::TextOpts{ui::FontRole::Title, ui::Tone::Title});
+    ImGui::Dummy(ImVec2(0, ui::px(u, 12)));
+
+    const float picto = ui::px(u, 96);
+    const float gap = ui::px(u, 24);
+    const float row_h = std::max(ui::card_height(u, false), picto + ui::px(u, 16));
+    ui::ScrollList rows(u, "workshops", ImVec2(0, 0), static_cast<int>(list.size()), row_h,
+                        ui::px(u, 16));
+    for (int i = rows.first(); i < rows.last(); ++i) {
+      rows.place(i);
+      const WorkshopCard& c = list[static_cast<size_t>(i)];
+      const Workshop& w = c.workshop;
+      // The kind's pictogram beside the card, so the list can be read without reading.
+      const ImVec2 pos = ImGui::GetCursorScreenPos();
+      ImGui::GetWindowDrawList()->AddRectFilled(
+          pos, ImVec2(pos.x + picto + ui::px(u, 16), pos.y + row_h), ui::to_u32(u.theme.card),
+          u.theme.rounding_em * ui::em(u));
+      ui::draw_picto(ImGui::GetWindowDrawList(), ui::workshop_picto(w.kind),
+                     ImVec2(pos.x + ui::px(u, 8), pos.y + (row_h - picto) * 0.5f), picto,
+                     ui::to_u32(u.theme.title));
+      ImGui::SetCursorScreenPos(ImVec2(pos.x + picto + ui::px(u, 16) + gap, pos.y));
+      const std::string when = workshop_when_words(w, ctx.i18n);
+      std::string line = when;
+      if (!w.place.empty()) line += " · " + w.place;
+      if (!w.animator.empty())
+        line += " · " + ctx.i18n.tr("workshops.with", {{"name", w.animator}});
+      const std::string seats = seats_left_words(c.seats_left, ctx.i18n);
+      ui::CardSpec card;
+      card.title = w.title;
+      card.secondary = line;
+      card.figure = seats;
+      // Never a default (null) view: the card measures every text it is given.
+      card.figure_caption = "";
+      card.width = rows.row_width() - picto - ui::px(u, 16) - gap;
+      card.height = row_h;
+      if (ui::card(u, card)) {
+        ctx.session.workshop_id = w.id;
+        ctx.nav.open("workshop.detail", {{"id", w.id}});
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_workshops_screen(const ScreenArgs&) {
+  return std::make_unique<WorkshopsScreen>();
+}
+
+}  // namespace eric

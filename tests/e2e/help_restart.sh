@@ -1,0 +1,16 @@
+#!/bin/sh
+# Runs the kiosk twice on the same data folder: what the desk stored survives a restart.
+# Usage: help_restart.sh KIOSK_BINARY DATA_DIR SCRIPT_DIR SCREENSHOT_DIR
+set -eu
+kiosk=$1
+data=$2
+scripts=$3
+shots=$4
+rm -rf "$data"
+mkdir -p "$data" "$shots"
+export TZ="${TZ:-Europe/Paris}"
+for run in 1 2; do
+  xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --data-dir "$data" --demo \
+    --windowed 1920x1080 --clock "2026-11-23 10:00" \
+    --script "$scripts/help_restart_$run.kiosk" --screenshots "$shots"
+done

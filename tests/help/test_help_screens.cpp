@@ -1,0 +1,170 @@
+// The help screens headless over a real store: the called-ticket banner, the desk's guard,
+// and the visitor path driven by the script language.
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <sstream>
+
+#include "kiosk/app/kiosk_app.h"
+#include "kiosk/app/script_runner.h"
+#include "kiosk/core/help_desk.h"
+#include "kiosk/core/pin.h"
+#include "kiosk/ui/ui.h"
+#include "screens/screens.h"
+#include "screens/ticket_banner.h"
+#include "tests/help/help_test_util.h"
+
+namespace eric::test {
+namespace {
+
+class HelpScreens : public ScriptTarget, public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db = help_store(dir);
+    ASSERT_TRUE(set_pin(*db, "animator", "2468").ok);
+    ImGui::CreateContext();
+    configure_imgui_io(ImGui::GetIO());
+    ImGui::GetIO().DisplaySize = ImVec2(1920, 1080);
+    std::string error;
+    ASSERT_TRUE(i18n.load_dir(ERIC_TEST_ASSETS "/i18n", error)) << error;
+    clock = Clock::fixed_at(at("2025-06-02 10:00") * 1000);
+    services.db = db.get();
+    services.site.id = kSite;
+    services.site.name = "ERIC Cyber-base de Martigues";
+    register_all_screens(registry);
+    app = std::make_unique<KioskApp>(ui, i18n, clock, services, registry);
+    ASSERT_TRUE(app->start(error)) << error;
+    app->build_fonts(1080, error);
+  }
+  void TearDown() override {
+    app.reset();
+    ImGui::DestroyContext();
+  }
+
+  void run_frames(int n) override {
+    for (int i = 0; i < n; ++i) app->frame(1.0f / 60.0f);
+  }
+  const ui::UiProbe& probe() const override { return ui.probe; }
+  void pointer(const ui::PointerEvent& e) override { app->pointer(e); }
+  void advance_clock_ms(int64_t ms) override { clock.advance_ms(ms); }
+  bool screenshot(const std::string&, std::string& error) override {
+    error = "pas d'écran en test";
+    return false;
+  }
+  std::string play(const std::string& text) {
+    std::ostringstream out;
+    ScriptRunOptions o;
+    o.script_name = "inline";
+    const ScriptResult r = run_script(parse_script(text), *this, o, out);
+    EXPECT_EQ(r.failed, 0) << out.str();
+    return out.str();
+  }
+
+  // One frame with only the banner, as the shell will draw it over the page.
+  bool banner_shows(std::string_view text) {
+    ImGui::NewFrame();
+    ui::begin_frame(ui);
+    ScreenContext ctx = app->context();
+    draw_called_ticket_banner(ctx);
+    ui::end_frame(ui);
+    ImGui::Render();
+    for (const auto& item : ui.probe.items()) {
+      if (item.kind == ui::ProbeKind::Banner && contains_ignoring_case(item.text, text))
+        return true;
+    }
+    return false;
+  }
+
+  TempDir dir;
+  std::unique_ptr<Database> db;
+  I18n i18n;
+  Clock clock;
+  Services services;
+  ScreenRegistry registry;
+  ui::Ui ui;
+  std::unique_ptr<KioskApp> app;
+};
+
+TEST_F(HelpScreens, CalledTicketBannerForThirtySecondsOnTheVisitorSide) {
+  TicketRequest r;
+  r.site_id = kSite;
+  r.reason = "cv";
+  auto t = take_ticket(*db, r, clock.now_s());
+  ASSERT_TRUE(t.ok());
+  EXPECT_FALSE(banner_shows("Ticket"));
+  ASSERT_TRUE(call_ticket(*db, t.value.ticket.id, "animator", clock.now_s()).ok);
+  EXPECT_TRUE(banner_shows("Ticket A001, présentez-vous au bureau d'accueil"));
+  {
+    ScreenContext ctx = app->context();
+    EXPECT_EQ(called_ticket_banner_deadline_ms(ctx), (clock.now_s() + 30) * 1000);
+  }
+  // Never over the desk: the animator sees the call in the queue itself.
+  app->shell().mode = Mode::Animator;
+  EXPECT_FALSE(banner_shows("Ticket"));
+  app->shell().mode = Mode::Visitor;
+  clock.advance_ms(29 * 1000);
+  EXPECT_TRUE(banner_shows("A001"));
+  clock.advance_ms(1000);
+  EXPECT_FALSE(banner_shows("A001"));
+}
+
+TEST_F(HelpScreens, TheDeskIsNotReachableWithoutThePin) {
+  ASSERT_TRUE(app->nav().open("desk"));
+  run_frames(3);
+  EXPECT_TRUE(app->nav().at_home());
+  play("expect-not \"File d'attente\"\n");
+}
+
+TEST_F(HelpScreens, TicketPathAndDeskOrder) {
+  play(
+      "tap \"Être aidé ou m'inscrire\"\n"
+      "tap \"Être aidé maintenant\"\n"
+      "tap \"Mon CV\"\n"
+      "tap \"Prendre un ticket\"\n"
+      "expect \"A001\"\n"
+      "expect \"Vous êtes le prochain\"\n"
+      "tap \"Terminé\"\n"
+      "tap \"Être aidé ou m'inscrire\"\n"
+      "tap \"Être aidé maintenant\"\n"
+      "tap \"Autre chose\"\n"
+      "tap \"Oui\"\n"
+      "tap \"Prendre un ticket\"\n"
+      "expect \"A002\"\n"
+      "expect \"Vous êtes le prochain\"\n"
+      "tap \"Terminé\"\n"
+      "tap \"Espace du personnel\"\n"
+      "type \"2468\"\n"
+      "tap \"Valider\"\n"
+      "expect \"File d'attente (2)\"\n"
+      "expect \"Prochain : A002\"\n"
+      "tap \"Appeler\"\n"
+      "expect \"appelé à 10 h\"\n"
+      "tap \"Fermer l'espace animateur\"\n"
+      "expect \"Bonjour\"\n");
+  EXPECT_EQ(app->shell().mode, Mode::Visitor);
+  auto called = ticket_called_recently(*db, kSite, clock.now_s());
+  ASSERT_TRUE(called);
+  EXPECT_EQ(called->number, "A002");
+}
+
+// The job detail opens the path with what the visitor was looking at; the animator sees it.
+TEST_F(HelpScreens, ContextTravelsWithTheTicket) {
+  ASSERT_TRUE(app->nav().open("help.start", {{"context", "Offre : Maçon (H/F)"}}));
+  play(
+      "expect \"Vous regardiez : Offre : Maçon (H/F)\"\n"
+      "tap \"Être aidé maintenant\"\n"
+      "tap \"Répondre à une offre\"\n"
+      "tap \"Prendre un ticket\"\n"
+      "expect \"A001\"\n"
+      "expect \"Offre : Maçon (H/F)\"\n");
+  auto queue = help_queue(*db, kSite, clock.now_s());
+  ASSERT_EQ(queue.size(), 1u);
+  EXPECT_EQ(queue[0].context, "Offre : Maçon (H/F)");
+  EXPECT_EQ(queue[0].reason, "answer_offer");
+  // The visitor leaves: nothing of theirs stays in the session.
+  play("tap \"Terminé\"\n");
+  EXPECT_TRUE(app->session().empty());
+}
+
+}  // namespace
+}  // namespace eric::test
