@@ -24,7 +24,7 @@ void configure_imgui_io(ImGuiIO& io) {
 
 KioskApp::KioskApp(ui::Ui& ui, I18n& i18n, Clock& clock, Services& services,
                    const ScreenRegistry& registry)
-    : ui_(ui), i18n_(i18n), clock_(clock), services_(services), nav_(registry) {
+    : ui_(ui), i18n_(i18n), clock_(clock), services_(services), registry_(registry), nav_(registry) {
   ui_.i18n = &i18n_;
 }
 
@@ -107,6 +107,8 @@ void KioskApp::frame(float dt) {
   ui::begin_frame(ui_);
   ScreenContext ctx = context();
   draw_chrome_and_screen(ctx);
+  for (const Overlay& overlay : registry_.overlays())
+    if (overlay.draw) overlay.draw(ctx);
   if (idle_.asking()) draw_idle_overlay();
   ui::draw_toasts(ui_, now);
   ui::end_frame(ui_);
@@ -219,11 +221,16 @@ bool KioskApp::wants_frames() const {
   return touch_.pending() || ui::ui_animating(ui_) || shell_.requested_text_size.has_value();
 }
 
-int64_t KioskApp::next_deadline_ms() const {
+int64_t KioskApp::next_deadline_ms() {
   const int64_t now = clock_.now_ms();
   int64_t next = (now / 60000 + 1) * 60000;  // the header's minute
   next = std::min(next, idle_.next_deadline_ms(now, shell_.mode, worth_asking()));
   next = std::min(next, ui_.toasts.next_deadline_ms(now));
+  ScreenContext ctx = context();
+  for (const Overlay& overlay : registry_.overlays()) {
+    if (!overlay.deadline_ms) continue;
+    if (const int64_t until = overlay.deadline_ms(ctx); until > 0) next = std::min(next, until);
+  }
   return next;
 }
 

@@ -51,7 +51,7 @@ class KioskApp {
   bool wants_frames() const;
   // Clock time (ms) of the next change with nothing touched: the clock's next minute, the
   // idle deadline or countdown second, a toast's end.
-  int64_t next_deadline_ms() const;
+  int64_t next_deadline_ms();
 
   // Going home with nothing left behind: the session, language, text size, mode.
   void reset_for_next_visitor();
@@ -76,6 +76,7 @@ class KioskApp {
   I18n& i18n_;
   Clock& clock_;
   Services& services_;
+  const ScreenRegistry& registry_;  // the screens and the overlays drawn over them
   Navigator nav_;
   Session session_;
   ShellState shell_;

@@ -63,6 +63,15 @@ class Screen {
 
 using ScreenFactory = std::function<std::unique_ptr<Screen>(const ScreenArgs&)>;
 
+// Something drawn over whatever screen is open (the called-ticket banner). Registered beside
+// the screens, so the shell never needs to know what it shows.
+struct Overlay {
+  std::function<void(ScreenContext&)> draw;
+  // When what it shows now goes away (clock ms), 0 when it shows nothing: the loop wakes
+  // then, so it leaves on time without a touch.
+  std::function<int64_t(ScreenContext&)> deadline_ms;
+};
+
 // id -> factory. screens/screens.cpp registers every screen in one place, one line each.
 class ScreenRegistry {
  public:
@@ -73,8 +82,14 @@ class ScreenRegistry {
   std::unique_ptr<Screen> create(std::string_view id, const ScreenArgs& args = {}) const;
   std::vector<std::string> ids() const;
 
+  // Overlays are drawn in the order they were added, after the screen, before the idle
+  // overlay and the toasts.
+  void add_overlay(Overlay overlay) { overlays_.push_back(std::move(overlay)); }
+  const std::vector<Overlay>& overlays() const { return overlays_; }
+
  private:
   std::map<std::string, ScreenFactory, std::less<>> factories_;
+  std::vector<Overlay> overlays_;
 };
 
 }  // namespace eric
