@@ -1,9 +1,11 @@
 // Running a script against the kiosk (see script_runner.h).
 #include "kiosk/app/script_runner.h"
 
+#include <chrono>
 #include <cmath>
 #include <ostream>
 #include <sstream>
+#include <thread>
 
 #include "kiosk/ui/probe.h"
 #include "kiosk/ui/touch_input.h"
@@ -15,16 +17,21 @@ namespace {
 using ui::ProbeItem;
 using ui::ProbeKind;
 
+// What a tap can name an item by: its label, and for a text field also the label above it
+// (the probe records a field's value as its text, which is empty before typing).
+bool named(const ProbeItem& item, std::string_view text, bool exactly) {
+  auto match = [&](const std::string& label) {
+    return exactly ? fold_case(label) == fold_case(text) : contains_ignoring_case(label, text);
+  };
+  return match(item.text) || (item.kind == ProbeKind::Input && match(item.key));
+}
+
 // A label equal to TEXT wins over labels that merely contain it, so that short labels
 // ("A" of the text sizes) can be tapped; then the first in reading order.
 const ProbeItem* find_tappable(const ui::UiProbe& probe, std::string_view text) {
-  const std::string folded = fold_case(text);
-  for (const ProbeItem& item : probe.items()) {
-    if (item.tappable && fold_case(item.text) == folded) return &item;
-  }
-  for (const ProbeItem& item : probe.items()) {
-    if (item.tappable && contains_ignoring_case(item.text, text)) return &item;
-  }
+  for (bool exactly : {true, false})
+    for (const ProbeItem& item : probe.items())
+      if (item.tappable && named(item, text, exactly)) return &item;
   return nullptr;
 }
 
@@ -114,6 +121,22 @@ class Runner {
         if (!any_text(t_.probe(), s.text)) return true;
         why = "« " + s.text + " » est à l'écran alors qu'il ne devrait pas";
         return false;
+      case StepKind::Wait: {
+        // Real time on purpose: what is awaited (a sync with a real server) runs on another
+        // thread and does not follow the kiosk's clock.
+        const auto until = std::chrono::steady_clock::now() +
+                           std::chrono::milliseconds(std::llround(s.seconds * 1000.0));
+        while (!any_text(t_.probe(), s.text)) {
+          if (std::chrono::steady_clock::now() >= until) {
+            why = "« " + s.text + " » n'est pas venu à l'écran en " + std::to_string(s.seconds) +
+                  " s ; textes visibles :" + visible_texts(t_.probe());
+            return false;
+          }
+          std::this_thread::sleep_for(std::chrono::milliseconds(20));
+          t_.run_frames(1);
+        }
+        return true;
+      }
       case StepKind::Screenshot: {
         if (o_.screenshot_dir.empty()) {
           why = "pas de dossier pour les captures (option --screenshots)";

@@ -48,7 +48,8 @@ TapResult tap_item(Ui& ui, ImGuiID id, const ImRect& bb, bool enabled) {
 
 ImVec2 measure(const Ui& ui, FontRole role, std::string_view s, float wrap_width) {
   ImFont* font = ui.fonts.get(role);
-  if (!font) return ImVec2(0, 0);
+  // An empty view may hold a null pointer, which ImGui would take for a C string.
+  if (!font || s.empty()) return ImVec2(0, 0);
   const char* b = s.data();
   const char* e = s.data() + s.size();
   ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap_width > 0 ? wrap_width : 0.0f,
