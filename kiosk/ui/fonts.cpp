@@ -26,6 +26,7 @@ constexpr ImWchar kRanges[] = {
     0x2000, 0x206F,  // general punctuation: ’ – — … • and U+202F narrow no-break space
     0x20AC, 0x20AC,  // €
     0x2190, 0x2193,  // ← ↑ → ↓
+    0x2212, 0x2212,  // − (minus sign of the +/− controls)
     0x2713, 0x2713,  // ✓
     0,
 };
