@@ -1,0 +1,218 @@
+// One job offer: what, who, where and how far, the contract; then the region-funded trainings
+// that lead to it (the Trait d'Union link), and the actions try / ask / take away.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/app/navigator.h"
+#include "kiosk/app/services.h"
+#include "kiosk/core/clock.h"
+#include "kiosk/core/french.h"
+#include "kiosk/core/geo.h"
+#include "kiosk/core/i18n.h"
+#include "kiosk/core/store.h"
+#include "kiosk/ui/widgets.h"
+#include "screens/jobs_screens.h"
+#include "screens/jobs_support.h"
+#include "screens/jobs_ui.h"
+
+namespace eric {
+
+namespace {
+
+constexpr int kSessionsStep = 3;  // three by default, three more with each "Voir plus"
+
+class JobDetailScreen : public Screen {
+ public:
+  explicit JobDetailScreen(std::string id) : id_(std::move(id)) {}
+
+  std::string_view id() const override { return "job.detail"; }
+  std::string title(ScreenContext& ctx) override {
+    load(ctx);
+    return detail_ ? detail_->job.title : ctx.i18n.tr("jobs.detail.gone_title");
+  }
+  std::string subtitle(ScreenContext& ctx) override {
+    load(ctx);
+    return detail_ ? employer_name() : std::string();
+  }
+
+  void draw(ScreenContext& ctx) override {
+    ui::Ui& u = ctx.ui;
+    load(ctx);
+    if (!detail_) {
+      jobs::gap(u, 24);
+      ui::text(u, ctx.i18n.tr("jobs.detail.gone"), ui::TextOpts{ui::FontRole::Title});
+      jobs::gap(u, 24);
+      if (ui::big_button(u, ctx.i18n.tr("jobs.detail.back_to_list"))) ctx.nav.back();
+      return;
+    }
+    const float bar = jobs::action_bar_height(u);
+    const ImVec2 area = ImGui::GetCursorScreenPos();
+    const float bottom = area.y + ImGui::GetContentRegionAvail().y;
+    {
+      jobs::ScrollPage page(u, "job.detail.page",
+                            ImVec2(0, ImGui::GetContentRegionAvail().y - bar), content_h_);
+      draw_job(ctx);
+      jobs::gap(u, 16);
+      draw_sessions(ctx);
+      jobs::gap(u, 24);
+      draw_description(ctx);
+      jobs::gap(u, 24);
+    }
+    // The actions stay in place at the bottom while the page scrolls above them.
+    ImGui::SetCursorScreenPos(ImVec2(area.x, bottom - bar));
+    switch (jobs::action_bar(u, ctx.i18n)) {
+      case jobs::DetailAction::TryTrade:
+        ctx.session.trade_code = detail_->job.trade_code;
+        ctx.nav.open("immersion.results",
+                     {{"trade", detail_->job.trade_code}, {"label", detail_->trade_label}});
+        break;
+      case jobs::DetailAction::Help:
+        ctx.nav.open("help.start", {{"context", ctx.i18n.tr("jobs.detail.help_context",
+                                                            {{"title", detail_->job.title},
+                                                             {"employer", employer_name()}})}});
+        break;
+      case jobs::DetailAction::Takeaway:
+        ctx.nav.open("job.takeaway", {{"id", id_}});
+        break;
+      case jobs::DetailAction::None:
+        break;
+    }
+  }
+
+ private:
+  void load(ScreenContext& ctx) {
+    if (loaded_) return;
+    loaded_ = true;
+    today_ = ctx.clock.today();
+    place_ = jobs::visitor_place(ctx.services.db, ctx.session, ctx.services.site);
+    if (!ctx.services.db) return;
+    detail_ = job_detail(*ctx.services.db, id_, today_);
+    if (detail_) load_sessions(ctx);
+  }
+
+  // One more than shown, to know whether "Voir plus" has something to show.
+  void load_sessions(ScreenContext& ctx) {
+    sessions_ = funded_sessions_for_trade(*ctx.services.db, detail_->job.trade_code, place_.lat,
+                                          place_.lon, today_, 0, shown_ + 1);
+  }
+
+  std::string employer_name() const {
+    if (detail_->employer && !detail_->employer->name.empty()) return detail_->employer->name;
+    return detail_->job.employer_name;
+  }
+
+  void draw_job(ScreenContext& ctx) {
+    ui::Ui& u = ctx.ui;
+    const Job& job = detail_->job;
+    jobs::gap(u, 8);
+    // Where first, and how far: the figure a visitor compares.
+    const double km = haversine_km(place_.lat, place_.lon, job.lat, job.lon);
+    std::string where = distance_words(km, ctx.i18n);
+    const std::string commune = detail_->commune_name.empty() ? job.place_label
+                                                              : detail_->commune_name;
+    if (!commune.empty()) where += " · " + commune;
+    const ImVec2 line = ImGui::GetCursorScreenPos();
+    ui::text(u, where, ui::TextOpts{ui::FontRole::Title, ui::Tone::Title, -1});
+    if (detail_->has_funded_training) {
+      const float title_h = ui::text_size(u, where, ui::FontRole::Title).y;
+      const float x = line.x + ui::text_size(u, where, ui::FontRole::Title).x + ui::em(u);
+      ImGui::SetCursorScreenPos(ImVec2(x, line.y + title_h * 0.2f));
+      ui::badge(u, ctx.i18n.tr("jobs.badge_funded"));
+      ImGui::SetCursorScreenPos(ImVec2(line.x, line.y + title_h));
+      ImGui::Dummy(ImVec2(0, 0));
+    }
+    std::string contract = contract_words(job.contract_type, job.contract_duration_months,
+                                          ctx.i18n);
+    if (job.posts > 1)
+      contract += " · " + ctx.i18n.tr("jobs.detail.posts", {{"n", std::to_string(job.posts)}});
+    // Two columns of facts: who and what on the left, the conditions on the right; lines
+    // closer than paragraphs, so the trainings below stay in view.
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
+                        ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.3f * ui::em(u)));
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    const float half = std::floor(ImGui::GetContentRegionAvail().x * 0.5f);
+    jobs::fact(u, ctx.i18n.tr("jobs.detail.employer"), employer_name());
+    jobs::fact(u, ctx.i18n.tr("jobs.detail.trade"), detail_->trade_label);
+    jobs::fact(u, ctx.i18n.tr("jobs.detail.contract"), contract);
+    jobs::fact(u, ctx.i18n.tr("jobs.detail.hours"), job.work_time_label);
+    const float left_bottom = ImGui::GetCursorScreenPos().y;
+    ImGui::SetCursorScreenPos(ImVec2(top.x + half, top.y));
+    ImGui::Indent(half);
+    jobs::fact(u, ctx.i18n.tr("jobs.detail.salary"), job.salary_label);
+    jobs::fact(u, ctx.i18n.tr("jobs.detail.experience"), job.experience_label);
+    jobs::fact(u, ctx.i18n.tr("jobs.detail.qualification"), job.qualification_label);
+    ImGui::Unindent(half);
+    const float right_bottom = ImGui::GetCursorScreenPos().y;
+    ImGui::PopStyleVar();
+    ImGui::SetCursorScreenPos(ImVec2(top.x, std::max(left_bottom, right_bottom)));
+    ImGui::Dummy(ImVec2(0, 0));
+  }
+
+  void draw_sessions(ScreenContext& ctx) {
+    ui::Ui& u = ctx.ui;
+    ui::text(u, ctx.i18n.tr("jobs.detail.trainings_title"),
+             ui::TextOpts{ui::FontRole::Title, ui::Tone::Title});
+    if (sessions_.empty()) {
+      ui::text(u, ctx.i18n.tr("jobs.detail.no_training"));
+      return;
+    }
+    const size_t shown = std::min(sessions_.size(), static_cast<size_t>(shown_));
+    for (size_t i = 0; i < shown; ++i) {
+      const SessionCard& s = sessions_[i];
+      ImGui::PushID(static_cast<int>(i));
+      const std::string dates = date_range_words(s.session.start, s.session.end, ctx.i18n);
+      const std::string secondary = s.organisation.empty() ? dates : dates + " · " + s.organisation;
+      const std::string distance = distance_words(s.distance_km, ctx.i18n);
+      ui::CardSpec spec;
+      spec.title = s.training_title;
+      spec.secondary = secondary;
+      spec.figure = distance;
+      spec.figure_caption = s.commune_name;
+      if (ui::card(u, spec)) {
+        ctx.session.training_id = s.session.training_id;
+        ctx.nav.open("training.detail", {{"id", s.session.training_id}});
+      }
+      ImGui::PopID();
+    }
+    if (sessions_.size() > shown) {
+      ui::ButtonOpts bo;
+      bo.kind = ui::ButtonKind::Secondary;
+      if (ui::big_button(u, ctx.i18n.tr("jobs.detail.more"), bo) && ctx.services.db) {
+        shown_ += kSessionsStep;
+        load_sessions(ctx);
+      }
+    }
+  }
+
+  void draw_description(ScreenContext& ctx) {
+    const Job& job = detail_->job;
+    if (job.description.empty()) return;
+    ui::text(ctx.ui, ctx.i18n.tr("jobs.detail.description_title"),
+             ui::TextOpts{ui::FontRole::Heading});
+    jobs::gap(ctx.ui, 8);
+    ui::text(ctx.ui, job.description);
+  }
+
+  std::string id_;
+  bool loaded_ = false;
+  std::string today_;
+  jobs::Place place_;
+  std::optional<JobDetail> detail_;
+  std::vector<SessionCard> sessions_;
+  int shown_ = kSessionsStep;
+  float content_h_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_job_detail_screen(const ScreenArgs& args) {
+  auto it = args.find("id");
+  return std::make_unique<JobDetailScreen>(it == args.end() ? std::string() : it->second);
+}
+
+}  // namespace eric

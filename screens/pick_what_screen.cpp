@@ -1,0 +1,228 @@
+// The "What" screen of the jobs and immersion paths: 14 family tiles and search as you type.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "kiosk/app/navigator.h"
+#include "kiosk/app/services.h"
+#include "kiosk/core/i18n.h"
+#include "kiosk/core/store.h"
+#include "kiosk/core/text_fold.h"
+#include "kiosk/ui/keyboard.h"
+#include "kiosk/ui/pictograms.h"
+#include "kiosk/ui/widgets.h"
+#include "screens/jobs_screens.h"
+#include "screens/jobs_support.h"
+#include "screens/jobs_ui.h"
+
+namespace eric {
+
+namespace {
+
+constexpr int kSuggestionLimit = 8;
+constexpr int kTileColumns = 5;
+constexpr char kFamilies[] = "ABCDEFGHIJKLMN";
+constexpr size_t kFamilyCount = sizeof(kFamilies) - 1;
+
+class PickWhatScreen : public Screen {
+ public:
+  PickWhatScreen(std::string id, std::string path) : id_(std::move(id)), path_(std::move(path)) {}
+
+  std::string_view id() const override { return id_; }
+  std::string title(ScreenContext& ctx) override {
+    return ctx.i18n.tr(path_ == "immersion" ? "jobs.what.title_immersion" : "jobs.what.title");
+  }
+  std::string subtitle(ScreenContext& ctx) override {
+    const jobs::Place& place = place_.get(ctx.services.db, ctx.session, ctx.services.site);
+    return jobs::place_line(ctx.i18n, place, jobs::visitor_radius(ctx.session));
+  }
+
+  void draw(ScreenContext& ctx) override {
+    ui::Ui& u = ctx.ui;
+    jobs::gap(u, 20);
+    if (typing_) {
+      draw_search_row(ctx);
+      jobs::gap(u, 16);
+      draw_typing(ctx);
+    } else {
+      draw_families(ctx);
+    }
+  }
+
+ private:
+  // While typing: what was typed, and the way to close the keyboard without searching.
+  void draw_search_row(ScreenContext& ctx) {
+    ui::Ui& u = ctx.ui;
+    const std::string close = ctx.i18n.tr("jobs.what.close_keyboard");
+    const float e = ui::em(u);
+    const float side_w = ui::text_size(u, close, ui::FontRole::BodyBold).x + 4.0f * e;
+    const float field_w = ImGui::GetContentRegionAvail().x - side_w - e;
+    const ImVec2 row = ImGui::GetCursorScreenPos();
+    ui::FieldOpts fo;
+    fo.focused = true;
+    fo.placeholder = ctx.i18n.tr("jobs.what.search_placeholder");
+    fo.width = field_w;
+    ui::text_field(u, "", ctx.session.search_words, fo);
+    const ImVec2 after = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(ImVec2(row.x + field_w + e, row.y));
+    ui::ButtonOpts bo;
+    bo.kind = ui::ButtonKind::Secondary;
+    bo.width = side_w;
+    if (ui::big_button(u, close, bo)) typing_ = false;
+    ImGui::SetCursorScreenPos(after);
+  }
+
+  // The 14 families and, in the fifteenth cell, the way to type instead: 5 x 3 big tiles.
+  void draw_families(ScreenContext& ctx) {
+    ui::Ui& u = ctx.ui;
+    const float gap = ui::px(u, 24);
+    const float width = std::floor((ImGui::GetContentRegionAvail().x - (kTileColumns - 1) * gap) /
+                                   kTileColumns);
+    std::vector<ui::TileSpec> cells;
+    std::vector<std::string> labels;
+    labels.reserve(kFamilyCount + 1);
+    for (const char* f = kFamilies; *f; ++f) labels.push_back(jobs::family_label(ctx.i18n, *f));
+    labels.push_back(ctx.i18n.tr("jobs.what.search_tile"));
+    float height = 0;
+    for (size_t i = 0; i < labels.size(); ++i) {
+      const ui::Picto picto = i < kFamilyCount ? ui::family_picto(kFamilies[i])
+                                                          : ui::Picto::Jobs;
+      cells.push_back(ui::TileSpec{picto, labels[i], {}, {}});
+      // Every tile as tall as the tallest, so the grid stays even.
+      height = std::max(height, ui::tile_min_height(u, cells.back(), width));
+    }
+    height = std::floor(height);
+    const int count = static_cast<int>(cells.size());
+    const int rows = (count + kTileColumns - 1) / kTileColumns;
+    // Rows of tiles in a list: with larger text, the grid scrolls instead of being cut.
+    ui::ScrollList list(u, "jobs.what.families", ImVec2(0, 0), rows, height, gap);
+    for (int r = list.first(); r < list.last(); ++r) {
+      list.place(r);
+      const ImVec2 origin = ImGui::GetCursorScreenPos();
+      for (int c = 0; c < kTileColumns; ++c) {
+        const int i = r * kTileColumns + c;
+        if (i >= count) break;
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + c * (width + gap), origin.y));
+        ui::TileSpec spec = cells[static_cast<size_t>(i)];
+        spec.size = ImVec2(width, height);
+        if (!ui::tile(u, spec)) continue;
+        if (i < static_cast<int>(kFamilyCount))
+          choose_family(ctx, kFamilies[i]);
+        else
+          typing_ = true;
+      }
+    }
+  }
+
+  void draw_typing(ScreenContext& ctx) {
+    ui::Ui& u = ctx.ui;
+    std::string& words = ctx.session.search_words;
+    refresh_suggestions(ctx);
+    const float keyboard_top =
+        ImGui::GetIO().DisplaySize.y - ui::keyboard_height(u, ui::KeyboardMode::Text);
+    if (fold_text(words).empty()) {
+      ui::text(u, ctx.i18n.tr("jobs.what.type_hint"), ui::TextOpts{ui::FontRole::Body,
+                                                                  ui::Tone::Secondary});
+    } else if (suggestions_.empty()) {
+      ui::text(u, ctx.i18n.tr("jobs.what.no_suggestion"));
+    } else {
+      ui::text(u, ctx.i18n.tr("jobs.what.suggestions"), ui::TextOpts{ui::FontRole::BodyBold});
+      jobs::gap(u, 8);
+      jobs::ChipFlow flow(u);
+      for (const Suggestion& s : suggestions_) {
+        // Chips that would land under the keyboard are left out rather than hidden.
+        const std::string label = suggestion_label(ctx, s);
+        if (flow.chip(label, false)) {
+          choose_suggestion(ctx, s);
+          return;
+        }
+        if (ImGui::GetItemRectMax().y + ui::target_height(u) > keyboard_top) break;
+      }
+    }
+    if (!fold_text(words).empty() &&
+        ImGui::GetCursorScreenPos().y + ui::px(u, 16) + ui::target_height(u) < keyboard_top) {
+      jobs::gap(u, 16);
+      if (ui::big_button(u, ctx.i18n.tr("jobs.what.search_words", {{"words", words}})))
+        search_words(ctx);
+    }
+    ui::KeyboardOpts ko;
+    ko.mode = ui::KeyboardMode::Text;
+    ko.max_chars = 40;
+    const ui::KeyResult r = ui::keyboard(u, words, ko);
+    if (r == ui::KeyResult::Ok) {
+      if (fold_text(words).empty())
+        typing_ = false;
+      else
+        search_words(ctx);
+    }
+  }
+
+  void refresh_suggestions(ScreenContext& ctx) {
+    const std::string& words = ctx.session.search_words;
+    if (words == suggested_for_ && suggestions_valid_) return;
+    suggested_for_ = words;
+    suggestions_valid_ = true;
+    suggestions_.clear();
+    if (!ctx.services.db || fold_text(words).empty()) return;
+    suggestions_ = suggest(*ctx.services.db, words, kSuggestionLimit);
+  }
+
+  std::string suggestion_label(ScreenContext& ctx, const Suggestion& s) const {
+    if (s.kind == "employer" || s.kind == "job" || s.kind == "training")
+      return ctx.i18n.tr("jobs.what.kind." + s.kind, {{"label", s.label}});
+    return s.label;
+  }
+
+  // The keyboard stays as it was: back from the results, the visitor finds their words.
+  void open_results(ScreenContext& ctx, ScreenArgs args) {
+    ctx.nav.open(path_ + ".results", std::move(args));
+  }
+
+  void choose_family(ScreenContext& ctx, char letter) {
+    ctx.session.trade_family = std::string(1, letter);
+    ctx.session.trade_code.clear();
+    open_results(ctx, {{"family", std::string(1, letter)}});
+  }
+
+  void choose_suggestion(ScreenContext& ctx, const Suggestion& s) {
+    if (s.kind == "job_title" || s.kind == "trade") {
+      ctx.session.trade_code = s.trade_code;
+      ctx.session.trade_family = s.trade_code.substr(0, 1);
+      open_results(ctx, {{"trade", s.trade_code}, {"label", s.label}});
+    } else if (s.kind == "training" && path_ == "jobs") {
+      ctx.session.training_id = s.id;
+      ctx.nav.open("training.detail", {{"id", s.id}});
+    } else if (s.kind == "training" && !s.trade_code.empty()) {
+      ctx.session.trade_code = s.trade_code;
+      open_results(ctx, {{"trade", s.trade_code}, {"label", s.label}});
+    } else {
+      open_results(ctx, {{"words", s.label}});
+    }
+  }
+
+  void search_words(ScreenContext& ctx) {
+    std::string words = ctx.session.search_words;
+    // Trailing spaces typed by the keyboard are not part of the search.
+    while (!words.empty() && words.back() == ' ') words.pop_back();
+    open_results(ctx, {{"words", words}});
+  }
+
+  std::string id_;
+  std::string path_;
+  jobs::PlaceCache place_;
+  bool typing_ = false;
+  std::string suggested_for_;
+  bool suggestions_valid_ = false;
+  std::vector<Suggestion> suggestions_;
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_pick_what_screen(std::string id, std::string path) {
+  return std::make_unique<PickWhatScreen>(std::move(id), std::move(path));
+}
+
+}  // namespace eric

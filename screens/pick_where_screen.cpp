@@ -1,0 +1,202 @@
+// The "Where" screen: near this site, or a commune by postal code or name, and a radius.
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+#include "kiosk/app/navigator.h"
+#include "kiosk/app/services.h"
+#include "kiosk/core/i18n.h"
+#include "kiosk/core/store.h"
+#include "kiosk/core/text_fold.h"
+#include "kiosk/ui/keyboard.h"
+#include "kiosk/ui/widgets.h"
+#include "screens/jobs_screens.h"
+#include "screens/jobs_support.h"
+#include "screens/jobs_ui.h"
+
+namespace eric {
+
+namespace {
+
+constexpr int kMatchLimit = 6;
+// What the visitor is typing lives in the session, so the idle wipe forgets it too.
+constexpr const char* kTypedKey = "pick.where.typed";
+
+enum class Typing { None, PostalCode, Name };
+
+class PickWhereScreen : public Screen {
+ public:
+  explicit PickWhereScreen(std::string path) : path_(std::move(path)) {}
+
+  std::string_view id() const override { return "pick.where"; }
+  std::string title(ScreenContext& ctx) override { return ctx.i18n.tr("jobs.where.title"); }
+  std::string subtitle(ScreenContext& ctx) override {
+    const jobs::Place& place = place_.get(ctx.services.db, ctx.session, ctx.services.site);
+    return jobs::place_line(ctx.i18n, place, jobs::visitor_radius(ctx.session));
+  }
+
+  void draw(ScreenContext& ctx) override {
+    jobs::gap(ctx.ui, 20);
+    if (typing_ == Typing::None)
+      draw_choices(ctx);
+    else
+      draw_typing(ctx);
+  }
+
+ private:
+  void draw_choices(ScreenContext& ctx) {
+    ui::Ui& u = ctx.ui;
+    Session& s = ctx.session;
+    ui::text(u, ctx.i18n.tr("jobs.where.around"), ui::TextOpts{ui::FontRole::Heading});
+    jobs::gap(u, 12);
+    {
+      jobs::ChipFlow flow(u);
+      std::string near = site_name(ctx);
+      near = near.empty() ? ctx.i18n.tr("jobs.where.near_site")
+                          : ctx.i18n.tr("jobs.where.near_site_named", {{"place", near}});
+      if (flow.chip(near, s.place_commune.empty())) {
+        s.place_commune.clear();
+        s.place_label.clear();
+      }
+      if (!s.place_commune.empty() && !s.place_label.empty()) flow.chip(s.place_label, true);
+    }
+    jobs::gap(u, 16);
+    ui::text(u, ctx.i18n.tr("jobs.where.other"), ui::TextOpts{ui::FontRole::Body,
+                                                             ui::Tone::Secondary});
+    jobs::gap(u, 8);
+    ui::ButtonOpts bo;
+    bo.kind = ui::ButtonKind::Secondary;
+    if (ui::big_button(u, ctx.i18n.tr("jobs.where.by_postal_code"), bo))
+      start_typing(ctx, Typing::PostalCode);
+    ImGui::SameLine(0, ui::em(u));
+    if (ui::big_button(u, ctx.i18n.tr("jobs.where.by_name"), bo)) start_typing(ctx, Typing::Name);
+
+    jobs::gap(u, 36);
+    ui::text(u, ctx.i18n.tr("jobs.where.radius"), ui::TextOpts{ui::FontRole::Heading});
+    jobs::gap(u, 12);
+    {
+      jobs::ChipFlow flow(u);
+      const int radius = jobs::visitor_radius(s);
+      for (int km : jobs::kRadiusChoices) {
+        if (flow.chip(ctx.i18n.tr("jobs.where.km", {{"km", std::to_string(km)}}), radius == km))
+          s.radius_km = km;
+      }
+    }
+    jobs::gap(u, 48);
+    if (ui::big_button(u, ctx.i18n.tr(path_ == "jobs" ? "jobs.where.done_jobs"
+                                                       : "jobs.where.done")))
+      ctx.nav.back();
+  }
+
+  void draw_typing(ScreenContext& ctx) {
+    ui::Ui& u = ctx.ui;
+    std::string& typed = ctx.session.values[kTypedKey];
+    const bool digits = typing_ == Typing::PostalCode;
+    refresh_matches(ctx, typed);
+    const std::string close = ctx.i18n.tr("jobs.what.close_keyboard");
+    const float e = ui::em(u);
+    const float side_w = ui::text_size(u, close, ui::FontRole::BodyBold).x + 4.0f * e;
+    const float field_w = ImGui::GetContentRegionAvail().x - side_w - e;
+    const ImVec2 row = ImGui::GetCursorScreenPos();
+    ui::FieldOpts fo;
+    fo.focused = true;
+    fo.width = field_w;
+    fo.placeholder = ctx.i18n.tr(digits ? "jobs.where.postal_placeholder"
+                                        : "jobs.where.name_placeholder");
+    ui::text_field(u, "", typed, fo);
+    const ImVec2 after = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(ImVec2(row.x + field_w + e, row.y));
+    ui::ButtonOpts bo;
+    bo.kind = ui::ButtonKind::Secondary;
+    bo.width = side_w;
+    if (ui::big_button(u, close, bo)) {
+      stop_typing(ctx);
+      return;
+    }
+    ImGui::SetCursorScreenPos(after);
+    jobs::gap(u, 16);
+    if (!fold_text(typed).empty()) {
+      if (matches_.empty()) {
+        ui::text(u, ctx.i18n.tr(digits ? "jobs.where.no_postal" : "jobs.where.no_name"));
+      } else {
+        ui::text(u, ctx.i18n.tr("jobs.where.touch_commune"), ui::TextOpts{ui::FontRole::BodyBold});
+        jobs::gap(u, 8);
+        jobs::ChipFlow flow(u);
+        for (const CommuneHit& hit : matches_) {
+          if (flow.chip(commune_label(hit), false)) {
+            pick(ctx, hit);
+            return;
+          }
+        }
+      }
+    }
+    ui::KeyboardOpts ko;
+    ko.mode = digits ? ui::KeyboardMode::Numeric : ui::KeyboardMode::Text;
+    ko.max_chars = digits ? 5 : 40;
+    if (ui::keyboard(u, typed, ko) == ui::KeyResult::Ok) {
+      if (!matches_.empty())
+        pick(ctx, matches_.front());
+      else if (fold_text(typed).empty())
+        stop_typing(ctx);
+    }
+  }
+
+  const std::string& site_name(ScreenContext& ctx) {
+    if (!site_name_known_) {
+      site_name_ = jobs::visitor_place(ctx.services.db, Session{}, ctx.services.site).name;
+      site_name_known_ = true;
+    }
+    return site_name_;
+  }
+
+  void refresh_matches(ScreenContext& ctx, const std::string& typed) {
+    if (matched_valid_ && typed == matched_for_) return;
+    matched_for_ = typed;
+    matched_valid_ = true;
+    matches_.clear();
+    if (!ctx.services.db || fold_text(typed).empty()) return;
+    matches_ = find_communes(*ctx.services.db, typed, kMatchLimit);
+  }
+
+  static std::string commune_label(const CommuneHit& hit) {
+    return hit.postal_code.empty() ? hit.name : hit.name + " (" + hit.postal_code + ")";
+  }
+
+  void start_typing(ScreenContext& ctx, Typing mode) {
+    typing_ = mode;
+    ctx.session.values[kTypedKey].clear();
+    matched_valid_ = false;
+  }
+
+  void stop_typing(ScreenContext& ctx) {
+    typing_ = Typing::None;
+    ctx.session.values.erase(kTypedKey);
+    matches_.clear();
+    matched_valid_ = false;
+  }
+
+  void pick(ScreenContext& ctx, const CommuneHit& hit) {
+    ctx.session.place_commune = hit.insee;
+    ctx.session.place_label = commune_label(hit);
+    stop_typing(ctx);
+  }
+
+  std::string path_;
+  jobs::PlaceCache place_;
+  Typing typing_ = Typing::None;
+  std::string site_name_;
+  bool site_name_known_ = false;
+  std::string matched_for_;
+  bool matched_valid_ = false;
+  std::vector<CommuneHit> matches_;
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_pick_where_screen(const ScreenArgs& args) {
+  auto it = args.find("path");
+  return std::make_unique<PickWhereScreen>(it == args.end() ? "jobs" : it->second);
+}
+
+}  // namespace eric

@@ -1,0 +1,183 @@
+// One region-funded training: what it leads to, who teaches it, how long, what level, its next
+// sessions nearest first, and the same actions as an offer.
+#include <imgui.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/app/navigator.h"
+#include "kiosk/app/services.h"
+#include "kiosk/core/clock.h"
+#include "kiosk/core/french.h"
+#include "kiosk/core/i18n.h"
+#include "kiosk/core/store.h"
+#include "kiosk/ui/widgets.h"
+#include "screens/jobs_screens.h"
+#include "screens/jobs_support.h"
+#include "screens/jobs_ui.h"
+
+namespace eric {
+
+namespace {
+
+constexpr int kSessionsStep = 3;
+
+class TrainingDetailScreen : public Screen {
+ public:
+  explicit TrainingDetailScreen(std::string id) : id_(std::move(id)) {}
+
+  std::string_view id() const override { return "training.detail"; }
+  std::string title(ScreenContext& ctx) override {
+    load(ctx);
+    return detail_ ? detail_->training.title : ctx.i18n.tr("jobs.training.gone_title");
+  }
+  std::string subtitle(ScreenContext& ctx) override {
+    load(ctx);
+    return detail_ ? detail_->training.organisation : std::string();
+  }
+
+  void draw(ScreenContext& ctx) override {
+    ui::Ui& u = ctx.ui;
+    load(ctx);
+    if (!detail_) {
+      jobs::gap(u, 24);
+      ui::text(u, ctx.i18n.tr("jobs.training.gone"), ui::TextOpts{ui::FontRole::Title});
+      jobs::gap(u, 24);
+      if (ui::big_button(u, ctx.i18n.tr("jobs.detail.back_to_list"))) ctx.nav.back();
+      return;
+    }
+    const float bar = jobs::action_bar_height(u);
+    const ImVec2 area = ImGui::GetCursorScreenPos();
+    const float bottom = area.y + ImGui::GetContentRegionAvail().y;
+    {
+      jobs::ScrollPage page(u, "training.detail.page",
+                            ImVec2(0, ImGui::GetContentRegionAvail().y - bar), content_h_);
+      draw_facts(ctx);
+      jobs::gap(u, 16);
+      draw_sessions(ctx);
+      jobs::gap(u, 24);
+      draw_description(ctx);
+      jobs::gap(u, 24);
+    }
+    // The actions stay in place at the bottom while the page scrolls above them.
+    ImGui::SetCursorScreenPos(ImVec2(area.x, bottom - bar));
+    const Training& t = detail_->training;
+    const std::string trade = t.trade_codes.empty() ? std::string() : t.trade_codes.front();
+    switch (jobs::action_bar(u, ctx.i18n)) {
+      case jobs::DetailAction::TryTrade:
+        ctx.session.trade_code = trade;
+        ctx.nav.open("immersion.results", {{"trade", trade}, {"label", trade_label(trade)}});
+        break;
+      case jobs::DetailAction::Help:
+        ctx.nav.open("help.start",
+                     {{"context", ctx.i18n.tr("jobs.training.help_context",
+                                              {{"title", t.title}, {"organisation", t.organisation}})}});
+        break;
+      case jobs::DetailAction::Takeaway:
+        ctx.nav.open("job.takeaway", {{"training", id_}});
+        break;
+      case jobs::DetailAction::None:
+        break;
+    }
+  }
+
+ private:
+  void load(ScreenContext& ctx) {
+    if (loaded_) return;
+    loaded_ = true;
+    if (!ctx.services.db) return;
+    const jobs::Place place = jobs::visitor_place(ctx.services.db, ctx.session, ctx.services.site);
+    detail_ = training_detail(*ctx.services.db, id_);
+    if (detail_)
+      sessions_ = sessions_of_training(*ctx.services.db, id_, place.lat, place.lon,
+                                       ctx.clock.today());
+  }
+
+  std::string trade_label(const std::string& code) const {
+    for (const Trade& t : detail_->trades)
+      if (t.code == code) return t.label;
+    return code;
+  }
+
+  void draw_facts(ScreenContext& ctx) {
+    ui::Ui& u = ctx.ui;
+    const Training& t = detail_->training;
+    jobs::gap(u, 16);
+    if (t.region_funded) {
+      ui::badge(u, ctx.i18n.tr("jobs.training.funded"));
+      jobs::gap(u, 16);
+    }
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
+                        ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.3f * ui::em(u)));
+    std::string trades;
+    for (const Trade& tr : detail_->trades) trades += (trades.empty() ? "" : ", ") + tr.label;
+    jobs::fact(u, ctx.i18n.tr("jobs.training.leads_to"), trades);
+    jobs::fact(u, ctx.i18n.tr("jobs.training.organisation"), t.organisation);
+    if (t.hours_total > 0)
+      jobs::fact(u, ctx.i18n.tr("jobs.training.length"),
+                 ctx.i18n.tr("jobs.training.hours", {{"n", std::to_string(t.hours_total)}}));
+    jobs::fact(u, ctx.i18n.tr("jobs.training.entry_level"), t.entry_level);
+    jobs::fact(u, ctx.i18n.tr("jobs.training.exit_level"), t.exit_level);
+    ImGui::PopStyleVar();
+  }
+
+  void draw_sessions(ScreenContext& ctx) {
+    ui::Ui& u = ctx.ui;
+    ui::text(u, ctx.i18n.tr("jobs.training.sessions_title"),
+             ui::TextOpts{ui::FontRole::Title, ui::Tone::Title});
+    if (sessions_.empty()) {
+      ui::text(u, ctx.i18n.tr("jobs.training.no_session"));
+      return;
+    }
+    const size_t shown = std::min(sessions_.size(), static_cast<size_t>(shown_));
+    for (size_t i = 0; i < shown; ++i) {
+      const SessionCard& s = sessions_[i];
+      ImGui::PushID(static_cast<int>(i));
+      const std::string dates = date_range_words(s.session.start, s.session.end, ctx.i18n);
+      std::string secondary = s.session.address;
+      if (!s.session.registration_open) {
+        secondary = ctx.i18n.tr("jobs.training.closed") +
+                    (secondary.empty() ? std::string() : " · " + secondary);
+      }
+      const std::string distance = distance_words(s.distance_km, ctx.i18n);
+      ui::CardSpec spec;
+      spec.title = dates;
+      spec.secondary = secondary;
+      spec.figure = distance;
+      spec.figure_caption = s.commune_name;
+      ui::card(u, spec);  // a session has nothing more to open: the actions are below
+      ImGui::PopID();
+    }
+    if (sessions_.size() > shown) {
+      ui::ButtonOpts bo;
+      bo.kind = ui::ButtonKind::Secondary;
+      if (ui::big_button(u, ctx.i18n.tr("jobs.detail.more"), bo)) shown_ += kSessionsStep;
+    }
+  }
+
+  void draw_description(ScreenContext& ctx) {
+    const Training& t = detail_->training;
+    if (t.description.empty()) return;
+    ui::text(ctx.ui, ctx.i18n.tr("jobs.training.description_title"),
+             ui::TextOpts{ui::FontRole::Heading});
+    jobs::gap(ctx.ui, 8);
+    ui::text(ctx.ui, t.description);
+  }
+
+  std::string id_;
+  bool loaded_ = false;
+  std::optional<TrainingDetail> detail_;
+  std::vector<SessionCard> sessions_;
+  int shown_ = kSessionsStep;
+  float content_h_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_training_detail_screen(const ScreenArgs& args) {
+  auto it = args.find("id");
+  return std::make_unique<TrainingDetailScreen>(it == args.end() ? std::string() : it->second);
+}
+
+}  // namespace eric
