@@ -1,0 +1,226 @@
+// "immersion.done": the request is recorded: its code in large type, a QR code with its
+// essentials, its status in words, what happens next, and the animator's help for the agreement.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <optional>
+#include <string>
+
+#include "kiosk/app/navigator.h"
+#include "kiosk/app/services.h"
+#include "kiosk/core/clock.h"
+#include "kiosk/core/french.h"
+#include "kiosk/core/i18n.h"
+#include "kiosk/core/immersion.h"
+#include "kiosk/ui/probe.h"
+#include "kiosk/ui/qr_view.h"
+#include "kiosk/ui/widgets.h"
+#include "screens/immersion_screens.h"
+#include "screens/immersion_support.h"
+#include "screens/jobs_support.h"
+#include "screens/jobs_ui.h"
+
+namespace eric {
+
+namespace {
+
+// The sync worker may deliver the request while the visitor reads: the status is read again.
+constexpr int64_t kRefreshMs = 2000;
+
+class ImmersionDoneScreen : public Screen {
+ public:
+  explicit ImmersionDoneScreen(std::string request_id) : request_id_(std::move(request_id)) {}
+
+  std::string_view id() const override { return "immersion.done"; }
+  std::string title(ScreenContext& ctx) override { return ctx.i18n.tr("immersion.done.title"); }
+  std::string subtitle(ScreenContext& ctx) override {
+    if (!offer_ || !slot_) return {};
+    return offer_->employer_name + " · " + immersion::slot_dates(ctx.i18n, slot_->slot);
+  }
+
+  void draw(ScreenContext& ctx) override {
+    ui::Ui& u = ctx.ui;
+    load(ctx);
+    if (!receipt_ || receipt_->code.empty()) {
+      jobs::gap(u, 24);
+      ui::text(u, ctx.i18n.tr("immersion.done.missing"), ui::TextOpts{ui::FontRole::Title});
+      jobs::gap(u, 24);
+      if (ui::big_button(u, ctx.i18n.tr("immersion.done.finish"))) finish(ctx);
+      return;
+    }
+    jobs::gap(u, 16);
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float gap = ui::px(u, 64);
+    if (!qr_made_) {
+      qr_made_ = true;
+      qr_ok_ = ui::make_qr(qr_text(ctx), qr_);
+    }
+    const float module = ui::qr_module_px(u);
+    const float qr_w = qr_ok_ ? ui::qr_side_px(qr_, module) : 0;
+    const float right_w = std::max(qr_w, ui::px(u, 440));
+    const float left_w = avail.x - right_w - gap;
+    constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoScrollbar |
+                                        ImGuiWindowFlags_NoScrollWithMouse |
+                                        ImGuiWindowFlags_NoBackground;
+    ImGui::BeginChild("##receipt", ImVec2(left_w, avail.y), false, kFlags);
+    {
+      // The buttons stay in view under the page: their height, the gap and the spacing.
+      const float buttons_h =
+          ui::target_height(u) + ui::px(u, 16) + 3 * ImGui::GetStyle().ItemSpacing.y;
+      {
+        jobs::ScrollPage page(u, "immersion.done.page", ImVec2(0, avail.y - buttons_h), page_h_);
+        draw_receipt(ctx);
+      }
+      jobs::gap(u, 16);
+      draw_buttons(ctx);
+    }
+    ImGui::EndChild();
+    ImGui::SameLine(0, gap);
+    ImGui::BeginChild("##qr", ImVec2(right_w, avail.y), false, kFlags);
+    if (qr_ok_) {
+      ImGui::SetCursorPosX(std::floor((right_w - qr_w) * 0.5f));
+      ui::draw_qr(u, qr_, module);
+      jobs::gap(u, 12);
+      ui::text(u, ctx.i18n.tr("immersion.done.qr_caption"),
+               ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, right_w});
+    }
+    ImGui::EndChild();
+  }
+
+ private:
+  void load(ScreenContext& ctx) {
+    Database* db = ctx.services.db;
+    const int64_t now = ctx.clock.now_ms();
+    if (!db || (loaded_at_ != 0 && now - loaded_at_ < kRefreshMs)) return;
+    loaded_at_ = now;
+    receipt_ = immersion_receipt(*db, request_id_);
+    if (!receipt_ || offer_) return;
+    slot_ = immersion_slot_info(*db, receipt_->slot_id);
+    const jobs::Place& place = place_.get(db, ctx.session, ctx.services.site);
+    offer_ = immersion_offer_detail(*db, receipt_->offer_id, "", place.lat, place.lon);
+  }
+
+  std::string status_words(ScreenContext& ctx) const {
+    switch (receipt_->state) {
+      case OutboxState::pending:
+      case OutboxState::sending:
+        return ctx.i18n.tr("immersion.done.status.pending");
+      case OutboxState::accepted:
+        return ctx.i18n.tr("immersion.done.status.accepted");
+      case OutboxState::rejected:
+        return ctx.i18n.tr(receipt_->reason == "slot_full" ? "immersion.done.status.full"
+                                                           : "immersion.done.status.rejected");
+    }
+    return {};
+  }
+
+  // The essentials to take away: nothing personal (the code stands for the visitor).
+  std::string qr_text(ScreenContext& ctx) const {
+    std::string t = ctx.i18n.tr("immersion.done.qr.title", {{"code", receipt_->code}});
+    if (offer_) {
+      t += "\n" + offer_->employer_name;
+      if (!offer_->trade_label.empty()) t += " · " + offer_->trade_label;
+    }
+    if (slot_) {
+      t += "\n" + immersion::slot_dates(ctx.i18n, slot_->slot);
+      if (!slot_->slot.schedule_label.empty()) t += "\n" + slot_->slot.schedule_label;
+    }
+    if (offer_ && !offer_->offer.welcome_address.empty())
+      t += "\n" + ctx.i18n.tr("immersion.done.qr.address", {{"address", offer_->offer.welcome_address}});
+    if (!ctx.services.site.name.empty())
+      t += "\n" + ctx.i18n.tr("immersion.done.qr.site", {{"site", ctx.services.site.name}});
+    return t;
+  }
+
+  void draw_receipt(ScreenContext& ctx) {
+    ui::Ui& u = ctx.ui;
+    ui::text(u, ctx.i18n.tr("immersion.done.code_label"),
+             ui::TextOpts{ui::FontRole::Heading, ui::Tone::Normal});
+    draw_code(u, receipt_->code);
+    jobs::gap(u, 8);
+    const bool rejected = receipt_->state == OutboxState::rejected;
+    ui::text(u, status_words(ctx),
+             ui::TextOpts{ui::FontRole::BodyBold, rejected ? ui::Tone::Error : ui::Tone::Success});
+    jobs::gap(u, 24);
+    ui::text(u, ctx.i18n.tr("immersion.done.next_title"),
+             ui::TextOpts{ui::FontRole::Heading, ui::Tone::Title});
+    jobs::gap(u, 4);
+    ui::text(u, ctx.i18n.tr("immersion.done.next_employer"));
+    jobs::gap(u, 8);
+    ui::text(u, ctx.i18n.tr("immersion.done.next_agreement"));
+    jobs::gap(u, 8);
+    ui::text(u, ctx.i18n.tr("immersion.done.next_animator"), ui::TextOpts{ui::FontRole::BodyBold});
+    // The place and dates last: the subtitle and the QR code carry them too.
+    if (offer_ && slot_) {
+      jobs::gap(u, 24);
+      jobs::fact(u, ctx.i18n.tr("immersion.done.where"),
+                 offer_->offer.welcome_address.empty() ? offer_->commune_name
+                                                       : offer_->offer.welcome_address);
+      jobs::fact(u, ctx.i18n.tr("immersion.done.when"),
+                 immersion::slot_dates(ctx.i18n, slot_->slot) +
+                     (slot_->slot.schedule_label.empty() ? "" : ", " + slot_->slot.schedule_label));
+    }
+  }
+
+  // The code larger than any other text, on a tinted card: it is what the visitor copies or
+  // reads out to an animator. Recorded in the probe like any text.
+  static void draw_code(ui::Ui& u, const std::string& code) {
+    ImFont* font = u.fonts.get(ui::FontRole::Display);
+    const float size = std::round(u.fonts.size(ui::FontRole::Display) * 1.5f);
+    const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0.0f, code.c_str());
+    const float pad = ui::px(u, 28);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 box(std::round(ts.x + 2 * pad), std::round(ts.y + pad));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + box.x, pos.y + box.y), ui::to_u32(u.theme.chip_active_bg),
+                      u.theme.rounding_em * ui::em(u));
+    dl->AddText(font, size, ImVec2(pos.x + pad, std::round(pos.y + pad * 0.5f)),
+                ui::to_u32(u.theme.title), code.c_str());
+    if (ui::input_allowed(u))
+      u.probe.record(ui::ProbeItem{ui::ProbeKind::Text, code, "", pos.x, pos.y, box.x, box.y, false});
+    ImGui::Dummy(box);
+  }
+
+  void draw_buttons(ScreenContext& ctx) {
+    ui::Ui& u = ctx.ui;
+    if (ui::big_button(u, ctx.i18n.tr("immersion.done.finish"))) {
+      finish(ctx);
+      return;
+    }
+    ImGui::SameLine(0, ui::em(u));
+    ui::ButtonOpts bo;
+    bo.kind = ui::ButtonKind::Secondary;
+    if (ui::big_button(u, ctx.i18n.tr("immersion.done.ask_animator"), bo)) {
+      ctx.nav.open("help.start", {{"context", ctx.i18n.tr("immersion.done.help_context",
+                                                          {{"code", receipt_->code}})}});
+    }
+  }
+
+  // The visitor is done: what they typed goes now, not at the time-out.
+  void finish(ScreenContext& ctx) {
+    ctx.session.wipe();
+    ctx.nav.home();
+  }
+
+  std::string request_id_;
+  std::optional<ImmersionReceipt> receipt_;
+  std::optional<ImmersionSlotInfo> slot_;
+  std::optional<ImmersionOfferDetail> offer_;
+  jobs::PlaceCache place_;
+  int64_t loaded_at_ = 0;
+  bool qr_made_ = false;
+  bool qr_ok_ = false;
+  ui::QrMatrix qr_;
+  float page_h_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_immersion_done_screen(const ScreenArgs& args) {
+  auto it = args.find("request");
+  return std::make_unique<ImmersionDoneScreen>(it == args.end() ? std::string() : it->second);
+}
+
+}  // namespace eric

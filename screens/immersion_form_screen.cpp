@@ -1,0 +1,492 @@
+// "immersion.form": the request for one period: first name, a phone or an email, the objective,
+// a message written for the visitor, the consent, and one "Envoyer ma demande" button.
+// Everything typed lives in the Session (wiped at a time-out); the form token makes a second
+// send return the first request.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/app/navigator.h"
+#include "kiosk/app/services.h"
+#include "kiosk/core/clock.h"
+#include "kiosk/core/french.h"
+#include "kiosk/core/i18n.h"
+#include "kiosk/core/immersion.h"
+#include "kiosk/ui/keyboard.h"
+#include "kiosk/ui/widgets.h"
+#include "screens/immersion_screens.h"
+#include "screens/immersion_support.h"
+#include "screens/jobs_support.h"
+#include "screens/jobs_ui.h"
+
+namespace eric {
+
+namespace {
+
+enum class Field { None, FirstName, Phone, Email, Message };
+
+constexpr size_t kMaxName = 40;
+constexpr size_t kMaxPhone = 20;
+constexpr size_t kMaxEmail = 80;
+constexpr size_t kMaxMessage = 400;
+
+class ImmersionFormScreen : public Screen {
+ public:
+  explicit ImmersionFormScreen(std::string slot_id) : slot_id_(std::move(slot_id)) {}
+
+  std::string_view id() const override { return "immersion.form"; }
+  std::string title(ScreenContext& ctx) override { return ctx.i18n.tr("immersion.form.title"); }
+  std::string subtitle(ScreenContext& ctx) override {
+    if (!slot_ || !offer_) return {};
+    return offer_->employer_name + " · " + immersion::slot_dates(ctx.i18n, slot_->slot);
+  }
+
+  void draw(ScreenContext& ctx) override {
+    ui::Ui& u = ctx.ui;
+    if (!started_) start(ctx);
+    if (!slot_ || !offer_) {
+      jobs::gap(u, 24);
+      ui::text(u, ctx.i18n.tr("immersion.form.not_found"), ui::TextOpts{ui::FontRole::Title});
+      jobs::gap(u, 24);
+      if (ui::big_button(u, ctx.i18n.tr("immersion.employer.back_to_list"))) ctx.nav.back();
+      return;
+    }
+    keep_message(ctx);
+    if (editing_ != Field::None) {
+      draw_editing(ctx);
+    } else {
+      draw_form(ctx);
+    }
+  }
+
+ private:
+  // A new form (or a form for another period) gets a new token; coming back to the same form
+  // keeps it, so sending again can only find the first request.
+  void start(ScreenContext& ctx) {
+    started_ = true;
+    Session& s = ctx.session;
+    if (ctx.services.db) {
+      slot_ = immersion_slot_info(*ctx.services.db, slot_id_);
+      if (slot_) {
+        const jobs::Place& place = place_.get(ctx.services.db, s, ctx.services.site);
+        offer_ = immersion_offer_detail(*ctx.services.db, slot_->slot.offer_id, "", place.lat,
+                                        place.lon);
+      }
+    }
+    if (ctx.services.db) retention_days_ = immersion_retention_seconds(*ctx.services.db) / 86400;
+    // Another period than last time: the consent names the employer and the message the
+    // dates, so both are given again.
+    if (immersion::value(s, immersion::kFormSlot) != slot_id_) {
+      s.values[immersion::kFormSlot] = slot_id_;
+      s.values.erase(immersion::kMessageEdited);
+      s.consent = false;
+    }
+    token_key_ = std::string(immersion::kFormTokenPrefix) + slot_id_;
+    if (immersion::value(s, token_key_).empty()) s.values[token_key_] = new_uuid_v4();
+    // The request this form already made, if any: it is shown, never sent again.
+    if (ctx.services.db) {
+      if (auto made = immersion_receipt_for_token(*ctx.services.db, s.values[token_key_]))
+        request_id_ = made->outbox_id;
+    }
+    s.immersion_slot_id = slot_id_;
+    if (slot_ && offer_ && s.first_name.empty()) editing_ = Field::FirstName;
+  }
+
+  ImmersionObjective objective(const Session& s) const {
+    ImmersionObjective o = ImmersionObjective::none;
+    parse_immersion_objective(immersion::value(s, immersion::kObjective), o);
+    return o;
+  }
+
+  // Until the visitor changes it, the message follows their choices.
+  void keep_message(ScreenContext& ctx) {
+    Session& s = ctx.session;
+    if (!immersion::value(s, immersion::kMessageEdited).empty()) return;
+    s.values[immersion::kMessage] =
+        immersion::prewritten_message(ctx.i18n, objective(s), offer_->trade_label,
+                                      offer_->employer_name, slot_->slot, s.first_name);
+  }
+
+  ImmersionRequestInput input(ScreenContext& ctx) const {
+    const Session& s = ctx.session;
+    ImmersionRequestInput in;
+    in.form_token = immersion::value(s, token_key_);
+    in.slot_id = slot_id_;
+    in.objective = objective(s);
+    in.first_name = s.first_name;
+    in.phone = s.phone;
+    in.email = s.email;
+    in.message = immersion::value(s, immersion::kMessage);
+    in.consent_text = consent_text(ctx);
+    in.consent = s.consent;
+    in.site_id = ctx.services.site.id;
+    return in;
+  }
+
+  std::string consent_text(ScreenContext& ctx) const {
+    return ctx.i18n.tr("immersion.form.consent", {{"employer", offer_->employer_name},
+                                                  {"days", std::to_string(retention_days_)}});
+  }
+
+  // The message shown next to a field: only once the visitor has left it (or pressed
+  // "Valider"), so a number being typed is not called wrong.
+  std::string field_error(ScreenContext& ctx, Field f) const {
+    const ImmersionFormCheck c = check_immersion_form(input(ctx));
+    switch (f) {
+      case Field::FirstName:
+        if (!shown_[0]) return {};
+        if (c.first_name == FieldCheck::missing) return ctx.i18n.tr("immersion.form.error.first_name_missing");
+        if (c.first_name == FieldCheck::invalid) return ctx.i18n.tr("immersion.form.error.first_name_invalid");
+        return {};
+      case Field::Phone:
+        return shown_[1] && c.phone == FieldCheck::invalid ? ctx.i18n.tr("immersion.form.error.phone")
+                                                           : std::string();
+      case Field::Email:
+        return shown_[2] && c.email == FieldCheck::invalid ? ctx.i18n.tr("immersion.form.error.email")
+                                                           : std::string();
+      case Field::Message:
+      case Field::None:
+        return {};
+    }
+    return {};
+  }
+
+  static int index(Field f) { return f == Field::FirstName ? 0 : f == Field::Phone ? 1 : 2; }
+
+  // The contact the employer prefers is asked first.
+  Field preferred_contact() const {
+    return offer_ && offer_->offer.contact_mode == "email" ? Field::Email : Field::Phone;
+  }
+
+  // ---------------------------------------------------------------- one field and a keyboard
+  void draw_editing(ScreenContext& ctx) {
+    ui::Ui& u = ctx.ui;
+    Session& s = ctx.session;
+    std::string* text = nullptr;
+    ui::KeyboardOpts ko;
+    const char* prompt = "";
+    const char* label = "";
+    switch (editing_) {
+      case Field::FirstName:
+        text = &s.first_name;
+        ko.max_chars = kMaxName;
+        prompt = "immersion.form.prompt.first_name";
+        label = "immersion.form.first_name";
+        break;
+      case Field::Phone:
+        text = &s.phone;
+        ko.mode = ui::KeyboardMode::Phone;
+        ko.max_chars = kMaxPhone;
+        prompt = "immersion.form.prompt.phone";
+        label = "immersion.form.phone";
+        break;
+      case Field::Email:
+        text = &s.email;
+        ko.mode = ui::KeyboardMode::Email;
+        ko.max_chars = kMaxEmail;
+        prompt = "immersion.form.prompt.email";
+        label = "immersion.form.email";
+        break;
+      case Field::Message:
+        text = &s.values[immersion::kMessage];
+        ko.max_chars = kMaxMessage;
+        prompt = "immersion.form.prompt.message";
+        label = "immersion.form.message";
+        break;
+      case Field::None:
+        return;
+    }
+    jobs::gap(u, 16);
+    ui::text(u, ctx.i18n.tr(prompt), ui::TextOpts{ui::FontRole::Title, ui::Tone::Title});
+    const bool contact = editing_ == Field::Phone || editing_ == Field::Email;
+    if (contact) {
+      ui::text(u, ctx.i18n.tr("immersion.form.one_contact") + " " +
+                      immersion::contact_mode_words(ctx.i18n, offer_->offer.contact_mode),
+               ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary});
+    }
+    jobs::gap(u, 8);
+    // Everything stays above the keyboard, whatever the text size: the switch between phone
+    // and email sits beside the field, not under it.
+    const float avail_w = ImGui::GetContentRegionAvail().x;
+    const std::string other = ctx.i18n.tr(editing_ == Field::Phone ? "immersion.form.prefer_email"
+                                                                  : "immersion.form.prefer_phone");
+    const float other_w =
+        contact ? ui::text_size(u, other, ui::FontRole::BodyBold).x + 3 * ui::em(u) : 0.0f;
+    const float gap_w = contact ? ui::px(u, 32) : 0.0f;
+    const float width = std::min(avail_w - other_w - gap_w, ui::px(u, 1100));
+    const ImVec2 field_pos = ImGui::GetCursorPos();
+    if (editing_ == Field::Message) {
+      draw_message_box(ctx, *text, width, true);
+    } else {
+      ui::FieldOpts fo;
+      fo.focused = true;
+      fo.width = width;
+      const std::string error = field_error(ctx, editing_);
+      fo.error = error;
+      const std::string placeholder = ctx.i18n.tr(std::string(label) + "_placeholder");
+      fo.placeholder = placeholder;
+      ui::text_field(u, ctx.i18n.tr(label), *text, fo);
+    }
+    if (contact) {
+      const ImVec2 after = ImGui::GetCursorPos();
+      // Level with the box, under the field's label.
+      const float label_h = u.fonts.size(ui::FontRole::BodyBold) + 0.3f * ui::em(u);
+      ImGui::SetCursorPos(ImVec2(field_pos.x + width + gap_w, field_pos.y + label_h));
+      ui::ButtonOpts bo;
+      bo.kind = ui::ButtonKind::Secondary;
+      bo.width = other_w;
+      if (ui::big_button(u, other, bo)) {
+        shown_[index(editing_)] = true;
+        editing_ = editing_ == Field::Phone ? Field::Email : Field::Phone;
+        return;
+      }
+      ImGui::SetCursorPos(after);
+    }
+    const ui::KeyResult r = ui::keyboard(u, *text, ko);
+    if (r == ui::KeyResult::Edited && editing_ == Field::Message)
+      s.values[immersion::kMessageEdited] = "1";
+    if (r == ui::KeyResult::Ok) finish_field(ctx);
+  }
+
+  // "Valider": a wrong value keeps the keyboard open with the message under the field; a right
+  // one goes on to the next empty field, then back to the whole form.
+  void finish_field(ScreenContext& ctx) {
+    Session& s = ctx.session;
+    const ImmersionFormCheck c = check_immersion_form(input(ctx));
+    switch (editing_) {
+      case Field::FirstName:
+        shown_[0] = true;
+        if (c.first_name != FieldCheck::ok) return;
+        editing_ = s.phone.empty() && s.email.empty() ? preferred_contact() : Field::None;
+        return;
+      case Field::Phone:
+        shown_[1] = true;
+        if (c.phone != FieldCheck::ok) return;
+        break;
+      case Field::Email:
+        shown_[2] = true;
+        if (c.email != FieldCheck::ok) return;
+        break;
+      case Field::Message:
+      case Field::None:
+        break;
+    }
+    editing_ = Field::None;
+  }
+
+  // ---------------------------------------------------------------- the whole form
+  // Two columns (who; why and the message) over a band that always shows the consent and the
+  // one primary button, whatever the text size.
+  void draw_form(ScreenContext& ctx) {
+    ui::Ui& u = ctx.ui;
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ui::px(u, 24), ui::px(u, 10)));
+    jobs::gap(u, 12);
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float gap = ui::px(u, 64);
+    const float left_w = std::floor((avail.x - gap) * 0.42f);
+    const float band_h =
+        std::min(avail.y * 0.45f, (band_inner_h_ > 0 ? band_inner_h_ : ui::px(u, 180)) + ui::px(u, 30));
+    const float top_h = avail.y - band_h;
+    constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoScrollbar |
+                                        ImGuiWindowFlags_NoScrollWithMouse |
+                                        ImGuiWindowFlags_NoBackground;
+    ImGui::BeginChild("##who", ImVec2(left_w, top_h), false, kFlags);
+    {
+      jobs::ScrollPage page(u, "immersion.form.who", ImVec2(0, 0), left_h_);
+      draw_who(ctx);
+    }
+    ImGui::EndChild();
+    ImGui::SameLine(0, gap);
+    ImGui::BeginChild("##what", ImVec2(avail.x - left_w - gap, top_h), false, kFlags);
+    {
+      jobs::ScrollPage page(u, "immersion.form.what", ImVec2(0, 0), right_h_);
+      draw_what(ctx);
+    }
+    ImGui::EndChild();
+    // A thin line over the band, so the consent reads as the last step.
+    const ImVec2 line = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(line, ImVec2(line.x + avail.x, line.y),
+                                        ui::to_u32(u.theme.card_border),
+                                        std::max(1.0f, u.scale * 2));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui::px(u, 6));
+    draw_band(ctx, avail.x, left_w + gap);
+    ImGui::PopStyleVar();
+  }
+
+  void draw_who(ScreenContext& ctx) {
+    ui::Ui& u = ctx.ui;
+    Session& s = ctx.session;
+    const Field fields[] = {Field::FirstName, Field::Phone, Field::Email};
+    const char* labels[] = {"immersion.form.first_name", "immersion.form.phone",
+                            "immersion.form.email"};
+    const std::string* values[] = {&s.first_name, &s.phone, &s.email};
+    for (int i = 0; i < 3; ++i) {
+      if (i == 1) {
+        jobs::gap(u, 12);
+        ui::text(u, ctx.i18n.tr("immersion.form.how_to_reach"),
+                 ui::TextOpts{ui::FontRole::Heading, ui::Tone::Title});
+        // The employer's way of working, so the visitor gives the contact that will be used.
+        ui::text(u, ctx.i18n.tr("immersion.form.one_contact") + " " +
+                        immersion::contact_mode_words(ctx.i18n, offer_->offer.contact_mode),
+                 ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary});
+      }
+      ui::FieldOpts fo;
+      const std::string error = field_error(ctx, fields[i]);
+      fo.error = error;
+      const std::string placeholder = ctx.i18n.tr(std::string(labels[i]) + "_placeholder");
+      fo.placeholder = placeholder;
+      if (ui::text_field(u, ctx.i18n.tr(labels[i]), *values[i], fo)) editing_ = fields[i];
+      jobs::gap(u, i == 0 ? 20 : 8);
+    }
+  }
+
+  void draw_what(ScreenContext& ctx) {
+    ui::Ui& u = ctx.ui;
+    Session& s = ctx.session;
+    ui::text(u, ctx.i18n.tr("immersion.form.objective"),
+             ui::TextOpts{ui::FontRole::Heading, ui::Tone::Title});
+    const ImmersionObjective current = objective(s);
+    {
+      jobs::ChipFlow flow(u);
+      for (ImmersionObjective o : {ImmersionObjective::discover, ImmersionObjective::confirm,
+                                   ImmersionObjective::recruit}) {
+        if (flow.chip(ctx.i18n.tr(immersion::objective_key(o)), current == o))
+          s.values[immersion::kObjective] = immersion_objective_name(o);
+      }
+    }
+    jobs::gap(u, 32);
+    ui::text(u, ctx.i18n.tr("immersion.form.message"),
+             ui::TextOpts{ui::FontRole::Heading, ui::Tone::Title});
+    const std::string message = immersion::value(s, immersion::kMessage);
+    const bool edited = !immersion::value(s, immersion::kMessageEdited).empty();
+    if (current == ImmersionObjective::none && !edited) {
+      ui::text(u, ctx.i18n.tr("immersion.form.message_hint"),
+               ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary});
+      return;
+    }
+    draw_message_box(ctx, message, ImGui::GetContentRegionAvail().x, false);
+    jobs::gap(u, 4);
+    ui::ButtonOpts bo;
+    bo.kind = ui::ButtonKind::Secondary;
+    if (ui::big_button(u, ctx.i18n.tr("immersion.form.change_message"), bo))
+      editing_ = Field::Message;
+    if (edited) {
+      ImGui::SameLine(0, ui::em(u));
+      if (ui::big_button(u, ctx.i18n.tr("immersion.form.restore_message"), bo))
+        s.values.erase(immersion::kMessageEdited);
+    }
+  }
+
+  // The consent on the left, "Envoyer ma demande" on the right with what is still missing.
+  // Both heights are measured each frame and used the next one.
+  void draw_band(ScreenContext& ctx, float width, float right_x) {
+    ui::Ui& u = ctx.ui;
+    const float h = band_inner_h_ > 0 ? band_inner_h_ : ui::px(u, 180);
+    constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoScrollbar |
+                                        ImGuiWindowFlags_NoScrollWithMouse |
+                                        ImGuiWindowFlags_NoBackground;
+    const float consent_w = right_x - ui::px(u, 64);
+    ImGui::BeginChild("##consent", ImVec2(consent_w, h), false, kFlags);
+    const std::string consent = consent_text(ctx);
+    ui::toggle(u, consent, ctx.session.consent);
+    const float h1 = ImGui::GetCursorPosY();
+    ImGui::EndChild();
+    ImGui::SameLine(right_x, 0);
+    ImGui::BeginChild("##send", ImVec2(width - right_x, h), false, kFlags);
+    draw_send(ctx, width - right_x);
+    const float h2 = ImGui::GetCursorPosY();
+    ImGui::EndChild();
+    band_inner_h_ = std::max(h1, h2);
+  }
+
+  void draw_message_box(ScreenContext& ctx, const std::string& message, float width,
+                        bool focused) {
+    immersion::message_box(ctx.ui, message, ctx.i18n.tr("immersion.form.message_empty"), width,
+                           focused);
+  }
+
+  void draw_send(ScreenContext& ctx, float width) {
+    ui::Ui& u = ctx.ui;
+    // Already sent with this form (back from the confirmation): show it, never send again.
+    if (!request_id_.empty()) {
+      ui::text(u, ctx.i18n.tr("immersion.form.already_sent"),
+               ui::TextOpts{ui::FontRole::Body, ui::Tone::Success, width});
+      jobs::gap(u, 8);
+      ui::ButtonOpts see;
+      see.width = std::min(width, ui::px(u, 560));
+      if (ui::big_button(u, ctx.i18n.tr("immersion.form.see_request"), see))
+        ctx.nav.open("immersion.done", {{"request", request_id_}});
+      return;
+    }
+    const ImmersionFormCheck c = check_immersion_form(input(ctx));
+    if (!error_key_.empty()) {
+      ui::text(u, ctx.i18n.tr(error_key_),
+               ui::TextOpts{ui::FontRole::Body, ui::Tone::Error, width});
+      jobs::gap(u, 8);
+    }
+    ui::ButtonOpts bo;
+    bo.width = std::min(width, ui::px(u, 560));
+    bo.enabled = c.ok() && ctx.services.db != nullptr;
+    if (ui::big_button(u, ctx.i18n.tr("immersion.form.send"), bo) && bo.enabled) send(ctx);
+    if (!c.ok()) {
+      jobs::gap(u, 8);
+      ui::text(u, missing_words(ctx, c),
+               ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, width});
+    }
+  }
+
+  // "Pour envoyer, il manque : votre prénom, votre accord."
+  std::string missing_words(ScreenContext& ctx, const ImmersionFormCheck& c) const {
+    std::vector<std::string> parts;
+    if (c.first_name != FieldCheck::ok) parts.push_back(ctx.i18n.tr("immersion.form.missing.first_name"));
+    if (c.contact_missing) parts.push_back(ctx.i18n.tr("immersion.form.missing.contact"));
+    if (c.phone != FieldCheck::ok) parts.push_back(ctx.i18n.tr("immersion.form.missing.phone"));
+    if (c.email != FieldCheck::ok) parts.push_back(ctx.i18n.tr("immersion.form.missing.email"));
+    if (c.objective_missing) parts.push_back(ctx.i18n.tr("immersion.form.missing.objective"));
+    if (c.consent_missing) parts.push_back(ctx.i18n.tr("immersion.form.missing.consent"));
+    std::string list;
+    for (size_t i = 0; i < parts.size(); ++i) list += (i ? ", " : "") + parts[i];
+    return ctx.i18n.tr("immersion.form.missing", {{"list", list}});
+  }
+
+  void send(ScreenContext& ctx) {
+    auto r = submit_immersion_request(*ctx.services.db, input(ctx), ctx.clock.now_s());
+    if (!r.ok()) {
+      // The visitor sees a plain sentence; the code stays for the tests (never the data).
+      error_key_ = r.status.code == "slot_full"     ? "immersion.form.error.slot_full"
+                   : r.status.code == "unknown_slot" ? "immersion.form.error.unknown_slot"
+                                                     : "immersion.form.error.save";
+      return;
+    }
+    error_key_.clear();
+    request_id_ = r.value.outbox_id;
+    ctx.nav.open("immersion.done", {{"request", r.value.outbox_id}});
+  }
+
+  std::string slot_id_;
+  std::string token_key_;   // where the Session keeps this period's form token
+  std::string request_id_;  // the outbox item this form made ("" before sending)
+  int64_t retention_days_ = 30;
+  bool started_ = false;
+  std::optional<ImmersionSlotInfo> slot_;
+  std::optional<ImmersionOfferDetail> offer_;
+  jobs::PlaceCache place_;
+  Field editing_ = Field::None;
+  bool shown_[3] = {false, false, false};  // first name, phone, email: errors may show
+  std::string error_key_;
+  float left_h_ = 0, right_h_ = 0;
+  float band_inner_h_ = 0;  // the consent band's height, measured last frame
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_immersion_form_screen(const ScreenArgs& args) {
+  auto it = args.find("slot");
+  return std::make_unique<ImmersionFormScreen>(it == args.end() ? std::string() : it->second);
+}
+
+}  // namespace eric
