@@ -41,47 +41,25 @@ class JobDetailScreen : public Screen {
   }
 
   void draw(ScreenContext& ctx) override {
-    ui::Ui& u = ctx.ui;
     load(ctx);
-    if (!detail_) {
-      jobs::gap(u, 24);
-      ui::text(u, ctx.i18n.tr("jobs.detail.gone"), ui::TextOpts{ui::FontRole::Title});
-      jobs::gap(u, 24);
-      if (ui::big_button(u, ctx.i18n.tr("jobs.detail.back_to_list"))) ctx.nav.back();
-      return;
-    }
-    const float bar = jobs::action_bar_height(u);
-    const ImVec2 area = ImGui::GetCursorScreenPos();
-    const float bottom = area.y + ImGui::GetContentRegionAvail().y;
-    {
-      jobs::ScrollPage page(u, "job.detail.page",
-                            ImVec2(0, ImGui::GetContentRegionAvail().y - bar), content_h_);
-      draw_job(ctx);
-      jobs::gap(u, 16);
-      draw_sessions(ctx);
-      jobs::gap(u, 24);
-      draw_description(ctx);
-      jobs::gap(u, 24);
-    }
-    // The actions stay in place at the bottom while the page scrolls above them.
-    ImGui::SetCursorScreenPos(ImVec2(area.x, bottom - bar));
-    switch (jobs::action_bar(u, ctx.i18n)) {
-      case jobs::DetailAction::TryTrade:
-        ctx.session.trade_code = detail_->job.trade_code;
-        ctx.nav.open("immersion.results",
-                     {{"trade", detail_->job.trade_code}, {"label", detail_->trade_label}});
-        break;
-      case jobs::DetailAction::Help:
-        ctx.nav.open("help.start", {{"context", ctx.i18n.tr("jobs.detail.help_context",
-                                                            {{"title", detail_->job.title},
-                                                             {"employer", employer_name()}})}});
-        break;
-      case jobs::DetailAction::Takeaway:
-        ctx.nav.open("job.takeaway", {{"id", id_}});
-        break;
-      case jobs::DetailAction::None:
-        break;
-    }
+    if (!detail_) return jobs::detail_gone(ctx, "jobs.detail.gone");
+    jobs::detail_page(
+        ctx, "job.detail.page", content_h_,
+        [&] {
+          draw_job(ctx);
+          jobs::gap(ctx.ui, 16);
+          draw_sessions(ctx);
+          jobs::gap(ctx.ui, 24);
+          jobs::titled_text(ctx, "jobs.detail.description_title", detail_->job.description);
+          jobs::gap(ctx.ui, 24);
+        },
+        [&] {
+          return jobs::DetailTarget{
+              detail_->job.trade_code, detail_->trade_label,
+              ctx.i18n.tr("jobs.detail.help_context",
+                          {{"title", detail_->job.title}, {"employer", employer_name()}}),
+              {{"id", id_}}};
+        });
   }
 
  private:
@@ -187,15 +165,6 @@ class JobDetailScreen : public Screen {
         load_sessions(ctx);
       }
     }
-  }
-
-  void draw_description(ScreenContext& ctx) {
-    const Job& job = detail_->job;
-    if (job.description.empty()) return;
-    ui::text(ctx.ui, ctx.i18n.tr("jobs.detail.description_title"),
-             ui::TextOpts{ui::FontRole::Heading});
-    jobs::gap(ctx.ui, 8);
-    ui::text(ctx.ui, job.description);
   }
 
   std::string id_;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "kiosk/app/navigator.h"
 #include "kiosk/core/i18n.h"
 #include "kiosk/ui/widgets.h"
 
@@ -73,6 +74,52 @@ DetailAction action_bar(ui::Ui& ui, const I18n& i18n) {
   ImGui::SameLine(0, ui::em(ui));
   if (ui::big_button(ui, i18n.tr("jobs.action.takeaway"), secondary)) out = DetailAction::Takeaway;
   return out;
+}
+
+void detail_page(ScreenContext& ctx, std::string_view page_id, float& content_h,
+                 const std::function<void()>& draw_body,
+                 const std::function<DetailTarget()>& target) {
+  ui::Ui& u = ctx.ui;
+  const float bar = action_bar_height(u);
+  const ImVec2 area = ImGui::GetCursorScreenPos();
+  const float bottom = area.y + ImGui::GetContentRegionAvail().y;
+  {
+    ScrollPage page(u, page_id, ImVec2(0, ImGui::GetContentRegionAvail().y - bar), content_h);
+    draw_body();
+  }
+  // The actions stay in place at the bottom while the page scrolls above them.
+  ImGui::SetCursorScreenPos(ImVec2(area.x, bottom - bar));
+  const DetailAction action = action_bar(u, ctx.i18n);
+  if (action == DetailAction::None) return;
+  const DetailTarget t = target();
+  switch (action) {
+    case DetailAction::TryTrade:
+      ctx.session.trade_code = t.trade_code;
+      ctx.nav.open("immersion.results", {{"trade", t.trade_code}, {"label", t.trade_label}});
+      break;
+    case DetailAction::Help:
+      ctx.nav.open("help.start", {{"context", t.help_context}});
+      break;
+    case DetailAction::Takeaway:
+      ctx.nav.open("job.takeaway", t.takeaway);
+      break;
+    case DetailAction::None:
+      break;
+  }
+}
+
+void detail_gone(ScreenContext& ctx, std::string_view message_key) {
+  gap(ctx.ui, 24);
+  ui::text(ctx.ui, ctx.i18n.tr(message_key), ui::TextOpts{ui::FontRole::Title});
+  gap(ctx.ui, 24);
+  if (ui::big_button(ctx.ui, ctx.i18n.tr("jobs.detail.back_to_list"))) ctx.nav.back();
+}
+
+void titled_text(ScreenContext& ctx, std::string_view title_key, std::string_view text) {
+  if (text.empty()) return;
+  ui::text(ctx.ui, ctx.i18n.tr(title_key), ui::TextOpts{ui::FontRole::Heading});
+  gap(ctx.ui, 8);
+  ui::text(ctx.ui, text);
 }
 
 void fact(ui::Ui& ui, std::string_view label, std::string_view value) {

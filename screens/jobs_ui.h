@@ -1,11 +1,14 @@
 // Layout helpers of the job discovery screens: chips that wrap, a page that scrolls by dragging.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include <imgui.h>
 
+#include "kiosk/app/screen.h"
 #include "kiosk/ui/scroll_list.h"
 #include "kiosk/ui/ui.h"
 
@@ -58,6 +61,24 @@ enum class DetailAction { None, TryTrade, Help, Takeaway };
 float action_bar_height(const ui::Ui& ui);
 // Drawn at the cursor, left to right; "Essayer ce métier" is the one primary action.
 DetailAction action_bar(ui::Ui& ui, const I18n& i18n);
+
+// Where the actions of an offer or a training lead.
+struct DetailTarget {
+  std::string trade_code;    // the trade to try in immersion
+  std::string trade_label;
+  std::string help_context;  // what the animator sees beside the ticket
+  ScreenArgs takeaway;       // the args of "job.takeaway"
+};
+
+// The frame the offer and the training share: a page that scrolls by dragging, filled by
+// draw_body, above the action bar that stays at the bottom; a tapped action opens its screen.
+void detail_page(ScreenContext& ctx, std::string_view page_id, float& content_h,
+                 const std::function<void()>& draw_body,
+                 const std::function<DetailTarget()>& target);
+// When the record left the catalog since the list was drawn: say so, and offer the way back.
+void detail_gone(ScreenContext& ctx, std::string_view message_key);
+// A heading and its paragraph (a description); nothing when the text is empty.
+void titled_text(ScreenContext& ctx, std::string_view title_key, std::string_view text);
 
 // A label in bold and its value after it, on one line ("Contrat : CDI"); nothing when the
 // value is empty.

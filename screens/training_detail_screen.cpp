@@ -38,48 +38,27 @@ class TrainingDetailScreen : public Screen {
   }
 
   void draw(ScreenContext& ctx) override {
-    ui::Ui& u = ctx.ui;
     load(ctx);
-    if (!detail_) {
-      jobs::gap(u, 24);
-      ui::text(u, ctx.i18n.tr("jobs.training.gone"), ui::TextOpts{ui::FontRole::Title});
-      jobs::gap(u, 24);
-      if (ui::big_button(u, ctx.i18n.tr("jobs.detail.back_to_list"))) ctx.nav.back();
-      return;
-    }
-    const float bar = jobs::action_bar_height(u);
-    const ImVec2 area = ImGui::GetCursorScreenPos();
-    const float bottom = area.y + ImGui::GetContentRegionAvail().y;
-    {
-      jobs::ScrollPage page(u, "training.detail.page",
-                            ImVec2(0, ImGui::GetContentRegionAvail().y - bar), content_h_);
-      draw_facts(ctx);
-      jobs::gap(u, 16);
-      draw_sessions(ctx);
-      jobs::gap(u, 24);
-      draw_description(ctx);
-      jobs::gap(u, 24);
-    }
-    // The actions stay in place at the bottom while the page scrolls above them.
-    ImGui::SetCursorScreenPos(ImVec2(area.x, bottom - bar));
+    if (!detail_) return jobs::detail_gone(ctx, "jobs.training.gone");
     const Training& t = detail_->training;
-    const std::string trade = t.trade_codes.empty() ? std::string() : t.trade_codes.front();
-    switch (jobs::action_bar(u, ctx.i18n)) {
-      case jobs::DetailAction::TryTrade:
-        ctx.session.trade_code = trade;
-        ctx.nav.open("immersion.results", {{"trade", trade}, {"label", trade_label(trade)}});
-        break;
-      case jobs::DetailAction::Help:
-        ctx.nav.open("help.start",
-                     {{"context", ctx.i18n.tr("jobs.training.help_context",
-                                              {{"title", t.title}, {"organisation", t.organisation}})}});
-        break;
-      case jobs::DetailAction::Takeaway:
-        ctx.nav.open("job.takeaway", {{"training", id_}});
-        break;
-      case jobs::DetailAction::None:
-        break;
-    }
+    jobs::detail_page(
+        ctx, "training.detail.page", content_h_,
+        [&] {
+          draw_facts(ctx);
+          jobs::gap(ctx.ui, 16);
+          draw_sessions(ctx);
+          jobs::gap(ctx.ui, 24);
+          jobs::titled_text(ctx, "jobs.training.description_title", t.description);
+          jobs::gap(ctx.ui, 24);
+        },
+        [&] {
+          const std::string trade = t.trade_codes.empty() ? std::string() : t.trade_codes.front();
+          return jobs::DetailTarget{
+              trade, trade_label(trade),
+              ctx.i18n.tr("jobs.training.help_context",
+                          {{"title", t.title}, {"organisation", t.organisation}}),
+              {{"training", id_}}};
+        });
   }
 
  private:
@@ -154,15 +133,6 @@ class TrainingDetailScreen : public Screen {
       bo.kind = ui::ButtonKind::Secondary;
       if (ui::big_button(u, ctx.i18n.tr("jobs.detail.more"), bo)) shown_ += kSessionsStep;
     }
-  }
-
-  void draw_description(ScreenContext& ctx) {
-    const Training& t = detail_->training;
-    if (t.description.empty()) return;
-    ui::text(ctx.ui, ctx.i18n.tr("jobs.training.description_title"),
-             ui::TextOpts{ui::FontRole::Heading});
-    jobs::gap(ctx.ui, 8);
-    ui::text(ctx.ui, t.description);
   }
 
   std::string id_;

@@ -62,7 +62,10 @@ std::string date_range_words(const std::string& start, const std::string& end,
                              const I18n& i18n) {
   int ys = 0, ms = 0, ds = 0, ye = 0, me = 0, de = 0;
   if (!split_date(start, ys, ms, ds) || !split_date(end, ye, me, de)) return start + " – " + end;
-  return i18n.tr("words.date_range", {{"start", date_words(start, i18n, false, ys != ye)},
+  // "du 4 au 7 janvier 2027": the month and year are written once when both dates share them.
+  const std::string first = (ys == ye && ms == me) ? day_number(ds, i18n)
+                                                   : date_words(start, i18n, false, ys != ye);
+  return i18n.tr("words.date_range", {{"start", first},
                                       {"end", date_words(end, i18n, false, true)}});
 }
 

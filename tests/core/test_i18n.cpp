@@ -129,6 +129,8 @@ TEST_F(FrenchWords, DatesAndTimesInLetters) {
   EXPECT_EQ(date_range_words("2027-01-05", "2027-06-30", i18n), "du 5 janvier au 30 juin 2027");
   EXPECT_EQ(date_range_words("2026-12-07", "2027-03-12", i18n),
             "du 7 décembre 2026 au 12 mars 2027");
+  EXPECT_EQ(date_range_words("2027-01-04", "2027-01-07", i18n), "du 4 au 7 janvier 2027");
+  EXPECT_EQ(date_range_words("2026-12-01", "2026-12-04", i18n), "du 1er au 4 décembre 2026");
   EXPECT_EQ(date_words("garbage", i18n, true, true), "garbage");
   i18n.set_language("en");
   EXPECT_EQ(date_words("2026-11-24", i18n, true, false), "Tuesday 24 November");
