@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "bench/bench_catalog.h"
+#include "bench/bench_frame.h"
+#include "bench/bench_sync.h"
 #include "bench/bench_util.h"
 #include "kiosk/core/reference_data.h"
 
@@ -17,7 +19,10 @@ void usage(FILE* out) {
   std::fprintf(out,
                "usage: eric-bench catalog [--jobs N] [--rounds R] [--db-dir DIR] [--reference-data DIR]\n"
                "  catalog  search as you type, jobs near a commune, job detail, results frame\n"
-               "           (builds a demo catalog of N jobs once, reused by later runs)\n");
+               "           (builds a demo catalog of N jobs once, reused by later runs)\n"
+               "usage: eric-bench sync [--jobs N] [--rounds R] [--db-dir DIR] [--server-bin FILE]\n"
+               "  sync     a real eric-regional-server on loopback: full first sync, 1 %% delta,\n"
+               "           unchanged sync (R rounds, medians), UI frames while a sync applies\n");
 }
 
 double round3(double v) { return static_cast<double>(static_cast<long long>(v * 1000.0 + 0.5)) / 1000.0; }
@@ -34,6 +39,7 @@ int main(int argc, char** argv) {
   int rounds = 3;
   std::string db_dir = "bench-data";
   std::string reference_dir = eric::default_reference_dir(argv[0]);
+  std::string server_bin = ERIC_SERVER_BIN;
   for (int i = 2; i < argc; ++i) {
     std::string arg = argv[i];
     auto value = [&]() -> std::string {
@@ -47,6 +53,7 @@ int main(int argc, char** argv) {
     else if (arg == "--rounds") rounds = std::atoi(value().c_str());
     else if (arg == "--db-dir") db_dir = value();
     else if (arg == "--reference-data") reference_dir = value();
+    else if (arg == "--server-bin") server_bin = value();
     else {
       std::fprintf(stderr, "eric-bench: unknown option %s\n", arg.c_str());
       usage(stderr);
@@ -70,6 +77,10 @@ int main(int argc, char** argv) {
     line("jobs within 30 km, page 1", f.near);
     line("  baseline every row", f.near_baseline);
     line("job detail + trainings", f.detail);
+    const eric::bench::FrameFigures fr = eric::bench::run_frame_bench(catalog, rounds, ERIC_ASSETS_DIR);
+    if (!fr.error.empty()) std::fprintf(stderr, "eric-bench: frame: %s\n", fr.error.c_str());
+    line("results frame (UI CPU)", fr.frame);
+    line("  frames without a query", fr.draw_only);
     std::printf("found: %lld suggestions, %lld jobs near, %lld sessions\n",
                 static_cast<long long>(f.search_found), static_cast<long long>(f.near_found),
                 static_cast<long long>(f.detail_sessions));
@@ -82,9 +93,22 @@ int main(int argc, char** argv) {
         {"near_p99_ms", round3(f.near.p99)},
         {"near_baseline_ratio", round3(f.near_baseline.p50 / std::max(f.near.p50, 1e-6))},
         {"detail_p99_ms", round3(f.detail.p99)},
+        {"frame_p50_ms", round3(fr.frame.p50)},
+        {"frame_p99_ms", round3(fr.frame.p99)},
+        {"frame_draw_p99_ms", round3(fr.draw_only.p99)},
     };
     std::printf("%s\n", out.dump().c_str());
     return 0;
+  }
+  if (command == "sync") {
+    eric::bench::SyncBenchOptions o;
+    o.jobs = jobs;
+    o.rounds = rounds;
+    o.data_dir = db_dir;
+    o.reference_dir = reference_dir;
+    o.assets_dir = ERIC_ASSETS_DIR;
+    o.server_bin = server_bin;
+    return eric::bench::print_sync_figures(eric::bench::run_sync_bench(o));
   }
   std::fprintf(stderr, "eric-bench: unknown command %s\n", command.c_str());
   usage(stderr);

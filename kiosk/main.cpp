@@ -13,6 +13,7 @@
 #include "kiosk/app/options.h"
 #include "kiosk/app/script_runner.h"
 #include "kiosk/app/startup.h"
+#include "kiosk/app/sync_link.h"
 #include "kiosk/core/clock.h"
 #include "kiosk/core/i18n.h"
 #include "kiosk/core/reference_data.h"
@@ -137,6 +138,19 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "eric-kiosk : %s (police de secours utilisée)\n", error.c_str());
   }
   platform.rebuild_font_texture();
+
+  // Enrolled (eric-kioskctl enroll): the worker syncs at once, then every few minutes and on
+  // demand, and wakes the loop through an SDL event. Not enrolled: no worker, the local
+  // catalog. Declared after the platform, so it stops before SDL does.
+  eric::SyncConfig sync_config;
+  sync_config.interval_s = services.settings.sync_interval_s;
+  const uint32_t wake_type = platform.wake_event_type();
+  eric::SyncLink sync(data_dir + "/cache.db", sync_config, clock,
+                      [wake_type] { eric::ui::push_wake_event(wake_type); });
+  services.sync = &sync;
+  services.request_sync = [&sync, &db] { sync.request_now(*db); };
+  sync.start(*db);
+
   if (options.print_startup_time) {
     std::printf("Démarrage : données prêtes à %.0f ms, fenêtre à %.0f ms, polices à %.0f ms\n",
                 store_ms, window_ms, ms_since(started));

@@ -185,6 +185,7 @@ bool JobPager::set_query(const JobQuery& q) {
   query_.limit = kPageSize;
   has_query_ = true;
   loaded_ = false;
+  results_ = JobResults();
   cards_.clear();
   total_ = 0;
   pages_ = 0;
@@ -194,17 +195,15 @@ bool JobPager::set_query(const JobQuery& q) {
 void JobPager::need(Database& db, int index) {
   if (!has_query_) return;
   if (!loaded_) {
-    JobPage page = jobs_page(db, query_);
-    cards_ = std::move(page.cards);
-    total_ = std::max<int64_t>(page.total, static_cast<int64_t>(cards_.size()));
+    results_ = open_jobs(db, query_);
+    cards_ = results_.cards(db, 0, kPageSize);
+    total_ = std::max<int64_t>(results_.total(), static_cast<int64_t>(cards_.size()));
     loaded_ = true;
     pages_ = 1;
   }
   // One page per call at most: a frame never waits for more than one query.
   if (index >= static_cast<int>(cards_.size()) && !complete()) {
-    JobQuery q = query_;
-    q.offset = static_cast<int>(cards_.size());
-    std::vector<JobCard> more = jobs_near(db, q);
+    std::vector<JobCard> more = results_.cards(db, static_cast<int>(cards_.size()), kPageSize);
     if (more.empty()) {
       total_ = static_cast<int64_t>(cards_.size());  // the catalog changed under us
     } else {

@@ -84,8 +84,9 @@ JobQuery build_query(const What& what, const Filters& filters, const Place& plac
                      const std::string& today);
 bool same_search(const JobQuery& a, const JobQuery& b);  // ignores offset and limit
 
-// The results of one query, loaded a page at a time (LIMIT/offset) as the list scrolls: the
-// cards held are always the first cards().size() results of the current query, in order.
+// The results of one query, loaded a page at a time as the list scrolls: the cards held are
+// always the first cards().size() results of the current query, in order. The store's
+// JobResults is kept for the whole query, so a later page reads only its own offers.
 class JobPager {
  public:
   static constexpr int kPageSize = 20;
@@ -105,6 +106,7 @@ class JobPager {
   JobQuery query_;
   bool has_query_ = false;
   bool loaded_ = false;
+  JobResults results_;
   std::vector<JobCard> cards_;
   int64_t total_ = 0;
   int pages_ = 0;

@@ -106,7 +106,7 @@ Status import_bundle(Database& db, const std::string& path, int64_t* records, co
                                                   header.site_id + ").");
   }
   CatalogPage page;
-  s = parse_catalog_page_body(body, page);
+  s = parse_catalog_changes(body, page);
   if (!s) return Status::error("bad_bundle", "Le contenu du catalogue est illisible : " + s.message_fr);
   CatalogWriter writer(db);
   writer.clear_all();
@@ -129,23 +129,6 @@ std::string local_stamp(const Clock* clock) {
 Status apply_change(CatalogWriter& writer, const CatalogChange& change) {
   if (change.deleted) return writer.remove(record_type_name(change.type), change.id);
   return std::visit([&](const auto& r) { return writer.upsert(r); }, change.record);
-}
-
-Status parse_catalog_page_body(std::string_view body, CatalogPage& page) {
-  // A bundle body is a page without cursor: give it one so the page parser accepts it.
-  auto j = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
-  if (j.is_discarded() || !j.is_object() || !j.contains("changes") || !j["changes"].is_array()) {
-    return Status::error("malformed", "les changements manquent");
-  }
-  page.changes.clear();
-  page.changes.reserve(j["changes"].size());
-  for (const auto& c : j["changes"]) {
-    CatalogChange change;
-    Status s = change_from_json(c, change);
-    if (!s) return s;
-    page.changes.push_back(std::move(change));
-  }
-  return Status::success();
 }
 
 SyncResult sync_once(Database& db, const SyncConfig& config, const SyncProgressFn& progress) {

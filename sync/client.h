@@ -58,6 +58,9 @@ struct SyncResult {
   int retry_after_s = -1;
   int64_t next_attempt_at = 0; // epoch seconds
   int64_t duration_ms = 0;
+  // Where the catalog pull spent its time: pages fetched and decoded, then the one write
+  // transaction (for the manager's log and the benchmark).
+  double catalog_download_ms = 0, catalog_apply_ms = 0;
 };
 
 // One complete sync over `db` (its own connection). Never throws; every failure leaves the

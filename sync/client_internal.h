@@ -38,8 +38,6 @@ int64_t sync_now_s(const SyncConfig& config);
 std::string trim_url(std::string url);
 std::string local_stamp(const Clock* clock);  // "YYYY-MM-DD HH:MM", local
 Status apply_change(CatalogWriter& writer, const CatalogChange& change);
-// Parses {"changes": [...]} (a bundle body) into changes.
-Status parse_catalog_page_body(std::string_view body, CatalogPage& page);
 
 // The three steps of a sync; each returns the first failure.
 Status pull_catalog(SyncContext& ctx, HttpClient& http);

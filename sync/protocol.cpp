@@ -55,23 +55,6 @@ Status parse_catalog_page_header(std::string_view body, CatalogPage& out) {
   return read_page_header(j, out);
 }
 
-Status parse_catalog_page(std::string_view body, CatalogPage& out) {
-  json j;
-  if (!parse_object(body, j)) return malformed("JSON");
-  Status s = read_page_header(j, out);
-  if (!s) return s;
-  const json& changes = j["changes"];
-  out.changes.clear();
-  out.changes.reserve(changes.size());
-  for (const auto& c : changes) {
-    CatalogChange change;
-    s = change_from_json(c, change);
-    if (!s) return s;
-    out.changes.push_back(std::move(change));
-  }
-  return Status::success();
-}
-
 Status parse_outbox_status_page(std::string_view body, OutboxStatusPage& out) {
   json j;
   if (!parse_object(body, j)) return malformed("JSON");

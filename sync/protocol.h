@@ -62,8 +62,12 @@ struct CatalogPage {
   bool has_more = false;
   std::vector<CatalogChange> changes;
 };
+// Reads a page in one pass, straight into records (no JSON tree; protocol_page.cpp), with the
+// rules of change_from_json for each change. On failure `out.changes` is empty.
 Status parse_catalog_page(std::string_view body, CatalogPage& out);
-// Reads only cursor/full/has_more (to stage a page without keeping the parsed records).
+// The same for a bundle body {"changes": [...]}: no cursor needed.
+Status parse_catalog_changes(std::string_view body, CatalogPage& out);
+// Reads only cursor/full/has_more (a tree of the whole page: for tools, not for syncing).
 Status parse_catalog_page_header(std::string_view body, CatalogPage& out);
 
 // One later change of a request (GET /v1/outbox/status).

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "kiosk/app/shell_text.h"
+#include "kiosk/app/sync_link.h"
 #include "kiosk/core/clock.h"
 #include "kiosk/core/french.h"
 #include "kiosk/core/i18n.h"
@@ -28,12 +29,20 @@ KioskApp::KioskApp(ui::Ui& ui, I18n& i18n, Clock& clock, Services& services,
   ui_.i18n = &i18n_;
 }
 
-bool KioskApp::start(std::string& error_fr) {
+namespace {
+
+IdleConfig idle_config_from(const KioskSettings& s) {
   IdleConfig cfg;
-  cfg.visitor_timeout_s = std::max(5, services_.settings.idle_timeout_s);
-  cfg.countdown_s = std::max(1, services_.settings.idle_countdown_s);
-  cfg.staff_timeout_s = std::max(5, services_.settings.staff_idle_timeout_s);
-  idle_.set_config(cfg);
+  cfg.visitor_timeout_s = std::max(5, s.idle_timeout_s);
+  cfg.countdown_s = std::max(1, s.idle_countdown_s);
+  cfg.staff_timeout_s = std::max(5, s.staff_idle_timeout_s);
+  return cfg;
+}
+
+}  // namespace
+
+bool KioskApp::start(std::string& error_fr) {
+  idle_.set_config(idle_config_from(services_.settings));
   idle_.touch(clock_.now_ms());
   shell_.text_size = std::clamp(services_.settings.default_text_size, 0, 2);
   if (!nav_.reset_to("home")) {
@@ -89,6 +98,8 @@ void KioskApp::frame(float dt) {
   ImGuiIO& io = ImGui::GetIO();
   io.DeltaTime = std::clamp(dt, 0.001f, 0.1f);
   touch_.apply(io);
+  // The manager's settings screen may change the time-out: it applies from the next frame.
+  idle_.set_config(idle_config_from(services_.settings));
   const int64_t now = clock_.now_ms();
   switch (idle_.update(now, shell_.mode, worth_asking())) {
     case IdleEvent::Expired:
@@ -114,6 +125,7 @@ void KioskApp::frame(float dt) {
   ui::end_frame(ui_);
   ImGui::Render();
   nav_.collect();
+  if (services_.sync) services_.sync->after_frame(services_, nav_.generation());
   // A visit starts when the visitor leaves the home screen; from then on, even back on the
   // home screen, inactivity wipes what they did.
   if (session_.started_ms == 0 && !nav_.at_home()) session_.started_ms = now;

@@ -167,6 +167,17 @@ bool parse_line(std::string_view line, ScriptStep& step, std::string& error) {
     step.frames = static_cast<int>(v[0]);
     return true;
   }
+  if (cmd == "wait") {
+    double v = 0;
+    if (nargs != 2 || !q[1] || w[1].empty() || q[2] || !to_number(w[2], v) || v <= 0 || v > 600) {
+      error = "« wait » attend un texte entre guillemets et un nombre de secondes (au plus 600)";
+      return false;
+    }
+    step.kind = StepKind::Wait;
+    step.text = w[1];
+    step.seconds = v;
+    return true;
+  }
   if (cmd == "screenshot") {
     if (nargs != 1 || w[1].empty() || w[1].find('/') != std::string::npos ||
         w[1].size() < 5 || w[1].substr(w[1].size() - 4) != ".png") {
@@ -178,7 +189,7 @@ bool parse_line(std::string_view line, ScriptStep& step, std::string& error) {
     return true;
   }
   error = "commande inconnue « " + cmd +
-          " » (tap, drag, type, advance, frames, expect, expect-not, screenshot)";
+          " » (tap, drag, type, advance, frames, expect, expect-not, wait, screenshot)";
   return false;
 }
 

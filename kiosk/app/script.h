@@ -13,6 +13,8 @@
 //   frames N                 draws N frames
 //   expect "TEXT"            some visible text contains TEXT, ignoring case
 //   expect-not "TEXT"        no visible text contains TEXT
+//   wait "TEXT" SECONDS      draws frames until some visible text contains TEXT, for at most
+//                            SECONDS of real time (what comes from outside the kiosk: a sync)
 //   screenshot NAME.png      saves the screen into the --screenshots folder
 // Quoted text may hold \" and \\. After each step the runner draws a few frames so the UI
 // settles. A failed step prints `FILE:LINE: FAILED: why`; the run ends with
@@ -25,14 +27,14 @@
 
 namespace eric {
 
-enum class StepKind { Tap, TapAt, Drag, Type, Advance, Frames, Expect, ExpectNot, Screenshot };
+enum class StepKind { Tap, TapAt, Drag, Type, Advance, Frames, Expect, ExpectNot, Wait, Screenshot };
 
 struct ScriptStep {
   StepKind kind = StepKind::Frames;
   int line = 0;                       // 1-based line in the file
   std::string text;                   // tap/type/expect text, screenshot file name
   float x1 = 0, y1 = 0, x2 = 0, y2 = 0;  // tap X Y uses x1, y1
-  double seconds = 0;                 // advance
+  double seconds = 0;                 // advance, wait
   int frames = 0;                     // frames
 };
 

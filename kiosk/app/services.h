@@ -10,6 +10,7 @@
 namespace eric {
 
 class Database;
+class SyncLink;
 
 // Settings the shell reads at start (stored in the settings table; defaults here).
 struct KioskSettings {
@@ -18,6 +19,7 @@ struct KioskSettings {
   int staff_idle_timeout_s = 120;
   std::string default_language = "fr";
   int default_text_size = 0;      // 0 = A, 1 = A+, 2 = A++
+  int sync_interval_s = 300;      // setting sync_interval: between two automatic syncs
 };
 
 // Owned by the program (main.cpp) and lent to every screen through ScreenContext.
@@ -29,8 +31,12 @@ struct Services {
   // "Offres à jour : aujourd'hui à 13 h 40".
   int64_t catalog_updated_ms = 0;
   bool demo = false;
-  // Asks the sync worker to run now (set once sync exists; empty until then).
+  // Asks the sync worker to run now (empty in tests without sync; does nothing when the
+  // terminal is not enrolled).
   std::function<void()> request_sync;
+  // The sync worker's link (kiosk/app/sync_link.h): its progress for the manager's screens,
+  // bundle imports. Null in tests that run without it.
+  SyncLink* sync = nullptr;
 };
 
 }  // namespace eric

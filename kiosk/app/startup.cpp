@@ -109,9 +109,14 @@ void load_services(Database& db, const KioskOptions& options, Services& services
   s.staff_idle_timeout_s = setting_int(db, "staff_idle_timeout", s.staff_idle_timeout_s, 5, 86400);
   s.default_text_size = setting_int(db, "text_size", s.default_text_size, 0, 2);
   s.default_language = setting_get_or(db, "language", s.default_language);
+  s.sync_interval_s = setting_int(db, "sync_interval", s.sync_interval_s, 30, 86400);
   if (options.idle_timeout_s) s.idle_timeout_s = *options.idle_timeout_s;
   if (!options.lang.empty()) s.default_language = options.lang;
+  refresh_catalog_info(db, services);
+  services.demo = options.demo;
+}
 
+void refresh_catalog_info(Database& db, Services& services) {
   const std::string site_id = setting_get_or(db, "site_id", "");
   if (!site_id.empty()) {
     if (auto site = site_by_id(db, site_id)) services.site = *site;
@@ -120,7 +125,6 @@ void load_services(Database& db, const KioskOptions& options, Services& services
   const std::string updated = catalog_counts(db).updated_at;
   int64_t ms = 0;
   if (!updated.empty() && Clock::parse_local(updated, ms)) services.catalog_updated_ms = ms;
-  services.demo = options.demo;
 }
 
 }  // namespace eric

@@ -29,5 +29,8 @@ bool seed_demo(Database& db, const std::string& reference_dir, const Clock& cloc
 
 // Reads this terminal's settings, site and catalog date from the store into services.
 void load_services(Database& db, const KioskOptions& options, Services& services);
+// Re-reads what services keep from the catalog (this site, the catalog's date): after a sync
+// or a bundle import replaced it.
+void refresh_catalog_info(Database& db, Services& services);
 
 }  // namespace eric

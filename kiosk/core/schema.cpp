@@ -253,8 +253,9 @@ INSERT INTO search_fts(rowid, title, extra, kind, ref, trade_code, label)
          'job', j.id, j.trade_code, j.title
   FROM jobs j;
 INSERT OR REPLACE INTO jobs_geo(band, lon, job_rowid, lat, trade_code, contract_type, expires_at)
-  SELECT CAST(floor(lat * 20) AS INTEGER), lon, rowid, lat, trade_code, contract_type, expires_at
-  FROM jobs;
+  SELECT CAST(floor(min(max(lat, -90.0), 90.0) * 20) AS INTEGER), lon, rowid, lat, trade_code,
+         contract_type, expires_at
+  FROM jobs ORDER BY 1, 2, 3;
 )sql");
 }
 

@@ -34,7 +34,8 @@ int64_t geo_band(double lat);
 // Drops and creates search_fts and jobs_geo empty: a full catalog replace starts from here,
 // much faster than deleting their rows one by one.
 Status reset_search_and_geo(Database& db);
-// Rebuilds search_fts and jobs_geo from the catalog tables (migrations, repair).
+// Rebuilds search_fts and jobs_geo from the catalog tables (migrations, repair, and the end
+// of a full catalog replace). Bands as geo_band() computes them (latitude clamped).
 Status rebuild_search_and_geo(Database& db);
 // Recomputes trade_stats (offers per trade) from jobs_geo.
 Status recompute_trade_stats(Database& db);

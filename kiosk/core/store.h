@@ -77,14 +77,15 @@ Status replace_catalog(Database& db, const Catalog& catalog, std::string_view up
 struct CommuneHit {
   std::string insee;
   std::string name;
-  std::string postal_code;  // the matching one, or the first one for a name match
+  std::string postal_code;  // the matching one; for a name match the main one (see below)
   std::string department;
   int64_t population = 0;
   double lat = 0, lon = 0;
 };
 // By postal code prefix when the query is digits ("13500" -> Martigues), else by folded name
 // (accents, case, hyphens, "St"/"Saint" forgiven), names starting with the query first, then
-// names with a word starting with it; biggest population first within each.
+// names with a word starting with it; biggest population first within each. A name match
+// carries the commune's main postal code: the smallest ending in "00", else the first.
 std::vector<CommuneHit> find_communes(Database& db, std::string_view query, int limit);
 std::optional<Commune> commune_by_insee(Database& db, std::string_view insee);
 std::optional<Site> site_by_id(Database& db, std::string_view id);
@@ -128,15 +129,53 @@ struct JobCard {
   bool has_funded_training = false;
 };
 
-// Offers within radius_km, nearest first (equal distances in catalog order): a box of
-// latitude bands and longitudes from an index, then the exact haversine.
+// The offers of one query (offset and limit aside) within radius_km, nearest first (equal
+// distances in catalog order), for a list read a page at a time. Opening counts them: per
+// latitude band, the longitudes surely inside the circle are counted by the index without
+// reading their rows; only the circle's rim is read and measured (exact haversine). The order
+// is built from the centre outwards as pages are asked for: a disc holding a few pages is
+// read and sorted, a wider one when the list goes past it; cards are then read by rowid.
+// Keep one per visit of a results screen and open another when the query changes. A catalog
+// written meanwhile is seen by later pages (offers gone are skipped), not by the total.
+class JobResults {
+ public:
+  JobResults() = default;  // no query: no offers
+  int64_t total() const { return total_; }
+  // Cards [offset, offset + limit) in order; fewer past the end.
+  std::vector<JobCard> cards(Database& db, int offset, int limit);
+  // What has been read so far: every match within covered_km() of the centre (-1: none yet).
+  int64_t read() const { return static_cast<int64_t>(hits_.size()); }
+  double covered_km() const { return covered_km_; }
+
+ private:
+  friend JobResults open_jobs(Database& db, const JobQuery& q);
+  struct Hit {
+    double distance_km;
+    int64_t rowid;  // of the offer in jobs
+  };
+  bool read_disc(Database& db, double rho);
+  bool order_up_to(Database& db, size_t n);
+
+  JobQuery query_;
+  std::string words_expr_;  // the FTS expression of query_.words
+  bool valid_ = false;      // false: nothing can match (or the query was nonsense)
+  int64_t total_ = 0;
+  double covered_km_ = -1;  // every match within this distance is in hits_
+  std::vector<Hit> hits_;   // the first sorted_ in their final order, the rest unsorted
+  size_t sorted_ = 0;
+  bool funded_loaded_ = false;
+  std::vector<std::string> funded_;  // sorted: trades with a funded training (the badge)
+};
+JobResults open_jobs(Database& db, const JobQuery& q);
+
+// One-shot forms of the same: the page q.offset/q.limit, with or without the total.
 std::vector<JobCard> jobs_near(Database& db, const JobQuery& q);
 int64_t count_jobs_near(Database& db, const JobQuery& q);
 struct JobPage {
   std::vector<JobCard> cards;
   int64_t total = 0;
 };
-JobPage jobs_page(Database& db, const JobQuery& q);  // both in one scan
+JobPage jobs_page(Database& db, const JobQuery& q);
 
 // A trade "has a funded training" when a region-funded training leading to it has a session
 // starting on or after `today` (the Trait d'Union rule).

@@ -14,7 +14,7 @@ enum Slot {
   kTrainingUpsert, kTrainingTradesDelete, kTrainingTradeInsert, kSessionUpsert,
   kOfferUpsert, kSlotUpsert, kSiteUpsert, kWorkshopUpsert,
   kFtsReplace, kFtsDelete, kGeoReplace, kGeoDelete,
-  kJobInsert, kJobOld, kFtsInsert, kGeoInsert,
+  kJobInsert, kJobOld, kTradeStatsAdd, kTradeStatsPrune,
   kSlotCount
 };
 
@@ -55,7 +55,7 @@ inline constexpr const char* kSql[kSlotCount] = {
     "experience_label=excluded.experience_label,qualification_label=excluded.qualification_label,"
     "posts=excluded.posts,commune=excluded.commune,lat=excluded.lat,lon=excluded.lon,"
     "place_label=excluded.place_label,origin_url=excluded.origin_url,contact=excluded.contact,"
-    "created_at=excluded.created_at,expires_at=excluded.expires_at RETURNING rowid",
+    "created_at=excluded.created_at,expires_at=excluded.expires_at",
     // kTrainingUpsert
     "INSERT INTO trainings(id,title,entry_level,exit_level,rncp,certifinfo,organisation,"
     "organisation_siret,region_funded,hours_total,description) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,"
@@ -107,17 +107,18 @@ inline constexpr const char* kSql[kSlotCount] = {
     "VALUES(?1,?2,?3,?4,?5,?6,?7)",
     "DELETE FROM jobs_geo WHERE band=?1 AND lon=?2 AND job_rowid=?3",
     // kJobInsert: after clear_all every offer is new; a plain insert is the fast path, and a
-    // duplicate id in the catalog fails it and falls back to the upsert.
+    // duplicate id in the catalog fails it and falls back to the upsert. kJobOld: an offer's
+    // place and trade before a delta moves it.
     "INSERT INTO jobs(id,source,title,trade_code,job_title_ogr,employer_id,employer_name,"
     "description,contract_type,contract_duration_months,work_time_label,salary_label,"
     "experience_label,qualification_label,posts,commune,lat,lon,place_label,origin_url,contact,"
     "created_at,expires_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,"
     "?18,?19,?20,?21,?22,?23)",
-    "SELECT rowid, lat, lon FROM jobs WHERE id=?1",
-    "INSERT INTO search_fts(rowid,title,extra,kind,ref,trade_code,label) "
-    "VALUES(?1,?2,?3,?4,?5,?6,?7)",
-    "INSERT INTO jobs_geo(band,lon,job_rowid,lat,trade_code,contract_type,expires_at) "
-    "VALUES(?1,?2,?3,?4,?5,?6,?7)",
+    "SELECT rowid, lat, lon, trade_code FROM jobs WHERE id=?1",
+    // kTradeStatsAdd: a delta moves the counts of the trades it touched, no recount.
+    "INSERT INTO trade_stats(trade_code,job_count) VALUES(?1,?2) ON CONFLICT(trade_code) DO "
+    "UPDATE SET job_count=job_count+excluded.job_count",
+    "DELETE FROM trade_stats WHERE job_count<=0",
 };
 
 // How `remove` finds a record: its table, key column, and the indexes it appears in.
@@ -140,7 +141,7 @@ inline constexpr RemoveRule kRemoveRules[] = {
      SearchKind::job_title, false, false, nullptr},
     {"employer", "DELETE FROM employers WHERE id=?1 RETURNING rowid", true, SearchKind::employer,
      false, false, nullptr},
-    {"job", "DELETE FROM jobs WHERE id=?1 RETURNING rowid, lat, lon", true, SearchKind::job,
+    {"job", "DELETE FROM jobs WHERE id=?1 RETURNING rowid, lat, lon, trade_code", true, SearchKind::job,
      true, false, nullptr},
     {"training", "DELETE FROM trainings WHERE id=?1 RETURNING rowid", true, SearchKind::training,
      false, true, "DELETE FROM training_trades WHERE training_id=?1"},

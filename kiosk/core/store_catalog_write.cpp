@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "kiosk/core/schema.h"
 #include "kiosk/core/store_catalog_sql.h"
@@ -18,6 +19,15 @@ namespace {
 constexpr int64_t kMaxOgr = int64_t{1} << kSearchKindShift;
 
 }  // namespace
+
+// A row of search_fts to write or take out at commit.
+struct SearchOp {
+  int64_t rowid = 0;
+  bool remove = false;
+  std::string title, extra;  // folded
+  const char* kind = "";
+  std::string ref, trade_code, label;
+};
 
 struct CatalogWriter::Impl {
   // A big write touches more pages than the reading cache holds: give it room for the
@@ -35,9 +45,17 @@ struct CatalogWriter::Impl {
   int64_t written = 0;
   int64_t skipped = 0;
   bool funding_dirty = false;
+  // After clear_all: the tables start empty, offers are plain inserts, and search_fts,
+  // jobs_geo and trade_stats are built in bulk from the tables at commit (sorted inserts, one
+  // statement each) instead of row by row.
   bool fresh = false;
-  bool jobs_dirty = false;  // after clear_all: the catalog tables and indexes are empty
   std::unordered_map<std::string, std::string> employer_names;  // id -> name, for job search
+  // A delta's search rows, written at commit. Until then FTS5 takes no part in the
+  // transaction: once it does, every statement that opens a statement savepoint (an UPSERT,
+  // a RETURNING) makes FTS5 flush its pending terms to disk as a tiny segment; interleaved
+  // with the offers' upserts that cost ~150 us per change.
+  std::vector<SearchOp> search_ops;
+  std::unordered_map<std::string, int64_t> trade_counts;  // a delta's offers per trade, +/-
   std::array<std::unique_ptr<Statement>, kSlotCount> stmts;
 
   // Prepared once per writer, on first use: a delta touching two tables prepares two.
@@ -63,20 +81,48 @@ struct CatalogWriter::Impl {
     rowid = s.col_int(0);
     return run(s);
   }
-  bool put_search(SearchKind kind, int64_t rowid, std::string_view title, std::string_view extra,
-                  std::string_view ref, std::string_view trade_code, std::string_view label,
-                  bool is_new = false) {
-    Statement& s = get(is_new ? kFtsInsert : kFtsReplace);
-    const std::string folded_title = fold_text(title);  // alive until run() below
-    const std::string folded_extra = fold_text(extra);
-    s.bind(1, search_rowid(kind, rowid))
-        .bind_ref(2, folded_title)
-        .bind_ref(3, folded_extra)
-        .bind_ref(4, search_kind_name(kind))
-        .bind_ref(5, ref)
-        .bind_ref(6, trade_code)
-        .bind_ref(7, label);
-    return run(s);
+  void put_search(SearchKind kind, int64_t rowid, std::string_view title, std::string_view extra,
+                  std::string_view ref, std::string_view trade_code, std::string_view label) {
+    if (fresh) return;  // built from the tables at commit
+    search_ops.push_back(SearchOp{search_rowid(kind, rowid), false, fold_text(title),
+                                  fold_text(extra), search_kind_name(kind), std::string(ref),
+                                  std::string(trade_code), std::string(label)});
+  }
+  void remove_search(SearchKind kind, int64_t rowid) {
+    if (fresh) return;
+    SearchOp op;
+    op.rowid = search_rowid(kind, rowid);
+    op.remove = true;
+    search_ops.push_back(std::move(op));
+  }
+  // The search rows of a delta, in the order they were asked for.
+  bool write_search_ops() {
+    for (const SearchOp& op : search_ops) {
+      if (op.remove) {
+        Statement& f = get(kFtsDelete);
+        f.bind(1, op.rowid);
+        if (!run(f)) return false;
+        continue;
+      }
+      Statement& f = get(kFtsReplace);
+      f.bind(1, op.rowid).bind_ref(2, op.title).bind_ref(3, op.extra).bind_ref(4, op.kind)
+          .bind_ref(5, op.ref).bind_ref(6, op.trade_code).bind_ref(7, op.label);
+      if (!run(f)) return false;
+    }
+    search_ops.clear();
+    return true;
+  }
+  // trade_stats moved by a delta's offers, without recounting the whole catalog.
+  bool write_trade_counts() {
+    for (const auto& [code, n] : trade_counts) {
+      if (n == 0) continue;
+      Statement& s = get(kTradeStatsAdd);
+      s.bind_ref(1, code).bind(2, n);
+      if (!run(s)) return false;
+    }
+    if (!trade_counts.empty() && !run(get(kTradeStatsPrune))) return false;
+    trade_counts.clear();
+    return true;
   }
   Status done() {
     if (status.ok) ++written;
@@ -101,8 +147,6 @@ Status CatalogWriter::clear_all() {
   m.stmts[kFtsDelete].reset();
   m.stmts[kGeoReplace].reset();
   m.stmts[kGeoDelete].reset();
-  m.stmts[kFtsInsert].reset();
-  m.stmts[kGeoInsert].reset();
   Status s = m.db.exec(
       "DELETE FROM communes; DELETE FROM commune_postal_codes; DELETE FROM trades;"
       "DELETE FROM job_titles; DELETE FROM employers; DELETE FROM jobs; DELETE FROM trainings;"
@@ -112,9 +156,10 @@ Status CatalogWriter::clear_all() {
   if (s.ok) s = reset_search_and_geo(m.db);
   if (!s.ok) m.status = s;
   m.funding_dirty = true;
-  m.jobs_dirty = true;
   m.fresh = true;
   m.employer_names.clear();
+  m.search_ops.clear();
+  m.trade_counts.clear();
   return m.status;
 }
 
@@ -171,7 +216,7 @@ Status CatalogWriter::upsert(const Employer& r) {
       .bind(11, r.fit_for_disabled_workers);
   int64_t rowid = 0;
   if (!m.run_returning(s, rowid)) return m.status;
-  m.employer_names[r.id] = r.name;
+  if (!m.fresh) m.employer_names[r.id] = r.name;
   m.put_search(SearchKind::employer, rowid, r.name, r.naf_label, r.id, "", r.name);
   return m.done();
 }
@@ -195,40 +240,43 @@ void bind_job(Statement& s, const Job& r) {
 Status CatalogWriter::upsert(const Job& r) {
   Impl& m = *impl_;
   if (!m.status.ok) return m.status;
-  int64_t rowid = 0;
-  bool is_new = false;
   if (m.fresh) {
+    // Every offer is new: a plain insert; jobs_geo and search_fts are built at commit. A
+    // duplicate id in the catalog fails the insert and falls back to the upsert.
     Statement& ins = m.get(kJobInsert);
     bind_job(ins, r);
     const Status before = m.db.last_status();
     Status st = ins.run();
-    if (st.ok) {
-      rowid = m.db.last_insert_rowid();
-      is_new = true;
-    } else if (st.code != "sqlite_constraint") {
-      return m.status = st;
-    } else {
-      m.db.set_last_status(before);  // an expected duplicate, handled below
-    }
-  }
-  if (!is_new) {
-    // The offer may exist: take its old place out of jobs_geo before it moves.
-    Statement& old = m.get(kJobOld);
-    old.bind(1, r.id);
-    if (old.step()) {
-      const int64_t old_rowid = old.col_int(0);
-      const double old_lat = old.col_double(1), old_lon = old.col_double(2);
-      old.reset();
-      Statement& del = m.get(kGeoDelete);
-      del.bind(1, geo_band(old_lat)).bind(2, old_lon).bind(3, old_rowid);
-      if (!m.run(del)) return m.status;
-    } else {
-      old.reset();
-    }
+    if (st.ok) return m.done();
+    if (st.code != "sqlite_constraint") return m.status = st;
+    m.db.set_last_status(before);  // an expected duplicate
     Statement& s = m.get(kJobUpsert);
     bind_job(s, r);
-    if (!m.run_returning(s, rowid)) return m.status;
+    if (!m.run(s)) return m.status;
+    return m.done();
   }
+  // The offer may exist: take its old place out of jobs_geo and its count out of its trade.
+  int64_t rowid = 0;
+  Statement& old = m.get(kJobOld);
+  old.bind(1, r.id);
+  const bool existed = old.step();
+  if (existed) {
+    rowid = old.col_int(0);
+    const double old_lat = old.col_double(1), old_lon = old.col_double(2);
+    --m.trade_counts[old.col_text(3)];
+    old.reset();
+    Statement& del = m.get(kGeoDelete);
+    del.bind(1, geo_band(old_lat)).bind(2, old_lon).bind(3, rowid);
+    if (!m.run(del)) return m.status;
+  } else {
+    old.reset();
+  }
+  // No RETURNING: the rowid is the old one, or the new row's (an upsert keeps the rowid).
+  Statement& s = m.get(kJobUpsert);
+  bind_job(s, r);
+  if (!m.run(s)) return m.status;
+  if (!existed) rowid = m.db.last_insert_rowid();
+  ++m.trade_counts[r.trade_code];
   // The employer's name is searchable with the offer; look it up when the offer lacks it.
   std::string employer_name = r.employer_name;
   if (employer_name.empty() && !r.employer_id.empty()) {
@@ -242,15 +290,11 @@ Status CatalogWriter::upsert(const Job& r) {
       q.reset();
     }
   }
-  if (!m.put_search(SearchKind::job, rowid, r.title, employer_name, r.id, r.trade_code, r.title,
-                    is_new)) {
-    return m.status;
-  }
-  Statement& g = m.get(is_new ? kGeoInsert : kGeoReplace);
+  m.put_search(SearchKind::job, rowid, r.title, employer_name, r.id, r.trade_code, r.title);
+  Statement& g = m.get(kGeoReplace);
   g.bind(1, geo_band(r.lat)).bind(2, r.lon).bind(3, rowid).bind(4, r.lat)
       .bind_ref(5, r.trade_code).bind_ref(6, r.contract_type).bind_ref(7, r.expires_at);
-  m.run(g);
-  m.jobs_dirty = true;
+  if (!m.run(g)) return m.status;
   return m.done();
 }
 
@@ -351,36 +395,41 @@ Status CatalogWriter::remove(std::string_view type, std::string_view id) {
   const int64_t rowid = found ? del.col_int(0) : 0;
   const double lat = found && rule->in_geo ? del.col_double(1) : 0;
   const double lon = found && rule->in_geo ? del.col_double(2) : 0;
+  const std::string del_trade = found && rule->in_geo ? del.col_text(3) : std::string();
   if (!m.run(del)) return m.status;
   if (rule->cleanup_sql) {
     Statement clean(m.db, rule->cleanup_sql);
     clean.bind(1, id);
     if (!m.run(clean)) return m.status;
   }
-  if (found && rule->in_search) {
-    Statement& f = m.get(kFtsDelete);
-    f.bind(1, search_rowid(rule->kind, rowid));
-    if (!m.run(f)) return m.status;
-  }
-  if (found && rule->in_geo) {
+  if (found && rule->in_search) m.remove_search(rule->kind, rowid);
+  if (found && rule->in_geo && !m.fresh) {
     Statement& g = m.get(kGeoDelete);
     g.bind(1, geo_band(lat)).bind(2, lon).bind(3, rowid);
     if (!m.run(g)) return m.status;
+    --m.trade_counts[del_trade];
   }
   if (rule->touches_funding) m.funding_dirty = true;
-  if (rule->in_geo) m.jobs_dirty = true;
   return m.done();
 }
 
 Status CatalogWriter::commit() {
   Impl& m = *impl_;
   if (!m.status.ok) return m.status;
+  if (m.fresh) {
+    // The whole catalog was written: its indexes in bulk, from the tables.
+    m.stmts[kFtsReplace].reset();
+    m.stmts[kFtsDelete].reset();
+    m.stmts[kGeoReplace].reset();
+    m.stmts[kGeoDelete].reset();
+    Status s = rebuild_search_and_geo(m.db);
+    if (s.ok) s = recompute_trade_stats(m.db);
+    if (!s.ok) return m.status = s;
+  } else if (!m.write_search_ops() || !m.write_trade_counts()) {
+    return m.status;
+  }
   if (m.funding_dirty) {
     Status s = recompute_trade_funding(m.db);
-    if (!s.ok) return m.status = s;
-  }
-  if (m.jobs_dirty) {
-    Status s = recompute_trade_stats(m.db);
     if (!s.ok) return m.status = s;
   }
   {

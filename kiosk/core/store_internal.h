@@ -9,6 +9,25 @@
 
 namespace eric::store_detail {
 
+// One read transaction around a read that runs many small statements (lookups by rowid).
+// In WAL mode a statement outside a transaction takes and drops a read lock on its own (system
+// calls), which costs more than the lookup itself. Does nothing inside a transaction.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(Database& db) : db_(db) {
+    own_ = !db_.in_transaction() && db_.exec("BEGIN").ok;
+  }
+  ~ReadTransaction() {
+    if (own_) db_.exec("COMMIT");
+  }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  Database& db_;
+  bool own_ = false;
+};
+
 // An FTS5 MATCH expression for typed text: every folded word must match, the last one as a
 // prefix, within the given columns ("title" or "title extra"). Empty when nothing searchable
 // was typed.

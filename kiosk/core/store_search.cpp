@@ -54,6 +54,112 @@ CommuneHit read_hit(const Statement& s) {
   return h;
 }
 
+// Characters of the last folded word: FTS5 keeps prefix indexes for 1 and 2 characters
+// (schema.cpp); a longer prefix makes it merge the lists of every matching term.
+size_t last_word_chars(const std::string& folded) {
+  const size_t space = folded.rfind(' ');
+  size_t n = 0;
+  for (size_t i = space == std::string::npos ? 0 : space + 1; i < folded.size(); ++i) {
+    if ((static_cast<unsigned char>(folded[i]) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+Candidate read_candidate(const Statement& st, int kind, const std::string& folded) {
+  Candidate c;
+  c.s.kind = st.col_text(0);
+  c.s.id = st.col_text(1);
+  c.s.trade_code = st.col_text(2);
+  c.s.label = st.col_text(3);
+  c.folded = st.col_text(4);
+  c.quality = c.folded.compare(0, folded.size(), folded) == 0 ? 0 : 1;
+  c.kind_rank = kind;
+  return c;
+}
+
+// Candidates gathered kind after kind, their columns read by rowid. The ranking puts every
+// label that starts with the typed text first, kinds in order: once the kinds read hold
+// `limit` distinct such labels, no later kind can reach the list, so reading stops there
+// (same answer, less read).
+class Candidates {
+ public:
+  Candidates(Database& db, const std::string& folded, int limit)
+      : row_(db, "SELECT kind, ref, trade_code, label, title FROM search_fts WHERE rowid = ?1"),
+        folded_(folded),
+        limit_(static_cast<size_t>(limit)) {}
+  // Reads the rows of one kind; false on a database failure.
+  bool add(int kind, const std::vector<int64_t>& rowids) {
+    for (int64_t rowid : rowids) {
+      row_.bind(1, rowid);
+      if (row_.step()) {
+        Candidate c = read_candidate(row_, kind, folded_);
+        if (c.quality == 0) starts_.insert(c.folded);
+        list.push_back(std::move(c));
+      }
+      row_.reset();
+    }
+    return row_.ok();
+  }
+  bool enough() const { return starts_.size() >= limit_; }
+  std::vector<Candidate> list;
+
+ private:
+  Statement row_;
+  const std::string& folded_;
+  size_t limit_;
+  std::set<std::string> starts_;
+};
+
+// Through the prefix index: one seek per kind into its rowid range.
+bool candidates_by_kind(Database& db, const std::string& expr, Candidates& cands) {
+  Statement st(db,
+               "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 AND rowid >= ?2 AND "
+               "rowid < ?3 LIMIT ?4");
+  std::vector<int64_t> rowids;
+  for (int kind = 1; kind <= 5 && !cands.enough(); ++kind) {
+    st.bind(1, expr)
+        .bind(2, search_rowid(static_cast<SearchKind>(kind), 0))
+        .bind(3, search_rowid(static_cast<SearchKind>(kind + 1), 0))
+        .bind(4, kCandidatesPerKind[kind]);
+    rowids.clear();
+    while (st.step()) rowids.push_back(st.col_int(0));
+    if (!st.ok()) return false;  // a malformed expression: no suggestions, reason in db
+    st.reset();
+    if (!cands.add(kind, rowids)) return false;
+  }
+  return true;
+}
+
+// For a longer prefix FTS5 builds the merged list of its terms once per query (and would
+// again for each kind's range): one pass over the matching rowids, kinds in order, takes each
+// kind's first ones.
+bool candidates_in_one_pass(Database& db, const std::string& expr, Candidates& cands) {
+  std::vector<int64_t> pending;
+  int pending_kind = 0;
+  int taken[6] = {0, 0, 0, 0, 0, 0};
+  Statement st(db, "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rowid");
+  st.bind(1, expr);
+  while (st.step()) {
+    const int64_t rowid = st.col_int(0);
+    const int kind = static_cast<int>(rowid >> kSearchKindShift);
+    if (kind < 1 || kind > 5) continue;
+    if (kind != pending_kind) {
+      if (!cands.add(pending_kind, pending)) return false;
+      if (cands.enough()) return true;
+      pending.clear();
+      pending_kind = kind;
+    }
+    if (taken[kind] < kCandidatesPerKind[kind]) {
+      ++taken[kind];
+      pending.push_back(rowid);
+    } else if (kind == 5) {
+      break;  // the last kind is full: nothing further can be taken
+    }
+  }
+  if (!st.ok()) return false;
+  return cands.add(pending_kind, pending);
+}
+
 }  // namespace
 
 std::vector<Suggestion> suggest(Database& db, std::string_view typed_text, int limit) {
@@ -63,29 +169,12 @@ std::vector<Suggestion> suggest(Database& db, std::string_view typed_text, int l
   if (expr.empty()) return out;
   const std::string folded = fold_text(typed_text);
 
-  Statement st(db,
-               "SELECT kind, ref, trade_code, label, title FROM search_fts "
-               "WHERE search_fts MATCH ?1 AND rowid >= ?2 AND rowid < ?3 LIMIT ?4");
-  std::vector<Candidate> cands;
-  for (int kind = 1; kind <= 5; ++kind) {
-    st.bind(1, expr)
-        .bind(2, search_rowid(static_cast<SearchKind>(kind), 0))
-        .bind(3, search_rowid(static_cast<SearchKind>(kind + 1), 0))
-        .bind(4, kCandidatesPerKind[kind]);
-    while (st.step()) {
-      Candidate c;
-      c.s.kind = st.col_text(0);
-      c.s.id = st.col_text(1);
-      c.s.trade_code = st.col_text(2);
-      c.s.label = st.col_text(3);
-      c.folded = st.col_text(4);
-      c.quality = c.folded.compare(0, folded.size(), folded) == 0 ? 0 : 1;
-      c.kind_rank = kind;
-      cands.push_back(std::move(c));
-    }
-    if (!st.ok()) return out;  // a malformed expression: no suggestions, reason in db
-    st.reset();
-  }
+  ReadTransaction read(db);
+  Candidates found(db, folded, limit);
+  const bool ok = last_word_chars(folded) <= 2 ? candidates_by_kind(db, expr, found)
+                                               : candidates_in_one_pass(db, expr, found);
+  if (!ok) return out;
+  std::vector<Candidate>& cands = found.list;
   std::stable_sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
     if (a.quality != b.quality) return a.quality < b.quality;
     if (a.kind_rank != b.kind_rank) return a.kind_rank < b.kind_rank;
@@ -118,9 +207,12 @@ std::vector<CommuneHit> find_communes(Database& db, std::string_view query, int 
   }
   const std::string folded = fold_commune_query(query);
   if (folded.empty()) return out;
+  // A commune found by name shows its main postal code: the one of its main town, which ends
+  // in "00" (Saint-Raphaël 83700, not Agay's 83530); else the first.
   constexpr const char* kSelect =
-      "SELECT c.insee, c.name, coalesce((SELECT min(postal_code) FROM commune_postal_codes p "
-      "WHERE p.insee = c.insee), ''), c.department, c.population, c.lat, c.lon FROM communes c ";
+      "SELECT c.insee, c.name, coalesce((SELECT postal_code FROM commune_postal_codes p "
+      "WHERE p.insee = c.insee ORDER BY substr(postal_code, -2) <> '00', postal_code LIMIT 1), "
+      "''), c.department, c.population, c.lat, c.lon FROM communes c ";
   {
     Statement s(db, std::string(kSelect) +
                         "WHERE c.name_folded >= ?1 AND c.name_folded < ?2 "

@@ -220,9 +220,9 @@ bool accepts_gzip(const Request& req) {
 }
 
 // gzip (RFC 1952) with zlib; false leaves the body as it is.
-bool gzip_body(const std::string& in, std::string& out) {
+bool gzip_body(const std::string& in, int level, std::string& out) {
   z_stream z{};
-  if (deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return false;
+  if (deflateInit2(&z, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return false;
   out.resize(deflateBound(&z, static_cast<uLong>(in.size())) + 32);
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
   z.avail_in = static_cast<uInt>(in.size());
@@ -255,9 +255,9 @@ httplib::Server::Handler wrap(Context& ctx, Route route, bool faults) {
     if (fault.kind == Fault::malformed && !res.body.empty()) {
       res.body = res.body.substr(0, res.body.size() / 2) + "<!-- not json";
     }
-    if (!res.body.empty() && accepts_gzip(req)) {
+    if (!res.body.empty() && ctx.options.gzip_level > 0 && accepts_gzip(req)) {
       std::string packed;
-      if (gzip_body(res.body, packed)) {
+      if (gzip_body(res.body, ctx.options.gzip_level, packed)) {
         res.body = std::move(packed);
         res.set_header("Content-Encoding", "gzip");
       }
@@ -346,6 +346,7 @@ int serve(const ServeOptions& options) {
   std::fflush(stdout);
   ctx.log.log("info", "listening", {{"host", options.host}, {"port", port}, {"tls", tls},
                                     {"page_size", options.page_size},
+                                    {"gzip_level", options.gzip_level},
                                     {"test_faults", !options.fault_file.empty()}});
 
   std::thread waiter([&server, stop_signals] {

@@ -22,7 +22,8 @@ using namespace eric::server;
 
 constexpr const char* kUsage = R"(usage: eric-regional-server COMMAND --db FILE [options]
   serve --db FILE --listen ADDR:PORT [--cert FILE --key FILE] [--page-size N]
-        [--max-requests-per-minute N] [--fault-file PATH (tests only)]
+        [--max-requests-per-minute N] [--gzip-level 0-9 (default 1, 0: none)]
+        [--fault-file PATH (tests only)]
   generate-demo --db FILE [--jobs N] [--seed S] [--today YYYY-MM-DD] [--site ID]
         [--reference-data DIR]
   enroll-code --db FILE --site ID
@@ -112,6 +113,10 @@ int cmd_serve(const Args& a) {
   if (a.flags.count("max-requests-per-minute")) {
     if (!to_int(a.get("max-requests-per-minute"), n) || n < 0) return usage_error("bad --max-requests-per-minute");
     o.max_requests_per_minute = static_cast<int>(n);
+  }
+  if (a.flags.count("gzip-level")) {
+    if (!to_int(a.get("gzip-level"), n) || n < 0 || n > 9) return usage_error("bad --gzip-level");
+    o.gzip_level = static_cast<int>(n);
   }
   o.fault_file = a.get("fault-file");
   return serve(o);

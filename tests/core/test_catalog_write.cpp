@@ -162,6 +162,50 @@ TEST_F(CatalogWrite, RemoveTakesRecordsOutOfEveryIndex) {
   EXPECT_FALSE(trade_has_funded_training(*db, "F1703", test::kToday));
 }
 
+// Every row of a query as one text, to compare two states of the indexes.
+std::string dump_rows(Database& db, const std::string& sql) {
+  Statement s(db, sql);
+  std::string out;
+  while (s.step()) {
+    for (int c = 0; c < s.column_count(); ++c) out += s.col_text(c) + "|";
+    out += "\n";
+  }
+  return out;
+}
+
+// A delta keeps the indexes incrementally (search rows at commit, trade counts by +/-): they
+// must equal what a rebuild from the tables gives.
+TEST_F(CatalogWrite, DeltaIndexesEqualARebuild) {
+  {
+    CatalogWriter w(*db);
+    // A new offer in a trade that had none, one moved to another trade, one removed.
+    ASSERT_TRUE(w.upsert(test::make_job("j9", "Plombier chauffagiste", "F1603", "CDI", "13056",
+                                        43.40, 5.05)).ok);
+    ASSERT_TRUE(w.upsert(test::make_job("j1", "Carreleur", "F1608", "CDD", "13056", 43.41,
+                                        5.06)).ok);
+    ASSERT_TRUE(w.remove("job", "j2").ok);
+    ASSERT_TRUE(w.upsert(test::make_job("j9", "Plombier sanitaire", "F1603", "CDI", "13056",
+                                        43.42, 5.07)).ok);  // twice in one delta
+    ASSERT_TRUE(w.commit().ok);
+  }
+  const std::string stats_sql = "SELECT trade_code, job_count FROM trade_stats ORDER BY 1";
+  const std::string search_sql =
+      "SELECT rowid, title, extra, kind, ref, trade_code, label FROM search_fts ORDER BY rowid";
+  const std::string geo_sql = "SELECT * FROM jobs_geo ORDER BY band, lon, job_rowid";
+  const std::string stats = dump_rows(*db, stats_sql);
+  const std::string search = dump_rows(*db, search_sql);
+  const std::string geo = dump_rows(*db, geo_sql);
+  EXPECT_NE(stats.find("F1603|1|"), std::string::npos);
+  EXPECT_NE(search.find("plombier sanitaire"), std::string::npos);
+  EXPECT_EQ(search.find("plombier chauffagiste"), std::string::npos);
+  Transaction tx(*db);
+  ASSERT_TRUE(rebuild_search_and_geo(*db).ok);
+  ASSERT_TRUE(recompute_trade_stats(*db).ok);
+  EXPECT_EQ(dump_rows(*db, stats_sql), stats);
+  EXPECT_EQ(dump_rows(*db, search_sql), search);
+  EXPECT_EQ(dump_rows(*db, geo_sql), geo);
+}
+
 TEST_F(CatalogWrite, NothingIsVisibleWithoutCommit) {
   {
     CatalogWriter w(*db);

@@ -57,7 +57,31 @@ TEST_F(Search, CommuneByNameForgivesAccentsCaseHyphensAndSaint) {
   EXPECT_EQ(commune_names("saint"), (std::vector<std::string>{"Saint-Raphaël", "Sainte-Maxime"}));
   auto hit = find_communes(*db, "aix", 5);
   ASSERT_EQ(hit.size(), 1u);
-  EXPECT_EQ(hit[0].postal_code, "13090");  // the first of its codes
+  EXPECT_EQ(hit[0].postal_code, "13100");  // its main code (13090 comes first)
+}
+
+TEST_F(Search, CommuneByNameShowsItsMainPostalCode) {
+  CatalogWriter w(*db);
+  // Saint-Raphaël's codes: Agay's 83530 sorts first, the town's own is 83700.
+  ASSERT_TRUE(w.upsert(Commune{"83118", "Saint-Raphaël", {"83530", "83700"}, "83", "93", 35000,
+                               43.4253, 6.7684}).ok);
+  // No code ending in "00": the first one.
+  ASSERT_TRUE(w.upsert(Commune{"13204", "Trets", {"13538", "13530"}, "13", "93", 11000, 43.447,
+                               5.683}).ok);
+  ASSERT_TRUE(w.commit().ok);
+  auto hit = find_communes(*db, "saint raphael", 5);
+  ASSERT_EQ(hit.size(), 1u);
+  EXPECT_EQ(hit[0].postal_code, "83700");
+  hit = find_communes(*db, "raphael", 5);  // by a later word too
+  ASSERT_EQ(hit.size(), 1u);
+  EXPECT_EQ(hit[0].postal_code, "83700");
+  hit = find_communes(*db, "trets", 5);
+  ASSERT_EQ(hit.size(), 1u);
+  EXPECT_EQ(hit[0].postal_code, "13530");
+  // Typed digits show the code that matched them.
+  hit = find_communes(*db, "83530", 5);
+  ASSERT_EQ(hit.size(), 1u);
+  EXPECT_EQ(hit[0].postal_code, "83530");
 }
 
 TEST_F(Search, CommuneByALaterWordOfItsName) {
@@ -123,6 +147,33 @@ TEST_F(Search, SuggestRanksStartsWithFirstAndShowsALabelOnce) {
   auto again = suggest(*db, "macon vrd", 10);
   ASSERT_EQ(again.size(), 1u);
   EXPECT_EQ(again[0].kind, "job");
+}
+
+TEST_F(Search, SuggestReadsLaterKindsOnlyWhenTheListNeedsThem) {
+  // 30 more job titles starting with "maçon" (after "Maçon / Maçonne" and "Aide-maçon").
+  CatalogWriter w(*db);
+  for (int k = 1; k <= 30; ++k) {
+    ASSERT_TRUE(w.upsert(JobTitle{1000 + k, "F1703", "Maçon spécialité " + std::to_string(k)}).ok);
+  }
+  ASSERT_TRUE(w.commit().ok);
+  // Through the prefix index ("ma") and through one pass over the matches ("macon").
+  for (const char* typed : {"ma", "macon"}) {
+    SCOPED_TRACE(typed);
+    auto few = suggest(*db, typed, 5);
+    ASSERT_EQ(few.size(), 5u);
+    EXPECT_EQ(few[0].label, "Maçon / Maçonne");  // the shortest first
+    for (const auto& x : few) EXPECT_EQ(x.kind, "job_title") << x.label;
+    // More than the job titles starting with the text: the trade "Maçonnerie" comes next,
+    // then the labels where a later word starts with it.
+    auto many = suggest(*db, typed, 40);
+    ASSERT_GE(many.size(), 33u);
+    for (size_t i = 0; i < 31; ++i) EXPECT_EQ(many[i].kind, "job_title") << many[i].label;
+    EXPECT_EQ(many[31].label, "Maçonnerie");
+    EXPECT_EQ(many[31].kind, "trade");
+    EXPECT_TRUE(std::any_of(many.begin() + 32, many.end(), [](const Suggestion& x) {
+      return x.label == "Aide-maçon / Aide-maçonne";
+    }));
+  }
 }
 
 TEST_F(Search, SuggestLimitAndNonsense) {

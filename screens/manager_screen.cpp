@@ -1,0 +1,175 @@
+// "manager": the manager's space behind the manager PIN: the sync status in words, "Synchroniser
+// maintenant" with its progress, the catalog's counts, and the ways to the other tools.
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+
+#include "kiosk/app/navigator.h"
+#include "kiosk/app/services.h"
+#include "kiosk/app/sync_link.h"
+#include "kiosk/core/i18n.h"
+#include "kiosk/core/store.h"
+#include "kiosk/ui/widgets.h"
+#include "screens/manager_screens.h"
+
+namespace eric {
+
+namespace {
+
+class ManagerScreen : public Screen {
+ public:
+  std::string_view id() const override { return "manager"; }
+  std::string title(ScreenContext& ctx) override { return ctx.i18n.tr("manager.title"); }
+  std::string subtitle(ScreenContext& ctx) override { return ctx.services.site.name; }
+  // Only its own button leaves, and it leaves the manager mode with it.
+  bool show_back() const override { return false; }
+
+  void draw(ScreenContext& ctx) override {
+    if (!manager_guard(ctx)) return;
+    ui::Ui& u = ctx.ui;
+    const I18n& t = ctx.i18n;
+    Database& db = *ctx.services.db;
+    SyncLink* link = ctx.services.sync;
+    const SyncLive live = link ? link->live() : SyncLive{};
+    refresh_counts(ctx, live);
+
+    SyncStatusFacts facts;
+    if (link) {
+      facts = link->facts(db, ctx.services.catalog_updated_ms);
+    } else {
+      facts.catalog_updated_ms = ctx.services.catalog_updated_ms;
+    }
+    const SyncStatusText status = sync_status_text(facts, ctx.clock.now_s(), t);
+
+    // The status, with the way out on the right of its first line.
+    ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
+    const float col_w = ImGui::GetContentRegionAvail().x - ui::px(u, 560);
+    ui::text(u, status.main, ui::TextOpts{ui::FontRole::Title, ui::Tone::Title, col_w});
+    manager_close_button(ctx);
+    if (!status.problem.empty()) {
+      ui::text(u, status.problem,
+               ui::TextOpts{ui::FontRole::Heading, status.failed ? ui::Tone::Error : ui::Tone::Normal,
+                            col_w});
+    }
+    ImGui::Dummy(ImVec2(0, ui::px(u, 16)));
+
+    if (!facts.enrolled) {
+      ui::text(u, t.tr("manager.enrol.how"), ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, col_w});
+      ui::text(u, t.tr("manager.enrol.command"), ui::TextOpts{ui::FontRole::BodyBold, ui::Tone::Normal, -1});
+      ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
+      ui::text(u, t.tr("manager.enrol.offline"),
+               ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, col_w});
+    } else if (live.running) {
+      sync_progress_view(u, t, live, std::min(col_w, ui::px(u, 1000)));
+    } else {
+      ui::ButtonOpts sync;
+      sync.width = ui::px(u, 560);
+      if (ui::big_button(u, t.tr("manager.sync_now"), sync) && link) link->request_now(db);
+      ImGui::Dummy(ImVec2(0, ui::px(u, 4)));
+      if (live.has_result && live.last.status.ok) {
+        const SyncResult& r = live.last;
+        const std::string line =
+            r.changes_applied == 0 && r.outbox_sent == 0
+                ? t.tr("manager.last.nothing_new")
+                : t.tr("manager.last.summary", {{"changes", count_words(r.changes_applied)},
+                                                {"sent", count_words(r.outbox_sent)}});
+        ui::text(u, line, ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, col_w});
+      }
+      ui::text(u, t.tr("manager.enrol.server", {{"url", link ? link->overview(db).server_url : ""}}),
+               ui::TextOpts{ui::FontRole::Small, ui::Tone::Secondary, col_w});
+    }
+
+    ImGui::Dummy(ImVec2(0, ui::px(u, 24)));
+    draw_counts(ctx);
+    ImGui::Dummy(ImVec2(0, ui::px(u, 24)));
+    draw_tools(ctx);
+  }
+
+ private:
+  // Counting a large catalog takes a few milliseconds: only when the screen opens and after
+  // each sync or import.
+  void refresh_counts(ScreenContext& ctx, const SyncLive& live) {
+    const ImportLive imp = ctx.services.sync ? ctx.services.sync->import_state() : ImportLive{};
+    const uint64_t stamp = live.finished * 1000 + (imp.done ? 1 : 0) + imp.records;
+    if (counted_ && stamp == counted_stamp_) return;
+    counted_ = true;
+    counted_stamp_ = stamp;
+    counts_ = catalog_counts(*ctx.services.db);
+    outbox_ = outbox_counts_by_state(*ctx.services.db);
+  }
+
+  void draw_counts(ScreenContext& ctx) {
+    ui::Ui& u = ctx.ui;
+    const I18n& t = ctx.i18n;
+    ui::text(u, t.tr("manager.counts.title"), ui::TextOpts{ui::FontRole::Heading, ui::Tone::Title, -1});
+    ImGui::Dummy(ImVec2(0, ui::px(u, 4)));
+    const std::pair<int64_t, const char*> figures[] = {
+        {counts_.jobs, "manager.counts.jobs"},
+        {counts_.employers, "manager.counts.employers"},
+        {counts_.trainings, "manager.counts.trainings"},
+        {counts_.training_sessions, "manager.counts.sessions"},
+        {counts_.immersion_slots, "manager.counts.slots"},
+        {counts_.workshops, "manager.counts.workshops"},
+    };
+    const float gap = ui::px(u, 16);
+    const float w = (ImGui::GetContentRegionAvail().x - 5 * gap) / 6;
+    const float h = ui::px(u, 120);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (size_t i = 0; i < std::size(figures); ++i) {
+      if (i > 0) ImGui::SameLine(0, gap);
+      const ImVec2 pos = ImGui::GetCursorScreenPos();
+      dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), ui::to_u32(u.theme.card),
+                        u.theme.rounding_em * ui::em(u));
+      ImGui::BeginGroup();
+      ImGui::SetCursorScreenPos(ImVec2(pos.x + ui::px(u, 20), pos.y + ui::px(u, 12)));
+      ui::text(u, count_words(figures[i].first), ui::TextOpts{ui::FontRole::Title, ui::Tone::Normal, -1});
+      ImGui::SetCursorScreenPos(ImVec2(pos.x + ui::px(u, 20), ImGui::GetCursorScreenPos().y));
+      ui::text(u, t.tr(figures[i].second), ui::TextOpts{ui::FontRole::Small, ui::Tone::Secondary, w - ui::px(u, 30)});
+      ImGui::SetCursorScreenPos(pos);
+      ImGui::Dummy(ImVec2(w, h));
+      ImGui::EndGroup();
+    }
+  }
+
+  void draw_tools(ScreenContext& ctx) {
+    ui::Ui& u = ctx.ui;
+    const I18n& t = ctx.i18n;
+    const std::string outbox_sentence =
+        t.tr("manager.open.outbox_sentence", {{"pending", count_words(outbox_.pending + outbox_.sending)},
+                                              {"rejected", count_words(outbox_.rejected)}});
+    const std::string titles[] = {t.tr("manager.open.outbox"), t.tr("manager.open.import"),
+                                  t.tr("manager.open.settings"), t.tr("manager.open.desk")};
+    const std::string sentences[] = {outbox_sentence, t.tr("manager.open.import_sentence"),
+                                     t.tr("manager.open.settings_sentence"),
+                                     t.tr("manager.open.desk_sentence")};
+    const char* targets[] = {"manager.outbox", "manager.import", "manager.settings", "desk"};
+    // Plain tiles, no pictogram: four tools side by side under the status, all visible.
+    const float gap = ui::px(u, 24);
+    const float w = (ImGui::GetContentRegionAvail().x - 3 * gap) / 4;
+    float h = 0;
+    for (int i = 0; i < 4; ++i) {
+      h = std::max(h, ui::tile_min_height(u, ui::TileSpec{ui::Picto::None, titles[i], sentences[i], {}, {}}, w));
+    }
+    for (int i = 0; i < 4; ++i) {
+      if (i > 0) ImGui::SameLine(0, gap);
+      ImGui::PushID(i);
+      if (ui::tile(u, ui::TileSpec{ui::Picto::None, titles[i], sentences[i], {}, ImVec2(w, h)}))
+        ctx.nav.open(targets[i]);
+      ImGui::PopID();
+    }
+  }
+
+  bool counted_ = false;
+  uint64_t counted_stamp_ = 0;
+  CatalogCounts counts_;
+  OutboxCounts outbox_;
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_manager_screen(const ScreenArgs&) {
+  return std::make_unique<ManagerScreen>();
+}
+
+}  // namespace eric

@@ -1,0 +1,481 @@
+// Catalog pages read in one pass with nlohmann's SAX interface: each record is decoded as its
+// text is lexed, with no JSON tree in between (a 100,000-offer snapshot is 50 pages; building
+// a tree per page and then reading it cost as much as writing the records). The rules are
+// those of change_from_json / record_from_json: same field lists, same refusals.
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+#include "sync/protocol.h"
+#include "sync/protocol_fields.h"
+
+namespace eric {
+namespace {
+
+using nlohmann::json;
+using namespace protocol_detail;
+
+// A scalar handed to a record field.
+struct Scalar {
+  enum Kind { null, boolean, integer, unsigned_integer, floating, text } kind = null;
+  bool b = false;
+  int64_t i = 0;
+  uint64_t u = 0;
+  double d = 0;
+  std::string* s = nullptr;
+};
+
+// Same typing as read_field: no silent conversion between strings, numbers and booleans.
+template <class T> bool assign(T& field, const Scalar& v, FieldKind kind) {
+  if constexpr (std::is_same_v<T, bool>) {
+    if (v.kind != Scalar::boolean) return false;
+    field = v.b;
+  } else if constexpr (std::is_same_v<T, double>) {
+    if (v.kind == Scalar::integer) field = static_cast<double>(v.i);
+    else if (v.kind == Scalar::unsigned_integer) field = static_cast<double>(v.u);
+    else if (v.kind == Scalar::floating) field = v.d;
+    else return false;
+  } else if constexpr (std::is_integral_v<T>) {
+    if (v.kind == Scalar::integer) field = static_cast<T>(v.i);
+    else if (v.kind == Scalar::unsigned_integer) field = static_cast<T>(v.u);
+    else return false;
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    if (v.kind != Scalar::text) return false;
+    field = std::move(*v.s);
+    if (kind == kKey && field.empty()) return false;
+  } else {
+    return false;  // a list of strings is never a scalar
+  }
+  return true;
+}
+
+// The names of one record type's fields, sorted, with their position in the field list.
+struct FieldIndex {
+  std::vector<std::pair<std::string_view, int>> by_name;
+  void build(RecordType type) {
+    Record r = default_record(static_cast<std::size_t>(type));
+    int n = 0;
+    std::visit([&](auto& rec) {
+      visit_fields(rec, [&](const char* name, auto&, FieldKind) { by_name.emplace_back(name, n++); });
+    }, r);
+    std::sort(by_name.begin(), by_name.end());
+  }
+  int find(std::string_view name) const {
+    auto it = std::lower_bound(by_name.begin(), by_name.end(), std::make_pair(name, -1));
+    return (it != by_name.end() && it->first == name) ? it->second : -1;
+  }
+};
+
+enum class At {
+  start,         // before the top-level object
+  top,           // in the top-level object, between keys
+  top_value,     // the value of a top-level key
+  changes,       // in the changes array, between changes
+  change,        // in a change object, between keys
+  change_value,  // the value of a change's key
+  data,          // in a change's data object, between keys
+  data_value,    // the value of a data field
+  data_array,    // in a data field that is a list of strings
+  capture,       // data seen before type: kept as a tree, decoded at the change's end
+  done,
+};
+
+class PageReader : public json::json_sax_t {
+ public:
+  PageReader(CatalogPage& out, bool need_cursor) : out_(out), need_cursor_(need_cursor) {}
+
+  Status finish(bool parsed) {
+    if (!status_.ok) return status_;
+    if (json_error_ || !parsed || at_ != At::done) return malformed_response("JSON");
+    if (need_cursor_ && !seen_cursor_) return malformed_response("cursor");
+    if (!seen_changes_) return malformed_response("changes");
+    return Status::success();
+  }
+
+  bool null() override { return scalar(Scalar{}); }
+  bool boolean(bool v) override {
+    Scalar s{Scalar::boolean};
+    s.b = v;
+    return scalar(s);
+  }
+  bool number_integer(number_integer_t v) override {
+    Scalar s{Scalar::integer};
+    s.i = v;
+    return scalar(s);
+  }
+  bool number_unsigned(number_unsigned_t v) override {
+    Scalar s{Scalar::unsigned_integer};
+    s.u = v;
+    return scalar(s);
+  }
+  bool number_float(number_float_t v, const string_t&) override {
+    Scalar s{Scalar::floating};
+    s.d = v;
+    return scalar(s);
+  }
+  bool string(string_t& v) override {
+    Scalar s{Scalar::text};
+    s.s = &v;
+    return scalar(s);
+  }
+  bool binary(binary_t&) override { return fail_response("JSON"); }
+
+  bool start_object(std::size_t) override {
+    if (skip_ > 0) return ++skip_, true;
+    switch (at_) {
+      case At::start: at_ = At::top; return true;
+      case At::top_value: return top_container();
+      case At::changes:
+        out_.changes.emplace_back();
+        change_ = ChangeState{};
+        at_ = At::change;
+        return true;
+      case At::change_value:
+        if (key_ == "data") return start_data();
+        if (key_ == "type" || key_ == "op" || key_ == "id") return bad_change();
+        return skip_value();
+      case At::data_value: return field_ < 0 ? skip_value() : bad_field();
+      case At::capture: return capture_open(json::object());
+      default: return fail_response("JSON");
+    }
+  }
+
+  bool end_object() override {
+    if (skip_ > 0) return leave_skip();
+    switch (at_) {
+      case At::top: at_ = At::done; return true;
+      case At::change: at_ = At::changes; return finish_change();
+      case At::data:
+        at_ = At::change;
+        if (!change_.key_seen) return bad_field(key_name());
+        return true;
+      case At::capture: return capture_close();
+      default: return fail_response("JSON");
+    }
+  }
+
+  bool start_array(std::size_t) override {
+    if (skip_ > 0) return ++skip_, true;
+    switch (at_) {
+      case At::top_value:
+        if (key_ != "changes") return top_container();
+        seen_changes_ = true;
+        out_.changes.clear();
+        at_ = At::changes;
+        return true;
+      case At::change_value:
+        if (key_ == "data") return fail(Status::error("malformed", "Le serveur a envoyé une fiche illisible."));
+        if (key_ == "type" || key_ == "op" || key_ == "id") return bad_change();
+        return skip_value();
+      case At::data_value: return field_ < 0 ? skip_value() : start_list();
+      case At::capture: return capture_open(json::array());
+      case At::changes: return bad_change();
+      default: return fail_response("JSON");
+    }
+  }
+
+  bool end_array() override {
+    if (skip_ > 0) return leave_skip();
+    switch (at_) {
+      case At::changes: at_ = At::top; return true;
+      case At::data_array: at_ = At::data; return true;
+      case At::capture: return capture_close();
+      default: return fail_response("JSON");
+    }
+  }
+
+  bool key(string_t& k) override {
+    if (skip_ > 0) return true;
+    switch (at_) {
+      case At::top: key_ = k; at_ = At::top_value; return true;
+      case At::change: key_ = k; at_ = At::change_value; return true;
+      case At::data:
+        field_ = index_for(change_.type).find(k);
+        data_key_ = k;
+        at_ = At::data_value;
+        return true;
+      case At::capture: capture_key_ = k; return true;
+      default: return fail_response("JSON");
+    }
+  }
+
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    json_error_ = true;
+    return false;
+  }
+
+ private:
+  struct ChangeState {
+    bool has_type = false, has_op = false, has_id = false, has_data = false, key_seen = false;
+    bool typed_data = false;  // data decoded straight into the record
+    RecordType type = RecordType::job;
+    std::string op;
+    json captured;            // data that came before its type
+  };
+
+  static Status malformed_response(const char* what) {
+    return Status::error("malformed_response",
+                         std::string("Le serveur a envoyé une réponse illisible (") + what + ").");
+  }
+  bool fail(Status s) {
+    if (status_.ok) status_ = std::move(s);
+    return false;
+  }
+  bool fail_response(const char* what) { return fail(malformed_response(what)); }
+  bool bad_change() {
+    return fail(Status::error("malformed", "Le serveur a envoyé un changement illisible."));
+  }
+  std::string key_name() const {
+    std::string name;
+    std::visit([&](auto& rec) {
+      visit_fields(rec, [&](const char* n, auto&, FieldKind kind) { if (kind == kKey) name = n; });
+    }, out_.changes.back().record);
+    return name;
+  }
+  bool bad_field(const std::string& name = {}) {
+    return fail(Status::error("malformed", std::string("Le serveur a envoyé une fiche « ") +
+                                               std::string(record_type_name(change_.type)) +
+                                               " » illisible (champ " +
+                                               (name.empty() ? data_key_ : name) + ")."));
+  }
+
+  const FieldIndex& index_for(RecordType type) {
+    FieldIndex& index = indexes_[static_cast<int>(type)];
+    if (index.by_name.empty()) index.build(type);
+    return index;
+  }
+
+  // An object or array as the value of a top-level key: only unknown keys may hold one.
+  bool top_container() {
+    if (key_ == "changes") return fail_response("changes");
+    if (key_ == "cursor") return fail_response("cursor");
+    if (key_ == "full" || key_ == "has_more") return fail_response("full/has_more");
+    return skip_value();
+  }
+  bool skip_value() {
+    skip_ = 1;
+    return true;
+  }
+  // The end of a skipped object or array: back to where its key was.
+  bool leave_skip() {
+    if (--skip_ == 0) after_value();
+    return true;
+  }
+  void after_value() {
+    if (at_ == At::top_value) at_ = At::top;
+    else if (at_ == At::change_value) at_ = At::change;
+    else if (at_ == At::data_value) at_ = At::data;
+  }
+
+  bool scalar(const Scalar& v) {
+    if (skip_ > 0) return true;
+    switch (at_) {
+      case At::top_value: return top_scalar(v);
+      case At::change_value: return change_scalar(v);
+      case At::data_value: {
+        at_ = At::data;
+        if (field_ < 0) return true;  // unknown fields are ignored
+        return set_field(v) || bad_field();
+      }
+      case At::data_array:
+        if (v.kind != Scalar::text) return bad_field();
+        return push_list_item(*v.s);
+      case At::capture: return capture_scalar(v);
+      case At::changes: return bad_change();
+      default: return fail_response("JSON");
+    }
+  }
+
+  bool top_scalar(const Scalar& v) {
+    at_ = At::top;
+    if (key_ == "cursor") {
+      if (v.kind == Scalar::null && !need_cursor_) return true;
+      if (v.kind != Scalar::text) return fail_response("cursor");
+      out_.cursor = std::move(*v.s);
+      seen_cursor_ = true;
+    } else if (key_ == "full" || key_ == "has_more") {
+      if (v.kind != Scalar::boolean) return fail_response("full/has_more");
+      (key_ == "full" ? out_.full : out_.has_more) = v.b;
+    } else if (key_ == "changes") {
+      return fail_response("changes");
+    }
+    return true;
+  }
+
+  bool change_scalar(const Scalar& v) {
+    at_ = At::change;
+    CatalogChange& c = out_.changes.back();
+    if (key_ == "data") return fail(Status::error("malformed", "Le serveur a envoyé une fiche illisible."));
+    const bool is_type = key_ == "type", is_op = key_ == "op", is_id = key_ == "id";
+    if (!is_type && !is_op && !is_id) return true;
+    if (v.kind != Scalar::text) return bad_change();
+    if (is_type) {
+      auto type = parse_record_type(*v.s);
+      // A second "type" after the data was decoded as another type cannot be trusted.
+      if (!type || (change_.has_type && change_.typed_data && *type != change_.type)) return bad_change();
+      change_.type = *type;
+      change_.has_type = true;
+    } else if (is_op) {
+      change_.op = std::move(*v.s);
+      change_.has_op = true;
+    } else {
+      c.id = std::move(*v.s);
+      change_.has_id = true;
+    }
+    return true;
+  }
+
+  bool start_data() {
+    change_.has_data = true;
+    change_.key_seen = false;
+    if (!change_.has_type) {  // rare: keep the data as a tree until the type is known
+      change_.typed_data = false;
+      change_.captured = json();
+      stack_.clear();
+      at_ = At::capture;
+      return capture_open(json::object());
+    }
+    change_.typed_data = true;
+    out_.changes.back().record = default_record(static_cast<std::size_t>(change_.type));
+    at_ = At::data;
+    return true;
+  }
+
+  // Assigns a scalar to field number field_ of the record being decoded.
+  bool set_field(const Scalar& v) {
+    bool ok = false;
+    int n = 0;
+    std::visit([&](auto& rec) {
+      visit_fields(rec, [&](const char*, auto& field, FieldKind kind) {
+        if (n++ != field_) return;
+        ok = assign(field, v, kind);
+        if (ok && kind == kKey) change_.key_seen = true;
+      });
+    }, out_.changes.back().record);
+    return ok;
+  }
+
+  // A data field whose value is an array: it must be a list of strings.
+  bool start_list() {
+    bool is_list = false;
+    with_list([&](std::vector<std::string>& list) {
+      list.clear();
+      is_list = true;
+    });
+    if (!is_list) return bad_field();
+    at_ = At::data_array;
+    return true;
+  }
+  bool push_list_item(std::string& item) {
+    with_list([&](std::vector<std::string>& list) { list.push_back(std::move(item)); });
+    return true;
+  }
+  template <class F> void with_list(F&& f) {
+    int n = 0;
+    std::visit([&](auto& rec) {
+      visit_fields(rec, [&](const char*, auto& field, FieldKind) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(field)>, std::vector<std::string>>) {
+          if (n == field_) f(field);
+        }
+        ++n;
+      });
+    }, out_.changes.back().record);
+  }
+
+  // Capture: a small tree builder for data that came before its change's type.
+  bool capture_open(json value) {
+    json* made = capture_put(std::move(value));
+    stack_.push_back(made);
+    return true;
+  }
+  json* capture_put(json value) {
+    if (stack_.empty()) {
+      change_.captured = std::move(value);
+      return &change_.captured;
+    }
+    json& parent = *stack_.back();
+    if (parent.is_array()) {
+      parent.push_back(std::move(value));
+      return &parent.back();
+    }
+    json& slot = parent[capture_key_];
+    slot = std::move(value);
+    return &slot;
+  }
+  bool capture_close() {
+    stack_.pop_back();
+    if (stack_.empty()) at_ = At::change;
+    return true;
+  }
+  bool capture_scalar(const Scalar& v) {
+    switch (v.kind) {
+      case Scalar::null: capture_put(nullptr); break;
+      case Scalar::boolean: capture_put(v.b); break;
+      case Scalar::integer: capture_put(v.i); break;
+      case Scalar::unsigned_integer: capture_put(v.u); break;
+      case Scalar::floating: capture_put(v.d); break;
+      case Scalar::text: capture_put(std::move(*v.s)); break;
+    }
+    return true;
+  }
+
+  // The checks of change_from_json, once the change's object is complete.
+  bool finish_change() {
+    CatalogChange& c = out_.changes.back();
+    if (!change_.has_type || !change_.has_op || !change_.has_id || c.id.empty()) return bad_change();
+    c.type = change_.type;
+    if (change_.op == "delete") {
+      c.deleted = true;
+      return true;
+    }
+    if (change_.op != "upsert" || !change_.has_data) return bad_change();
+    c.deleted = false;
+    if (!change_.typed_data) {
+      Status s = record_from_json(change_.type, change_.captured, c.record);
+      change_.captured = json();
+      if (!s) return fail(std::move(s));
+    } else if (change_.type == RecordType::job_title && std::get<JobTitle>(c.record).ogr <= 0) {
+      return fail(Status::error("malformed", "Le serveur a envoyé une appellation sans code OGR."));
+    }
+    if (record_id(c.record) != c.id) return bad_change();
+    return true;
+  }
+
+  CatalogPage& out_;
+  bool need_cursor_;
+  Status status_;
+  bool json_error_ = false;
+  bool seen_cursor_ = false, seen_changes_ = false;
+  At at_ = At::start;
+  int skip_ = 0;              // depth inside a value being skipped
+  std::string key_;           // the current top-level or change key
+  std::string data_key_;      // the current data key (for error messages)
+  int field_ = -1;            // its position in the field list, -1 when unknown
+  ChangeState change_;
+  std::vector<json*> stack_;  // capture
+  std::string capture_key_;
+  FieldIndex indexes_[kRecordTypeCount];
+};
+
+Status read_page(std::string_view body, CatalogPage& out, bool need_cursor) {
+  out = CatalogPage{};
+  PageReader reader(out, need_cursor);
+  const bool parsed = json::sax_parse(body.begin(), body.end(), &reader);
+  Status s = reader.finish(parsed);
+  if (!s) out.changes.clear();
+  return s;
+}
+
+}  // namespace
+
+Status parse_catalog_page(std::string_view body, CatalogPage& out) {
+  return read_page(body, out, /*need_cursor=*/true);
+}
+
+Status parse_catalog_changes(std::string_view body, CatalogPage& out) {
+  return read_page(body, out, /*need_cursor=*/false);
+}
+
+}  // namespace eric

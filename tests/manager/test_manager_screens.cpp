@@ -1,0 +1,173 @@
+// The manager's screens headless over a real store (a terminal not enrolled): the PIN guard,
+// the status, a setting saved, the outbox shown without personal data, a bundle import that
+// fails in words, and the search for bundle files on a key.
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "kiosk/app/kiosk_app.h"
+#include "kiosk/app/script_runner.h"
+#include "kiosk/app/sync_link.h"
+#include "kiosk/core/pin.h"
+#include "kiosk/ui/ui.h"
+#include "screens/screens.h"
+#include "tests/core/test_util.h"
+
+namespace eric::test {
+namespace {
+
+class ManagerScreens : public ScriptTarget, public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db = fresh_store(dir);
+    ASSERT_TRUE(replace_catalog(*db, sample_catalog(), "2026-11-23 10:00").ok);
+    ASSERT_TRUE(set_pin(*db, "manager", "1357").ok);
+    ImGui::CreateContext();
+    configure_imgui_io(ImGui::GetIO());
+    ImGui::GetIO().DisplaySize = ImVec2(1920, 1080);
+    std::string error;
+    ASSERT_TRUE(i18n.load_dir(ERIC_TEST_ASSETS "/i18n", error)) << error;
+    int64_t ms = 0;
+    ASSERT_TRUE(Clock::parse_local("2026-11-23 14:30", ms));
+    clock = Clock::fixed_at(ms);
+    services.db = db.get();
+    services.site.name = "ERIC Cyber-base de Martigues";
+    services.catalog_updated_ms = ms - 4 * 3600 * 1000 - 30 * 60 * 1000;
+    link = std::make_unique<SyncLink>(db->path(), SyncConfig{}, clock, std::function<void()>{});
+    EXPECT_FALSE(link->start(*db));  // not enrolled: no worker
+    services.sync = link.get();
+    register_all_screens(registry);
+    app = std::make_unique<KioskApp>(ui, i18n, clock, services, registry);
+    ASSERT_TRUE(app->start(error)) << error;
+    app->build_fonts(1080, error);
+  }
+  void TearDown() override {
+    app.reset();
+    link.reset();
+    ImGui::DestroyContext();
+  }
+
+  void run_frames(int n) override {
+    for (int i = 0; i < n; ++i) app->frame(1.0f / 60.0f);
+  }
+  const ui::UiProbe& probe() const override { return ui.probe; }
+  void pointer(const ui::PointerEvent& e) override { app->pointer(e); }
+  void advance_clock_ms(int64_t ms) override { clock.advance_ms(ms); }
+  bool screenshot(const std::string&, std::string& error) override {
+    error = "pas d'écran en test";
+    return false;
+  }
+  void play(const std::string& text) {
+    std::ostringstream out;
+    ScriptRunOptions o;
+    o.script_name = "inline";
+    const ScriptResult r = run_script(parse_script(text), *this, o, out);
+    EXPECT_EQ(r.failed, 0) << out.str();
+  }
+  void enter() {
+    play("tap \"Espace du personnel\"\ntype \"1357\"\ntap \"Valider\"\nexpect \"Espace responsable\"\n");
+  }
+
+  TempDir dir;
+  std::unique_ptr<Database> db;
+  I18n i18n;
+  Clock clock;
+  Services services;
+  std::unique_ptr<SyncLink> link;
+  ScreenRegistry registry;
+  ui::Ui ui;
+  std::unique_ptr<KioskApp> app;
+};
+
+TEST_F(ManagerScreens, NotReachableWithoutThePin) {
+  for (const char* id : {"manager", "manager.outbox", "manager.import", "manager.settings"}) {
+    ASSERT_TRUE(app->nav().open(id)) << id;
+    run_frames(3);
+    EXPECT_TRUE(app->nav().at_home()) << id;
+  }
+}
+
+TEST_F(ManagerScreens, NotEnrolledSaysSoAndHow) {
+  enter();
+  play(
+      "expect \"Catalogue local du terminal (mis à jour aujourd'hui à 10 h)\"\n"
+      "expect \"Ce terminal n'est pas relié au serveur régional.\"\n"
+      "expect \"eric-kioskctl enroll\"\n"
+      "expect-not \"Synchroniser maintenant\"\n"
+      "expect \"offres d'emploi\"\n"
+      "tap \"Fermer l'espace responsable\"\n"
+      "expect-not \"Espace responsable\"\n");
+  EXPECT_EQ(app->shell().mode, Mode::Visitor);
+  EXPECT_TRUE(app->nav().at_home());
+}
+
+TEST_F(ManagerScreens, IdleTimeOutIsSavedAndApplied) {
+  enter();
+  play("tap \"Réglages du terminal\"\nexpect \"1 min\"\ntap \"+\"\nexpect \"1 min 30 s\"\n");
+  EXPECT_EQ(setting_get_or(*db, "idle_timeout", ""), "90");
+  EXPECT_EQ(services.settings.idle_timeout_s, 90);
+  EXPECT_EQ(app->idle().config().visitor_timeout_s, 90);
+}
+
+TEST_F(ManagerScreens, OutboxShowsStatesAndReasonsButNoPersonalData) {
+  const int64_t now = clock.now_s();
+  auto a = outbox_add(*db, "immersion_request",
+                      R"({"slot_id":"s1","first_name":"Mireille","phone":"0612345678"})", now - 600,
+                      now + 86400);
+  ASSERT_TRUE(a.ok());
+  ASSERT_TRUE(outbox_mark(*db, a.value, OutboxState::rejected, "", "Ce créneau d'immersion est complet.",
+                          "", 0).ok);
+  auto b = outbox_add(*db, "help_ticket", R"({"reason":"cv"})", now - 60, 0);
+  ASSERT_TRUE(b.ok());
+  enter();
+  play(
+      "expect \"1 en attente, 1 refusés\"\n"
+      "tap \"Suivi des envois\"\n"
+      "expect \"Demande d'immersion · aujourd'hui à 14 h 20\"\n"
+      "expect \"Ce créneau d'immersion est complet.\"\n"
+      "expect \"Refusé\"\n"
+      "expect \"Demande d'aide\"\n"
+      "expect \"En attente\"\n"
+      "expect-not \"Mireille\"\n"
+      "expect-not \"0612345678\"\n");
+}
+
+TEST_F(ManagerScreens, ABrokenBundleFailsInWords) {
+  const int64_t jobs_before = catalog_counts(*db).jobs;
+  const std::string path = dir.file("broken.bundle");
+  std::ofstream(path) << "not a bundle\n{}";
+  ASSERT_TRUE(link->start_import(path));
+  while (link->import_state().running) std::this_thread::yield();
+  const ImportLive r = link->import_state();
+  EXPECT_TRUE(r.done);
+  EXPECT_FALSE(r.status.ok);
+  EXPECT_FALSE(r.status.message_fr.empty());
+  enter();
+  play("tap \"Importer un catalogue\"\nexpect \"L'import a échoué\"\n");
+  // The catalog is still the one it was.
+  EXPECT_GT(jobs_before, 0);
+  EXPECT_EQ(catalog_counts(*db).jobs, jobs_before);
+}
+
+TEST(BundleFiles, FoundUnderTheRootsAndNothingElse) {
+  TempDir dir;
+  namespace fs = std::filesystem;
+  const std::string root = dir.file("media");
+  fs::create_directories(root + "/key/exports/2026");
+  std::ofstream(root + "/key/catalogue.bundle") << "x";
+  std::ofstream(root + "/key/exports/2026/changes.json") << "{}";
+  std::ofstream(root + "/key/notes.txt") << "x";
+  const auto found = find_bundle_files({root, dir.file("missing")}, 4, 10);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0], root + "/key/catalogue.bundle");
+  EXPECT_EQ(found[1], root + "/key/exports/2026/changes.json");
+  // Depth 1: the key's own files only, not its sub-folders'.
+  EXPECT_EQ(find_bundle_files({root}, 2, 10).size(), 1u);
+}
+
+}  // namespace
+}  // namespace eric::test
