@@ -13,8 +13,9 @@ struct ServeOptions {
   std::string cert_file, key_file; // both set: HTTPS
   int64_t page_size = 2000;
   int max_requests_per_minute = 600;  // per terminal; 0: no limit
-  // zlib level of gzip answers: 1 packs a catalogue page to about the same size as 6 (JSON
-  // of repeated keys) at several times the speed; 0 sends bodies uncompressed.
+  // zlib level of gzip answers. Measured on a 134,000-record snapshot: level 1 sends 20.0 MB
+  // instead of 14.6 MB at level 6, but deflate was 18 % of the whole sync's CPU at 6 and the
+  // kiosk's link is rarely the bottleneck; 0 sends bodies uncompressed.
   int gzip_level = 1;
   std::string fault_file;          // test only
 };
