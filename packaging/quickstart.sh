@@ -2,9 +2,10 @@
 # The newcomer's command: installs the packages, builds, starts a regional server on loopback
 # with the demo catalog, enrols and syncs a kiosk with it, and starts the kiosk. Without a
 # display the kiosk runs under Xvfb and saves a screenshot of its home screen.
+# ERIC_BUILD_DIR chooses the build folder (default: build/ at the top of the source tree).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-build=$root/build
+build=${ERIC_BUILD_DIR:-$root/build}
 demo=$build/demo
 
 bash "$root/packaging/install-deps.sh"
@@ -28,6 +29,8 @@ if [ -x "$build/sync/server/eric-regional-server" ] && [ -x "$build/kiosk/ctl/er
   for _ in $(seq 50); do grep -q '^listening on ' "$demo/server.out" 2>/dev/null && break; sleep 0.1; done
   url=$(sed -n 's/^listening on //p' "$demo/server.out" | head -n1)
   echo "== regional server at $url (log: $demo/server.log)"
+  # eric-kioskctl does not create the kiosk's data folder; the kiosk keeps it private.
+  mkdir -p -m 700 "$demo/kiosk"
   "$ctl" --data-dir "$demo/kiosk" enroll --server "$url" --code "$code"
   "$ctl" --data-dir "$demo/kiosk" sync
 fi

@@ -104,7 +104,7 @@ class ManagerOutboxScreen : public Screen {
       ui::text(u, count_words(figures[i].first),
                ui::TextOpts{ui::FontRole::Title, state_tone(figures[i].second), -1});
       ImGui::SetCursorScreenPos(ImVec2(pos.x + ui::px(u, 20), ImGui::GetCursorScreenPos().y));
-      ui::text(u, outbox_state_words(figures[i].second, t),
+      ui::text(u, t.tr(std::string("manager.outbox.count.") + outbox_state_name(figures[i].second)),
                ui::TextOpts{ui::FontRole::Small, ui::Tone::Secondary, -1});
       ImGui::SetCursorScreenPos(pos);
       ImGui::Dummy(ImVec2(w, h));
@@ -119,10 +119,8 @@ class ManagerOutboxScreen : public Screen {
                                               u.theme.rounding_em * ui::em(u));
     const float pad = ui::px(u, 24);
     const float state_w = ui::px(u, 320);
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + ui::px(u, 14)));
     const std::string head =
         outbox_type_words(item.type, t) + " · " + moment_words(item.created_at, now, t);
-    ui::text(u, head, ui::TextOpts{ui::FontRole::Heading, ui::Tone::Normal, -1});
     // The second line: what the server said (reference or reason), or why it still waits.
     std::string detail;
     if (item.state == OutboxState::accepted && !item.server_ref.empty()) {
@@ -133,10 +131,14 @@ class ManagerOutboxScreen : public Screen {
       detail = t.tr("manager.outbox.attempts",
                     {{"n", std::to_string(item.attempts)}, {"error", item.last_error}});
     }
+    const float text_w = w - state_w - 2 * pad;
+    float block_h = ui::text_size(u, head, ui::FontRole::Heading).y;
+    if (!detail.empty()) block_h += ui::text_size(u, detail, ui::FontRole::Body, text_w).y;
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + std::max(0.0f, (h - block_h) * 0.5f)));
+    ui::text(u, head, ui::TextOpts{ui::FontRole::Heading, ui::Tone::Normal, -1});
     if (!detail.empty()) {
       ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, ImGui::GetCursorScreenPos().y));
-      ui::text(u, detail, ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary,
-                                       w - state_w - 2 * pad});
+      ui::text(u, detail, ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, text_w});
     }
     const std::string state = outbox_state_words(item.state, t);
     const ImVec2 ss = ui::text_size(u, state, ui::FontRole::Heading);

@@ -73,6 +73,15 @@ bool seed_demo(Database& db, const std::string& reference_dir, const Clock& cloc
   const CatalogCounts counts = catalog_counts(db);
   if (!counts.updated_at.empty() || counts.jobs > 0) {
     if (!setting_get(db, "site_id")) setting_set(db, "site_id", kDemoSiteId);
+    // A catalog synced from a server before the first demo run (the quickstart) still gets
+    // the demo PINs the start-up line announces; a PIN already set is never replaced.
+    for (auto [role, pin] : {std::pair{"animator", "2468"}, std::pair{"manager", "1357"}}) {
+      if (has_pin(db, role)) continue;
+      if (Status st = set_pin(db, role, pin); !st) {
+        error_fr = st.message_fr;
+        return false;
+      }
+    }
     return true;  // already has a catalog: never overwrite it
   }
   ReferenceData ref;

@@ -54,7 +54,7 @@ CommuneHit read_hit(const Statement& s) {
   return h;
 }
 
-// Characters of the last folded word: FTS5 keeps prefix indexes for 1 and 2 characters
+// Characters of the last folded word: FTS5 keeps prefix indexes for 1 to 3 characters
 // (schema.cpp); a longer prefix makes it merge the lists of every matching term.
 size_t last_word_chars(const std::string& folded) {
   const size_t space = folded.rfind(' ');
@@ -171,7 +171,7 @@ std::vector<Suggestion> suggest(Database& db, std::string_view typed_text, int l
 
   ReadTransaction read(db);
   Candidates found(db, folded, limit);
-  const bool ok = last_word_chars(folded) <= 2 ? candidates_by_kind(db, expr, found)
+  const bool ok = last_word_chars(folded) <= 3 ? candidates_by_kind(db, expr, found)
                                                : candidates_in_one_pass(db, expr, found);
   if (!ok) return out;
   std::vector<Candidate>& cands = found.list;

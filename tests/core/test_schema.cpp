@@ -19,7 +19,7 @@ TEST(Schema, FreshFileGetsTheLatestVersion) {
   auto db = test::fresh_store(dir);
   ASSERT_TRUE(db);
   EXPECT_EQ(schema_version(*db), latest_schema_version());
-  EXPECT_EQ(latest_schema_version(), 3);
+  EXPECT_EQ(latest_schema_version(), 4);
   for (const char* t :
        {"communes", "commune_postal_codes", "trades", "job_titles", "employers", "jobs",
         "trainings", "training_trades", "training_sessions", "immersion_offers",
@@ -82,6 +82,42 @@ TEST(Schema, VersionOneFileIsMigratedWithItsData) {
   auto item = outbox_get(*db, "u1");
   ASSERT_TRUE(item);
   EXPECT_EQ(item->type, "feedback");
+}
+
+TEST(Schema, VersionThreeSearchIndexGetsItsThreeLetterPrefixes) {
+  test::TempDir dir;
+  const std::string path = dir.file("v3.db");
+  {
+    Status st;
+    auto db = Database::open(path, st);
+    ASSERT_TRUE(db);
+    ASSERT_TRUE(migrate(*db, 3).ok);
+    ASSERT_TRUE(replace_catalog(*db, test::sample_catalog()).ok);
+    // What version 3 created, holding that catalog.
+    ASSERT_TRUE(db->exec("DROP TABLE search_fts; CREATE VIRTUAL TABLE search_fts USING fts5("
+                         "title, extra, kind UNINDEXED, ref UNINDEXED, trade_code UNINDEXED, "
+                         "label UNINDEXED, tokenize='unicode61 remove_diacritics 2', "
+                         "prefix='1 2', detail=column, columnsize=0);")
+                    .ok);
+    ASSERT_TRUE(rebuild_search_and_geo(*db).ok);
+  }
+  Status st;
+  auto db = open_store(path, st);
+  ASSERT_TRUE(db) << st.message_fr;
+  EXPECT_EQ(schema_version(*db), 4);
+  Statement s(*db, "SELECT sql FROM sqlite_schema WHERE name = 'search_fts'");
+  ASSERT_TRUE(s.step());
+  EXPECT_NE(s.col_text(0).find("prefix='1 2 3'"), std::string::npos) << s.col_text(0);
+  // The rows came back from the tables: suggestions and offers near a place as before.
+  auto found = suggest(*db, "mac", 5);
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0].label, "Maçon / Maçonne");
+  JobQuery q;
+  q.lat = test::kMartiguesLat;
+  q.lon = test::kMartiguesLon;
+  q.radius_km = 30;
+  q.today = test::kToday;
+  EXPECT_EQ(count_jobs_near(*db, q), 4);
 }
 
 TEST(Schema, RefusesAFileFromANewerProgram) {

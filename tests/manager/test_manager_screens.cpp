@@ -105,6 +105,15 @@ TEST_F(ManagerScreens, NotEnrolledSaysSoAndHow) {
   EXPECT_TRUE(app->nav().at_home());
 }
 
+TEST_F(ManagerScreens, TwoMinutesWithoutATouchLeaveTheManagerSpace) {
+  enter();
+  play("tap \"Réglages du terminal\"\nadvance 100\nexpect \"Réglages du terminal\"\n");
+  EXPECT_EQ(app->shell().mode, Mode::Manager);
+  play("advance 21\nexpect-not \"Réglages du terminal\"\n");
+  EXPECT_EQ(app->shell().mode, Mode::Visitor);
+  EXPECT_TRUE(app->nav().at_home());
+}
+
 TEST_F(ManagerScreens, IdleTimeOutIsSavedAndApplied) {
   enter();
   play("tap \"Réglages du terminal\"\nexpect \"1 min\"\ntap \"+\"\nexpect \"1 min 30 s\"\n");
