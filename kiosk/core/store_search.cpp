@@ -15,8 +15,9 @@ using namespace store_detail;
 
 namespace {
 
+// What the ranking needs of a row; the rest is read for the rows shown.
 struct Candidate {
-  Suggestion s;
+  int64_t rowid = 0;
   std::string folded;  // the indexed title
   int quality = 1;     // 0: the label starts with the typed text
   int kind_rank = 0;
@@ -65,46 +66,39 @@ size_t last_word_chars(const std::string& folded) {
   return n;
 }
 
-Candidate read_candidate(const Statement& st, int kind, const std::string& folded) {
-  Candidate c;
-  c.s.kind = st.col_text(0);
-  c.s.id = st.col_text(1);
-  c.s.trade_code = st.col_text(2);
-  c.s.label = st.col_text(3);
-  c.folded = st.col_text(4);
-  c.quality = c.folded.compare(0, folded.size(), folded) == 0 ? 0 : 1;
-  c.kind_rank = kind;
-  return c;
-}
-
-// Candidates gathered kind after kind, their columns read by rowid. The ranking puts every
-// label that starts with the typed text first, kinds in order: once the kinds read hold
-// `limit` distinct such labels, no later kind can reach the list, so reading stops there
-// (same answer, less read).
+// Candidates gathered kind after kind (rowid and title). The ranking puts every label that
+// starts with the typed text first, kinds in order: once the kinds read hold `limit` distinct
+// such labels, no later kind can reach the list, so reading stops there (same answer, less
+// read).
 class Candidates {
  public:
   Candidates(Database& db, const std::string& folded, int limit)
-      : row_(db, "SELECT kind, ref, trade_code, label, title FROM search_fts WHERE rowid = ?1"),
+      : title_(db, "SELECT title FROM search_fts WHERE rowid = ?1"),
         folded_(folded),
         limit_(static_cast<size_t>(limit)) {}
-  // Reads the rows of one kind; false on a database failure.
+  void add(int64_t rowid, int kind, std::string_view title) {
+    Candidate c;
+    c.rowid = rowid;
+    c.folded = std::string(title);
+    c.quality = c.folded.compare(0, folded_.size(), folded_) == 0 ? 0 : 1;
+    c.kind_rank = kind;
+    if (c.quality == 0) starts_.insert(c.folded);
+    list.push_back(std::move(c));
+  }
+  // Reads the titles of rows of one kind; false on a database failure.
   bool add(int kind, const std::vector<int64_t>& rowids) {
     for (int64_t rowid : rowids) {
-      row_.bind(1, rowid);
-      if (row_.step()) {
-        Candidate c = read_candidate(row_, kind, folded_);
-        if (c.quality == 0) starts_.insert(c.folded);
-        list.push_back(std::move(c));
-      }
-      row_.reset();
+      title_.bind(1, rowid);
+      if (title_.step()) add(rowid, kind, title_.col_view(0));
+      title_.reset();
     }
-    return row_.ok();
+    return title_.ok();
   }
   bool enough() const { return starts_.size() >= limit_; }
   std::vector<Candidate> list;
 
  private:
-  Statement row_;
+  Statement title_;
   const std::string& folded_;
   size_t limit_;
   std::set<std::string> starts_;
@@ -113,19 +107,16 @@ class Candidates {
 // Through the prefix index: one seek per kind into its rowid range.
 bool candidates_by_kind(Database& db, const std::string& expr, Candidates& cands) {
   Statement st(db,
-               "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 AND rowid >= ?2 AND "
-               "rowid < ?3 LIMIT ?4");
-  std::vector<int64_t> rowids;
+               "SELECT rowid, title FROM search_fts "
+               "WHERE search_fts MATCH ?1 AND rowid >= ?2 AND rowid < ?3 LIMIT ?4");
   for (int kind = 1; kind <= 5 && !cands.enough(); ++kind) {
     st.bind(1, expr)
         .bind(2, search_rowid(static_cast<SearchKind>(kind), 0))
         .bind(3, search_rowid(static_cast<SearchKind>(kind + 1), 0))
         .bind(4, kCandidatesPerKind[kind]);
-    rowids.clear();
-    while (st.step()) rowids.push_back(st.col_int(0));
+    while (st.step()) cands.add(st.col_int(0), kind, st.col_view(1));
     if (!st.ok()) return false;  // a malformed expression: no suggestions, reason in db
     st.reset();
-    if (!cands.add(kind, rowids)) return false;
   }
   return true;
 }
@@ -181,11 +172,21 @@ std::vector<Suggestion> suggest(Database& db, std::string_view typed_text, int l
     if (a.folded.size() != b.folded.size()) return a.folded.size() < b.folded.size();
     return a.folded < b.folded;
   });
+  Statement row(db, "SELECT kind, ref, trade_code, label FROM search_fts WHERE rowid = ?1");
   std::set<std::string> seen;
-  for (Candidate& c : cands) {
+  for (const Candidate& c : cands) {
     if (static_cast<int>(out.size()) >= limit) break;
     if (!seen.insert(c.folded).second) continue;  // the same words under another kind
-    out.push_back(std::move(c.s));
+    row.bind(1, c.rowid);
+    if (row.step()) {
+      Suggestion x;
+      x.kind = row.col_text(0);
+      x.id = row.col_text(1);
+      x.trade_code = row.col_text(2);
+      x.label = row.col_text(3);
+      out.push_back(std::move(x));
+    }
+    row.reset();
   }
   return out;
 }
