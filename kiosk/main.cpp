@@ -179,6 +179,9 @@ int main(int argc, char** argv) {
     lo.print_startup_time = options.print_startup_time;
     eric::run_main_loop(app, platform, lo);
   }
+  // The counters of the last visits: once the worker has stopped, the write lock is free.
+  sync.stop();
+  services.usage.flush(*db);
   if (options.print_startup_time) {
     std::printf("Mémoire maximale : %.1f Mo\n", static_cast<double>(peak_rss_kb()) / 1024.0);
   }

@@ -11,6 +11,7 @@
 #include "kiosk/core/clock.h"
 #include "kiosk/core/french.h"
 #include "kiosk/core/help_desk.h"
+#include "kiosk/core/housekeeping.h"
 #include "kiosk/core/i18n.h"
 #include "kiosk/core/workshops.h"
 #include "kiosk/ui/scroll_list.h"
@@ -44,7 +45,7 @@ class DeskScreen : public Screen {
     Database& db = *ctx.services.db;
     const int64_t now = ctx.clock.now_s();
     if (!purged_) {
-      help_purge_personal(db, now);  // yesterday's names serve nobody
+      run_housekeeping(db, now);  // yesterday's names serve nobody
       purged_ = true;
     }
     const std::vector<HelpTicket> queue = help_queue(db, ctx.services.site.id, now);

@@ -77,7 +77,7 @@ class ImmersionFormScreen : public Screen {
                                         place.lon);
       }
     }
-    if (ctx.services.db) retention_days_ = immersion_retention_seconds(*ctx.services.db) / 86400;
+    if (ctx.services.db) retention_days_ = personal_data_retention_seconds(*ctx.services.db) / 86400;
     // Another period than last time: the consent names the employer and the message the
     // dates, so both are given again.
     if (immersion::value(s, immersion::kFormSlot) != slot_id_) {

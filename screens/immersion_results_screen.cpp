@@ -13,7 +13,6 @@
 #include "kiosk/core/i18n.h"
 #include "kiosk/core/immersion.h"
 #include "kiosk/core/store.h"
-#include "kiosk/core/usage.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/immersion_screens.h"
 #include "screens/jobs_support.h"
@@ -172,10 +171,10 @@ class ImmersionResultsScreen : public Screen {
 
   // Anonymous: the trade, the family or the folded words, never who searched.
   void count_search(ScreenContext& ctx, const std::string& today, bool new_search) {
-    if (!new_search || !ctx.services.db) return;
+    if (!new_search) return;
     const std::string key = jobs::usage_key(what_);
-    usage_add(*ctx.services.db, today, "immersion.search", key);
-    if (cards_.empty()) usage_add(*ctx.services.db, today, "immersion.search_no_result", key);
+    ctx.services.usage.add(today, "immersion.search", key);
+    if (cards_.empty()) ctx.services.usage.add(today, "immersion.search_no_result", key);
   }
 
   jobs::What what_;

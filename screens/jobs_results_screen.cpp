@@ -11,7 +11,6 @@
 #include "kiosk/core/french.h"
 #include "kiosk/core/i18n.h"
 #include "kiosk/core/store.h"
-#include "kiosk/core/usage.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/jobs_screens.h"
 #include "screens/jobs_support.h"
@@ -180,11 +179,11 @@ class JobsResultsScreen : public Screen {
   // Each distinct search counts once; the ones that found nothing count again apart, so the
   // region learns what visitors looked for and did not find.
   void count_search(ScreenContext& ctx) {
-    if (counted_ || !pager_.loaded() || !ctx.services.db) return;
+    if (counted_ || !pager_.loaded()) return;
     counted_ = true;
     const std::string key = jobs::usage_key(what_);
-    usage_add(*ctx.services.db, today_, "jobs.search", key);
-    if (pager_.total() == 0) usage_add(*ctx.services.db, today_, "jobs.search_no_result", key);
+    ctx.services.usage.add(today_, "jobs.search", key);
+    if (pager_.total() == 0) ctx.services.usage.add(today_, "jobs.search_no_result", key);
   }
 
   jobs::What what_;

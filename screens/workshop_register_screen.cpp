@@ -88,7 +88,7 @@ class WorkshopRegisterScreen : public Screen {
       ImGui::Dummy(ImVec2(0, ui::px(u, 20)));
     }
     if (focus_ == Field::None) {
-      const int64_t days = ctx.services.db ? retention_seconds(*ctx.services.db) / 86400 : 30;
+      const int64_t days = ctx.services.db ? personal_data_retention_seconds(*ctx.services.db) / 86400 : 30;
       ui::text(u, t.tr("workshop.register.consent", {{"days", std::to_string(days)}}),
                ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, ui::px(u, 1100)});
       ImGui::Dummy(ImVec2(0, ui::px(u, 24)));

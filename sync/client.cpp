@@ -9,6 +9,7 @@
 #include <random>
 #include <sstream>
 
+#include "kiosk/core/housekeeping.h"
 #include "sync/client_http.h"
 #include "sync/client_internal.h"
 #include "sync/protocol.h"
@@ -158,6 +159,8 @@ SyncResult sync_once(Database& db, const SyncConfig& config, const SyncProgressF
   } else {
     // Items a crash left `sending` go again: the server answers a replay with its first answer.
     outbox_requeue_sending(db);
+    // Yesterday's usage counters join this sync's outbox; expired personal data never leaves.
+    run_housekeeping(db, now);
     s = pull_catalog(ctx, http);
     // A catalog the server could not serve must not hold back visitors' requests; a server
     // that cannot be reached at all is not tried twice.

@@ -8,6 +8,7 @@
 
 #include "kiosk/app/shell_text.h"
 #include "kiosk/app/sync_link.h"
+#include "kiosk/core/housekeeping.h"
 #include "kiosk/core/clock.h"
 #include "kiosk/core/french.h"
 #include "kiosk/core/i18n.h"
@@ -103,6 +104,8 @@ void KioskApp::frame(float dt) {
   const int64_t now = clock_.now_ms();
   switch (idle_.update(now, shell_.mode, worth_asking())) {
     case IdleEvent::Expired:
+      // Where visitors give up is worth knowing: the screen they left, never what they typed.
+      services_.usage.add(clock_.today(), "visit.timeout", nav_.top() ? nav_.top()->id() : "");
       reset_for_next_visitor();
       break;
     case IdleEvent::StaffExpired:
@@ -128,7 +131,26 @@ void KioskApp::frame(float dt) {
   if (services_.sync) services_.sync->after_frame(services_, nav_.generation());
   // A visit starts when the visitor leaves the home screen; from then on, even back on the
   // home screen, inactivity wipes what they did.
-  if (session_.started_ms == 0 && !nav_.at_home()) session_.started_ms = now;
+  if (session_.started_ms == 0 && !nav_.at_home()) {
+    session_.started_ms = now;
+    services_.usage.add(clock_.today(), "visit.start", nav_.top() ? nav_.top()->id() : "");
+  }
+  write_between_visitors();
+}
+
+void KioskApp::write_between_visitors() {
+  if (!services_.db) return;
+  UsageTally& tally = services_.usage;
+  // Between visitors, or when many counters are held; never while a sync holds the write
+  // lock (the writes would only find the file busy, or wait for it).
+  if (!nav_.at_home() && tally.size() < 64) return;
+  if (services_.sync && services_.sync->live().running) return;
+  if (!tally.empty()) tally.flush(*services_.db);  // busy: kept for a later frame
+  // Once a day, even on a terminal that never syncs: expired personal data goes.
+  const std::string today = clock_.today();
+  if (nav_.at_home() && today != housekeeping_day_) {
+    if (run_housekeeping(*services_.db, clock_.now_s()).ok()) housekeeping_day_ = today;
+  }
 }
 
 void KioskApp::draw_chrome_and_screen(ScreenContext& ctx) {

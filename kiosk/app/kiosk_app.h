@@ -55,6 +55,9 @@ class KioskApp {
 
   // Going home with nothing left behind: the session, language, text size, mode.
   void reset_for_next_visitor();
+  // Writes the held usage counters, and does the day's housekeeping, when it costs a
+  // visitor nothing (see kiosk_app.cpp).
+  void write_between_visitors();
 
   Navigator& nav() { return nav_; }
   Session& session() { return session_; }
@@ -83,6 +86,7 @@ class KioskApp {
   IdleWatch idle_;
   ui::TouchInput touch_;
   float display_height_ = 1080;
+  std::string housekeeping_day_;  // the day run_housekeeping last succeeded ("YYYY-MM-DD")
 };
 
 }  // namespace eric

@@ -6,10 +6,10 @@
 #include <string>
 
 #include "kiosk/core/catalog.h"
+#include "kiosk/core/usage.h"
 
 namespace eric {
 
-class Database;
 class SyncLink;
 
 // Settings the shell reads at start (stored in the settings table; defaults here).
@@ -37,6 +37,9 @@ struct Services {
   // The sync worker's link (kiosk/app/sync_link.h): its progress for the manager's screens,
   // bundle imports. Null in tests that run without it.
   SyncLink* sync = nullptr;
+  // Anonymous usage counters held until the shell writes them between visitors
+  // (KioskApp::flush_usage): a screen never waits for the file to count something.
+  UsageTally usage;
 };
 
 }  // namespace eric

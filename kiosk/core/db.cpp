@@ -86,7 +86,7 @@ std::unique_ptr<Database> Database::open(const std::string& path, Status& status
     status = Status::error(code_for(rc), sentence_for(rc) + " (" + detail + ")");
     return nullptr;
   }
-  std::unique_ptr<Database> db(new Database(raw, path));
+  std::unique_ptr<Database> db(new Database(raw, path, options.busy_timeout_ms));
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, options.busy_timeout_ms);
   sqlite3_create_function_v2(raw, "eric_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
@@ -187,16 +187,17 @@ Statement& Statement::bind(int index, double value) {
 
 Statement& Statement::bind(int index, std::string_view text) {
   if (!stmt_) return *this;
-  int rc = sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
-                             SQLITE_TRANSIENT);
+  // An empty view may have no data; SQLite would bind that as NULL, and bind_null says so.
+  int rc = sqlite3_bind_text(stmt_, index, text.data() ? text.data() : "",
+                             static_cast<int>(text.size()), SQLITE_TRANSIENT);
   if (rc != SQLITE_OK) fail(rc, "bind");
   return *this;
 }
 
 Statement& Statement::bind_ref(int index, std::string_view text) {
   if (!stmt_) return *this;
-  int rc = sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
-                             SQLITE_STATIC);
+  int rc = sqlite3_bind_text(stmt_, index, text.data() ? text.data() : "",
+                             static_cast<int>(text.size()), SQLITE_STATIC);
   if (rc != SQLITE_OK) fail(rc, "bind");
   return *this;
 }
@@ -248,8 +249,10 @@ std::string_view Statement::col_view(int col) const {
 
 // ---------------------------------------------------------------------------------------------
 
-Transaction::Transaction(Database& db) : db_(db) {
+Transaction::Transaction(Database& db, LockWait wait) : db_(db) {
+  if (wait == LockWait::No) sqlite3_busy_timeout(db_.handle(), 0);
   status_ = db_.exec("BEGIN IMMEDIATE;");
+  if (wait == LockWait::No) sqlite3_busy_timeout(db_.handle(), db_.busy_timeout_ms());
   active_ = status_.ok;
 }
 

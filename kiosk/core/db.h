@@ -69,10 +69,15 @@ class Database {
   // Builds a Status from a SQLite result code and the connection's message.
   Status error_status(int rc, std::string_view what) const;
 
+  // How long a statement waits for another connection's write lock (OpenOptions).
+  int busy_timeout_ms() const { return busy_timeout_ms_; }
+
  private:
-  Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  Database(sqlite3* db, std::string path, int busy_timeout_ms)
+      : db_(db), path_(std::move(path)), busy_timeout_ms_(busy_timeout_ms) {}
   sqlite3* db_ = nullptr;
   std::string path_;
+  int busy_timeout_ms_ = 0;
   Status last_status_;
 };
 
@@ -123,11 +128,16 @@ class Statement {
   Status status_;
 };
 
+// Whether taking the write lock may wait for another connection (the sync worker holds it
+// for the whole apply of a catalog, which can last seconds).
+enum class LockWait { UpToBusyTimeout, No };
+
 // BEGIN IMMEDIATE (take the write lock now, so a long write never fails half-way with BUSY);
-// rolls back in the destructor unless commit() succeeded.
+// rolls back in the destructor unless commit() succeeded. With LockWait::No, a lock held
+// elsewhere gives at once a failed transaction with code "sqlite_busy".
 class Transaction {
  public:
-  explicit Transaction(Database& db);
+  explicit Transaction(Database& db, LockWait wait = LockWait::UpToBusyTimeout);
   ~Transaction();
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;

@@ -3,12 +3,12 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
 
 #include <nlohmann/json.hpp>
 
 #include "kiosk/core/clock.h"
 #include "kiosk/core/store.h"
+#include "kiosk/core/usage.h"
 
 namespace eric {
 
@@ -89,14 +89,6 @@ bool is_help_reason(std::string_view reason) {
   return std::find(kHelpReasons.begin(), kHelpReasons.end(), reason) != kHelpReasons.end();
 }
 
-int64_t retention_seconds(Database& db) {
-  const std::string v = setting_get_or(db, "retention_days", "30");
-  char* end = nullptr;
-  const long days = std::strtol(v.c_str(), &end, 10);
-  const long safe = (end && *end == '\0' && days >= 1 && days <= 3650) ? days : 30;
-  return int64_t{safe} * 86400;
-}
-
 std::string civil_day(int64_t epoch_s) {
   return Clock::format_date(Clock::to_local(epoch_s * 1000));
 }
@@ -140,7 +132,7 @@ Result<TakenTicket> take_ticket(Database& db, const TicketRequest& request, int6
   const nlohmann::json payload = {{"site_id", request.site_id}, {"day", day},
                                   {"number", number},           {"reason", request.reason},
                                   {"urgent_today", request.urgent_today}};
-  auto item = outbox_add(db, "help_ticket", payload.dump(), now_s, now_s + retention_seconds(db));
+  auto item = outbox_add(db, "help_ticket", payload.dump(), now_s, now_s + personal_data_retention_seconds(db));
   if (!item.ok()) {
     r.status = item.status;
     return r;
@@ -154,7 +146,7 @@ Result<TakenTicket> take_ticket(Database& db, const TicketRequest& request, int6
   r.status = ins.run();
   if (!r.ok()) return r;
   const int64_t id = db.last_insert_rowid();
-  r.status = bump_usage(db, "help.ticket", request.reason, now_s);
+  r.status = usage_add(db, day, "help.ticket", request.reason);
   if (!r.ok()) return r;
   r.status = tx.commit();
   if (!r.ok()) return r;
@@ -265,24 +257,7 @@ Status log_desk_action(Database& db, std::string_view role, std::string_view act
   s.bind(1, now_s).bind(2, std::string(role)).bind(3, action).bind(4, std::string(detail));
   Status st = s.run();
   if (!st) return st;
-  return bump_usage(db, std::string("desk.") + std::string(action), "", now_s);
-}
-
-Status bump_usage(Database& db, std::string_view name, std::string_view key, int64_t now_s,
-                  int64_t n) {
-  Statement s(db,
-              "INSERT INTO usage_counters(day, name, key, count) VALUES(?1, ?2, ?3, ?4) "
-              "ON CONFLICT(day, name, key) DO UPDATE SET count = count + excluded.count");
-  // A default string_view has no data and would bind as NULL: the key column is never NULL.
-  s.bind(1, civil_day(now_s)).bind(2, name).bind(3, std::string(key)).bind(4, n);
-  return s.run();
-}
-
-int64_t usage_count(Database& db, std::string_view day, std::string_view name,
-                    std::string_view key) {
-  Statement s(db, "SELECT count FROM usage_counters WHERE day = ?1 AND name = ?2 AND key = ?3");
-  s.bind(1, day).bind(2, name).bind(3, std::string(key));
-  return s.step() ? s.col_int(0) : 0;
+  return usage_add(db, civil_day(now_s), std::string("desk.") + std::string(action), "");
 }
 
 int64_t desk_action_count(Database& db, std::string_view action) {

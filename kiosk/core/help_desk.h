@@ -19,9 +19,6 @@ inline constexpr std::array<std::string_view, 5> kHelpReasons = {
     "cv", "email_account", "answer_offer", "online_procedure", "other"};
 bool is_help_reason(std::string_view reason);
 
-// How long personal data (a first name, a contact) is kept: the setting "retention_days"
-// (30 by default), in seconds.
-int64_t retention_seconds(Database& db);
 // The site's civil day ("YYYY-MM-DD") of an epoch time in seconds.
 std::string civil_day(int64_t epoch_s);
 
@@ -105,11 +102,6 @@ Result<int64_t> help_purge_personal(Database& db, int64_t now_s);
 // the transaction of the action itself.
 Status log_desk_action(Database& db, std::string_view role, std::string_view action,
                        std::string_view detail, int64_t now_s);
-// Adds n to a usage counter of the day (name "help.ticket", key "cv").
-Status bump_usage(Database& db, std::string_view name, std::string_view key, int64_t now_s,
-                  int64_t n = 1);
-int64_t usage_count(Database& db, std::string_view day, std::string_view name,
-                    std::string_view key = {});
 // Number of lines of desk_actions with this action (tests and the manager's view).
 int64_t desk_action_count(Database& db, std::string_view action);
 

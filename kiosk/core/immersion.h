@@ -150,10 +150,4 @@ std::optional<ImmersionReceipt> immersion_receipt(Database& db, std::string_view
 std::optional<ImmersionReceipt> immersion_receipt_for_token(Database& db,
                                                             std::string_view form_token);
 
-// Retention of personal data, in seconds (setting "retention_days", 30 by default).
-int64_t immersion_retention_seconds(Database& db);
-// Removes the personal data of requests (and every other outbox item) past their retention:
-// the store's outbox purge, which empties the payload. Returns the number purged.
-Result<int64_t> purge_immersion_requests(Database& db, int64_t now_s);
-
 }  // namespace eric

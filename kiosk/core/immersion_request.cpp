@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <cstdio>
 #include <string>
 
@@ -198,16 +197,6 @@ bool is_request_code(std::string_view code) {
   return true;
 }
 
-int64_t immersion_retention_seconds(Database& db) {
-  const std::string v = setting_get_or(db, "retention_days", "30");
-  int64_t days = 30;
-  const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), days);
-  // A damaged or absurd setting falls back to the documented default rather than keeping
-  // personal data for ever or dropping it before delivery.
-  if (ec != std::errc() || ptr != v.data() + v.size() || days < 1 || days > 3650) days = 30;
-  return days * 86400;
-}
-
 std::optional<ImmersionReceipt> immersion_receipt(Database& db, std::string_view outbox_id) {
   auto item = outbox_get(db, outbox_id);
   if (!item || item->type != kRequestType) return std::nullopt;
@@ -296,7 +285,7 @@ Result<ImmersionReceipt> submit_immersion_request(Database& db, const ImmersionR
   const std::string text =
       payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   auto added = outbox_add(db, kRequestType, text, now_s,
-                          now_s + immersion_retention_seconds(db));
+                          now_s + personal_data_retention_seconds(db));
   if (!added.ok()) return failure<ImmersionReceipt>(added.status.code, added.status.message_fr);
   // Counted for the region with the trade only: nothing that names the visitor.
   const std::string day = Clock::format_date(Clock::to_local(now_s * 1000));
@@ -312,10 +301,6 @@ Result<ImmersionReceipt> submit_immersion_request(Database& db, const ImmersionR
   r.value.offer_id = slot->slot.offer_id;
   r.value.created_at = now_s;
   return r;
-}
-
-Result<int64_t> purge_immersion_requests(Database& db, int64_t now_s) {
-  return outbox_purge(db, now_s);
 }
 
 }  // namespace eric

@@ -238,6 +238,9 @@ CatalogCounts catalog_counts(Database& db);
 std::optional<std::string> setting_get(Database& db, std::string_view key);
 std::string setting_get_or(Database& db, std::string_view key, std::string_view fallback);
 Status setting_set(Database& db, std::string_view key, std::string_view value);
+// How long personal data (a first name, a contact) is kept: the setting "retention_days"
+// (30 by default, 1 to 3650), in seconds.
+int64_t personal_data_retention_seconds(Database& db);
 
 // Sync state: key/value underneath; these are the keys the sync worker keeps.
 struct SyncState {

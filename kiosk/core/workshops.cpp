@@ -8,6 +8,7 @@
 #include "kiosk/core/clock.h"
 #include "kiosk/core/french.h"
 #include "kiosk/core/help_desk.h"
+#include "kiosk/core/usage.h"
 
 namespace eric {
 
@@ -110,7 +111,7 @@ Result<Registration> write_registration(Database& db, const std::string& worksho
   if (!contact.empty()) payload["contact"] = contact;
   if (walk_in) payload["walk_in"] = true;
   auto item = outbox_add(db, "workshop_registration", payload.dump(), now_s,
-                         now_s + retention_seconds(db));
+                         now_s + personal_data_retention_seconds(db));
   if (!item.ok()) {
     r.status = item.status;
     return r;
@@ -131,7 +132,7 @@ Result<Registration> write_registration(Database& db, const std::string& worksho
   r.status = ins.run();
   if (!r.ok()) return r;
   r.status = walk_in ? log_desk_action(db, role, "walk_in", workshop_id, now_s)
-                     : bump_usage(db, "workshop.registration", card->workshop.kind, now_s);
+                     : usage_add(db, civil_day(now_s), "workshop.registration", card->workshop.kind);
   if (!r.ok()) return r;
   r.status = tx.commit();
   return r;

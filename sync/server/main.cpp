@@ -279,6 +279,10 @@ int cmd_info(const Args& a) {
   Statement req(*db, "SELECT type || ':' || status, count(*) FROM requests GROUP BY 1");
   info["requests"] = nlohmann::json::object();
   while (req.step()) info["requests"][req.col_text(0)] = req.col_int(1);
+  // What the sites reported (tickets, feedback, usage), summed over sites and days.
+  Statement counts(*db, "SELECT type || ':' || key, sum(n) FROM counts GROUP BY 1");
+  info["counts"] = nlohmann::json::object();
+  while (counts.step()) info["counts"][counts.col_text(0)] = counts.col_int(1);
   Statement res(*db, "SELECT count(*) FROM outbox_results");
   if (res.step()) info["outbox_results"] = res.col_int(0);
   Statement term(*db, "SELECT count(*) FROM terminals");

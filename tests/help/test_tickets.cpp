@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/core/help_desk.h"
+#include "kiosk/core/housekeeping.h"
+#include "kiosk/core/usage.h"
 #include "tests/help/help_test_util.h"
 
 namespace eric::test {
@@ -79,7 +81,7 @@ TEST(Tickets, OutboxItemCarriesNothingPersonal) {
   EXPECT_EQ(payload["reason"], "email_account");
   EXPECT_EQ(payload["urgent_today"], true);
   EXPECT_EQ(items[0].purge_after, now + 30 * 86400);
-  EXPECT_EQ(usage_count(*db, "2025-06-02", "help.ticket", "email_account"), 1);
+  EXPECT_EQ(usage_get(*db, "2025-06-02", "help.ticket", "email_account"), 1);
 }
 
 // Urgent first, then arrival: the same queue whichever of the two came first.
@@ -158,7 +160,7 @@ TEST(Tickets, CallReceiveAbsentAndCounts) {
   EXPECT_EQ(desk_action_count(*db, "ticket_call"), 2);
   EXPECT_EQ(desk_action_count(*db, "ticket_received"), 2);
   EXPECT_EQ(desk_action_count(*db, "ticket_absent"), 1);
-  EXPECT_EQ(usage_count(*db, "2025-06-02", "desk.ticket_call"), 2);
+  EXPECT_EQ(usage_get(*db, "2025-06-02", "desk.ticket_call", ""), 2);
 }
 
 TEST(Tickets, CalledBannerLastsThirtySeconds) {
@@ -198,14 +200,47 @@ TEST(Tickets, PurgesNamesOfEarlierDays) {
   EXPECT_EQ(ticket_by_id(*db, today.value.ticket.id)->first_name, "Sam");
 }
 
+TEST(Tickets, HousekeepingClearsNamesPurgesExpiredDataAndReportsYesterday) {
+  TempDir dir;
+  auto db = help_store(dir);
+  setting_set(*db, "retention_days", "1");
+  auto old = take_ticket(*db, req("cv", true, "Sam"), at("2025-06-02 09:00"));
+  ASSERT_TRUE(old.ok());
+  const int64_t next_day = at("2025-06-03 10:00");  // 25 hours later: past the retention
+  auto today = take_ticket(*db, req("other", false, "Léa"), next_day - 60);
+  ASSERT_TRUE(today.ok());
+
+  auto done = run_housekeeping(*db, next_day);
+  ASSERT_TRUE(done.ok()) << done.status.message_fr;
+  EXPECT_EQ(done.value.tickets_cleared, 1);
+  EXPECT_EQ(done.value.outbox_items_purged, 1);
+  EXPECT_EQ(done.value.usage_reports, 1);  // yesterday's "help.ticket|cv"
+  EXPECT_EQ(ticket_by_id(*db, old.value.ticket.id)->first_name, "");
+  EXPECT_EQ(ticket_by_id(*db, today.value.ticket.id)->first_name, "Léa");
+  bool reported = false;
+  for (const OutboxItem& item : outbox_recent(*db, 10)) {
+    if (item.type != "usage") continue;
+    const auto payload = nlohmann::json::parse(item.payload_json);
+    EXPECT_EQ(payload["day"], "2025-06-02");
+    EXPECT_EQ(payload["counters"]["help.ticket|cv"], 1);
+    reported = true;
+  }
+  EXPECT_TRUE(reported);
+  // Run again: nothing left to do.
+  auto again = run_housekeeping(*db, next_day + 60);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again.value.tickets_cleared + again.value.outbox_items_purged +
+                again.value.usage_reports, 0);
+}
+
 TEST(Tickets, RetentionSetting) {
   TempDir dir;
   auto db = help_store(dir);
-  EXPECT_EQ(retention_seconds(*db), 30 * 86400);
+  EXPECT_EQ(personal_data_retention_seconds(*db), 30 * 86400);
   setting_set(*db, "retention_days", "7");
-  EXPECT_EQ(retention_seconds(*db), 7 * 86400);
+  EXPECT_EQ(personal_data_retention_seconds(*db), 7 * 86400);
   setting_set(*db, "retention_days", "soon");
-  EXPECT_EQ(retention_seconds(*db), 30 * 86400);
+  EXPECT_EQ(personal_data_retention_seconds(*db), 30 * 86400);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/core/help_desk.h"
+#include "kiosk/core/usage.h"
 #include "kiosk/core/workshops.h"
 #include "tests/help/help_test_util.h"
 
@@ -62,7 +63,7 @@ TEST(Workshops, RegistrationTakesASeatAndWritesTheOutbox) {
   EXPECT_EQ(regs[0].first_name, "Inès");
   EXPECT_EQ(regs[0].attendance, "unknown");
   EXPECT_FALSE(regs[0].walk_in);
-  EXPECT_EQ(usage_count(*db, "2025-06-02", "workshop.registration", "cv"), 1);
+  EXPECT_EQ(usage_get(*db, "2025-06-02", "workshop.registration", "cv"), 1);
 
   // The server refused it: the seat is free again.
   outbox_mark(*db, items[0].id, OutboxState::rejected, "", "Cet atelier est complet.", "", 0);
@@ -158,7 +159,7 @@ TEST(Workshops, PurgeClearsRegistrationNames) {
   auto db = help_store(dir);
   const int64_t now = at("2025-06-02 10:00");
   ASSERT_TRUE(register_for_workshop(*db, reg("w-later", "Inès", "ines@mail.fr"), now).ok());
-  ASSERT_TRUE(outbox_purge(*db, now + retention_seconds(*db) + 1).ok());
+  ASSERT_TRUE(outbox_purge(*db, now + personal_data_retention_seconds(*db) + 1).ok());
   auto regs = workshop_registrations(*db, "w-later");
   ASSERT_EQ(regs.size(), 1u);
   EXPECT_EQ(regs[0].first_name, "");

@@ -315,13 +315,13 @@ TEST(ImmersionStore, PurgeRemovesPersonalDataAfterRetention) {
   ASSERT_TRUE(outbox_mark(*db, delivered.value.outbox_id, OutboxState::accepted, "IMM-000017",
                           "", "", now).ok);
   // Before the retention ends, nothing is touched.
-  auto early = purge_immersion_requests(*db, now + 29 * 86400);
+  auto early = outbox_purge(*db, now + 29 * 86400);
   ASSERT_TRUE(early.ok());
   EXPECT_EQ(early.value, 0);
   EXPECT_NE(outbox_get(*db, delivered.value.outbox_id)->payload_json.find("Samia"),
             std::string::npos);
   // After it, the first name, the phone and the message are gone from both.
-  auto late = purge_immersion_requests(*db, now + 30 * 86400);
+  auto late = outbox_purge(*db, now + 30 * 86400);
   ASSERT_TRUE(late.ok());
   EXPECT_EQ(late.value, 2);
   for (const auto& id : {delivered.value.outbox_id, undelivered.value.outbox_id}) {

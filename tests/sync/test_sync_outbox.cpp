@@ -9,6 +9,7 @@
 #include <mutex>
 #include <thread>
 
+#include "kiosk/core/usage.h"
 #include "sync/client_http.h"
 #include "sync/protocol.h"
 #include "sync/worker.h"
@@ -130,6 +131,24 @@ TEST_F(OutboxSync, LastSeatGoesToExactlyOneTerminal) {
     ASSERT_TRUE(sync_once(*db, test_config()).status.ok);
     EXPECT_EQ(query_int(*db, "SELECT taken FROM immersion_slots WHERE id = 'slot-last'"), 1);
   }
+}
+
+TEST_F(OutboxSync, FinishedDaysUsageCountersReachTheRegionOnce) {
+  Terminal t = make_terminal(tmp, "t1", server_db, server->url());
+  ASSERT_TRUE(usage_add(*t.db, "2020-03-02", "jobs.search_no_result", "words:astronaute", 3).ok);
+  ASSERT_TRUE(usage_add(*t.db, "2020-03-02", "visit.start", "jobs.what", 7).ok);
+  ASSERT_TRUE(sync_once(*t.db, test_config()).status.ok);
+  nlohmann::json info = server_info(server_db);
+  EXPECT_EQ(info["counts"].value("usage:jobs.search_no_result|words:astronaute", int64_t{0}), 3)
+      << info.dump();
+  EXPECT_EQ(info["counts"].value("usage:visit.start|jobs.what", int64_t{0}), 7);
+  EXPECT_EQ(query_int(*t.db, "SELECT count(*) FROM outbox WHERE type = 'usage'"), 1);
+  EXPECT_EQ(query_int(*t.db, "SELECT count(*) FROM outbox WHERE type = 'usage' AND state = 'accepted'"), 1);
+  // The next sync sends nothing new: the day was reported once.
+  ASSERT_TRUE(sync_once(*t.db, test_config()).status.ok);
+  info = server_info(server_db);
+  EXPECT_EQ(info["counts"].value("usage:visit.start|jobs.what", int64_t{0}), 7);
+  EXPECT_EQ(query_int(*t.db, "SELECT count(*) FROM outbox WHERE type = 'usage'"), 1);
 }
 
 TEST_F(OutboxSync, DeclinedRequestReachesTheTerminal) {

@@ -1,0 +1,26 @@
+// Daily housekeeping of the terminal's local data (see housekeeping.h).
+#include "kiosk/core/housekeeping.h"
+
+#include "kiosk/core/help_desk.h"
+#include "kiosk/core/store.h"
+#include "kiosk/core/usage.h"
+
+namespace eric {
+
+Result<HousekeepingDone> run_housekeeping(Database& db, int64_t now_s) {
+  Result<HousekeepingDone> r;
+  auto purged = outbox_purge(db, now_s);
+  r.status = purged.status;
+  if (!r.ok()) return r;
+  r.value.outbox_items_purged = purged.value;
+  auto cleared = help_purge_personal(db, now_s);
+  r.status = cleared.status;
+  if (!r.ok()) return r;
+  r.value.tickets_cleared = cleared.value;
+  auto reports = usage_report_finished_days(db, civil_day(now_s), now_s);
+  r.status = reports.status;
+  if (r.ok()) r.value.usage_reports = reports.value;
+  return r;
+}
+
+}  // namespace eric
