@@ -76,7 +76,7 @@ std::unique_ptr<Database> enrolled_terminal(const SyncBenchOptions& o, const std
   fs::remove_all(dir, ec);
   fs::create_directories(dir);
   Status s;
-  auto db = open_store(dir + "/cache.db", s);
+  auto db = open_store(dir + "/cache.db", s, kiosk_connection());  // as the sync worker
   if (!db) {
     error = s.message_fr;
     return nullptr;
@@ -154,15 +154,25 @@ bool run_round(const SyncBenchOptions& o, const std::string& server_db, const st
   r.full_apply_s = full.catalog_apply_ms / 1000.0;
   r.full_records = full.changes_applied;
   r.full_bytes_down = full.bytes_down;
+  double t0 = now_ms();
+  if (!db->checkpoint().ok()) {  // as the worker does once a sync has finished
+    error = "checkpoint after the full sync failed";
+    return false;
+  }
+  r.full_checkpoint_s = (now_ms() - t0) / 1000.0;
 
   // A delta is the steady state of a terminal: let the system write back the ~100 MB the
   // full sync just left in its page cache first, or the delta's fsyncs wait behind them.
   ::sync();
   int64_t changes = 0;
   if (!make_delta(o, *db, server_db, dir + "/delta.json", round, changes, error)) return false;
-  const double t0 = now_ms();
+  t0 = now_ms();
   SyncResult delta = sync_once(*db, config);
   r.delta_ms = now_ms() - t0;
+  t0 = now_ms();
+  auto wal = db->checkpoint();
+  r.delta_checkpoint_ms = now_ms() - t0;
+  r.delta_wal_pages = wal.value.in_log;
   if (!delta.status) {
     error = "delta sync: " + delta.status.code + " " + delta.status.message_fr;
     return false;
@@ -269,6 +279,11 @@ int print_sync_figures(const SyncFigures& f) {
   const double delta_ms = median_of(R, [](const SyncRound& r) { return r.delta_ms; });
   const double delta_apply = median_of(R, [](const SyncRound& r) { return r.delta_apply_ms; });
   const double delta_download = median_of(R, [](const SyncRound& r) { return r.delta_download_ms; });
+  const double full_ckpt = median_of(R, [](const SyncRound& r) { return r.full_checkpoint_s; });
+  const double delta_ckpt = median_of(R, [](const SyncRound& r) { return r.delta_checkpoint_ms; });
+  const double delta_pages = median_of(R, [](const SyncRound& r) {
+    return static_cast<double>(r.delta_wal_pages);
+  });
   const double unchanged = median_of(R, [](const SyncRound& r) {
     return static_cast<double>(r.unchanged_bytes_up + r.unchanged_bytes_down);
   });
@@ -284,8 +299,12 @@ int print_sync_figures(const SyncFigures& f) {
               full_s, end_rate, mb_down);
   std::printf("  download + decode             %8.2f s\n", download_s);
   std::printf("  apply (one transaction)       %8.2f s    %9.0f records/s\n", apply_s, apply_rate);
+  std::printf("  then the worker's checkpoint  %8.2f s     (log copied into the file, no lock held)\n",
+              full_ckpt);
   std::printf("1 %% delta, end to end           %8.1f ms   (%lld changes; download %.1f ms, apply %.1f ms)\n",
               delta_ms, static_cast<long long>(R.front().delta_records), delta_download, delta_apply);
+  std::printf("  then the worker's checkpoint  %8.1f ms   (%.0f pages of 4 KB written to the log)\n",
+              delta_ckpt, delta_pages);
   std::printf("unchanged sync                  %8.0f bytes both ways (%s)\n", unchanged,
               all_304 ? "304 Not Modified" : "NOT a 304");
   const FrameDuringSync& fr = f.frame;
@@ -312,6 +331,9 @@ int print_sync_figures(const SyncFigures& f) {
       {"full_sync_apply_s", round3(apply_s)},
       {"delta_changes", R.front().delta_records},
       {"delta_apply_ms", round3(delta_apply)},
+      {"delta_checkpoint_ms", round3(delta_ckpt)},
+      {"delta_wal_pages", static_cast<int64_t>(delta_pages)},
+      {"full_sync_checkpoint_s", round3(full_ckpt)},
       {"frame_cpu_p99_during_sync_ms", round3(fr.cpu.p99)},
       {"frame_p99_no_sync_ms", round3(fr.idle_wall.p99)},
       {"rounds", R.size()},

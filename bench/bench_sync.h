@@ -27,8 +27,11 @@ struct SyncRound {
   double full_apply_s = 0;     // the one write transaction
   int64_t full_records = 0;
   int64_t full_bytes_down = 0;
+  double full_checkpoint_s = 0;  // the worker's checkpoint after it (outside the sync)
   double delta_ms = 0;         // end to end
   double delta_download_ms = 0, delta_apply_ms = 0;
+  double delta_checkpoint_ms = 0;  // the worker's checkpoint after the delta
+  int64_t delta_wal_pages = 0;     // pages the delta's commit wrote to the log
   int64_t delta_records = 0;
   int64_t unchanged_bytes_up = 0, unchanged_bytes_down = 0;
   bool unchanged_not_modified = false;

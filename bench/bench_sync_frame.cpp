@@ -81,7 +81,7 @@ FrameDuringSync measure_frames_during_sync(const std::string& terminal_db,
                                            const std::string& today, int min_seconds) {
   FrameDuringSync f;
   Status s;
-  auto ui_db = open_store(terminal_db, s);
+  auto ui_db = open_store(terminal_db, s, kiosk_connection());
   if (!ui_db) {
     f.error = s.message_fr;
     return f;

@@ -100,7 +100,7 @@ int main(int argc, char** argv) {
   const std::string data_dir = eric::resolve_data_dir(options);
   if (!eric::prepare_data_dir(data_dir, error)) return fail(error);
   eric::Status status;
-  std::unique_ptr<eric::Database> db = eric::open_store(data_dir + "/cache.db", status);
+  std::unique_ptr<eric::Database> db = eric::open_store(data_dir + "/cache.db", status, eric::kiosk_connection());
   if (!db) return fail(status.message_fr);
   if (options.demo) {
     const std::string ref = options.reference_data.empty()

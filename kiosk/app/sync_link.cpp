@@ -130,8 +130,9 @@ bool SyncLink::start_import(const std::string& path) {
     int64_t records = 0;
     // Its own connection: the import writes the whole catalog in one transaction, and the UI
     // keeps reading the old one meanwhile.
-    std::unique_ptr<Database> db = open_store(db_path_, status);
+    std::unique_ptr<Database> db = open_store(db_path_, status, kiosk_connection());
     if (db) status = import_bundle(*db, path, &records, &clock_);
+    if (db && status.ok) db->checkpoint();  // the kiosk's connections never do it on commit
     {
       std::lock_guard<std::mutex> lock(mutex_);
       import_.running = false;

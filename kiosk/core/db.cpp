@@ -97,6 +97,7 @@ std::unique_ptr<Database> Database::open(const std::string& path, Status& status
   // synchronous=FULL: a visitor's request in the outbox must survive a power cut.
   std::string pragmas = "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA cache_size=-16000;";
   if (!options.read_only) pragmas = "PRAGMA journal_mode=WAL; " + pragmas;
+  if (!options.auto_checkpoint) pragmas += " PRAGMA wal_autocheckpoint=0;";
   Status s = db->exec(pragmas);
   if (!s.ok) {
     status = s;
@@ -114,6 +115,19 @@ std::unique_ptr<Database> Database::open(const std::string& path, Status& status
 
 Database::~Database() {
   if (db_) sqlite3_close_v2(db_);
+}
+
+Result<WalPages> Database::checkpoint() {
+  Result<WalPages> r;
+  int in_log = 0, copied = 0;
+  const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, &in_log, &copied);
+  if (rc != SQLITE_OK) {
+    r.status = error_status(rc, "checkpoint");
+    return r;
+  }
+  r.value.in_log = in_log;
+  r.value.copied = copied;
+  return r;
 }
 
 Status Database::error_status(int rc, std::string_view what) const {

@@ -37,6 +37,16 @@ struct OpenOptions {
   bool read_only = false;
   bool create = true;            // create the file when missing (ignored when read_only)
   int busy_timeout_ms = 5000;    // the UI and the sync worker share the file
+  // SQLite copies the write-ahead log back into the file on the commit that finds it longer
+  // than 1000 pages, on whichever connection that is. false: never on commit; the owner
+  // calls Database::checkpoint() when it suits (see kiosk_connection() in store.h).
+  bool auto_checkpoint = true;
+};
+
+// Pages of the write-ahead log, as a checkpoint found and left them.
+struct WalPages {
+  int64_t in_log = 0;
+  int64_t copied = 0;  // into the database file (all of them unless a reader held some back)
 };
 
 // One connection. Each thread owns its own (the UI and the sync worker each open one).
@@ -71,6 +81,10 @@ class Database {
 
   // How long a statement waits for another connection's write lock (OpenOptions).
   int busy_timeout_ms() const { return busy_timeout_ms_; }
+
+  // Copies the write-ahead log into the database file without waiting for or blocking
+  // readers and writers (a passive checkpoint).
+  Result<WalPages> checkpoint();
 
  private:
   Database(sqlite3* db, std::string path, int busy_timeout_ms)

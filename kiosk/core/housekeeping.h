@@ -14,7 +14,8 @@ struct HousekeepingDone {
   int usage_reports = 0;            // finished days put in the outbox as "usage" items
 };
 
-// Runs the three in turn, each in its own transaction, and stops at the first failure.
+// Runs the three in turn, each in its own transaction, and stops at the first failure; then
+// checkpoints the write-ahead log (the kiosk's connections never do it on commit).
 // Called at the kiosk's start, once a day while it runs, before each sync pushes the outbox,
 // and when the animator's desk opens. Safe to call as often as wanted.
 Result<HousekeepingDone> run_housekeeping(Database& db, int64_t now_s);

@@ -14,6 +14,16 @@
 
 namespace eric {
 
+// The options of the kiosk's own connections, the UI's and the sync worker's: no checkpoint
+// on commit, which would fall on whichever connection commits while the log is long (the
+// UI's, right after a sync, for 40 ms to a second). The sync worker checkpoints after each
+// sync and the daily housekeeping once a day (run_housekeeping).
+inline OpenOptions kiosk_connection() {
+  OpenOptions o;
+  o.auto_checkpoint = false;
+  return o;
+}
+
 // Opens the file with the kiosk's pragmas and migrates it to the latest schema.
 std::unique_ptr<Database> open_store(const std::string& path, Status& status,
                                      const OpenOptions& options = {});

@@ -107,14 +107,15 @@ inline constexpr const char* kSql[kSlotCount] = {
     "VALUES(?1,?2,?3,?4,?5,?6,?7)",
     "DELETE FROM jobs_geo WHERE band=?1 AND lon=?2 AND job_rowid=?3",
     // kJobInsert: after clear_all every offer is new; a plain insert is the fast path, and a
-    // duplicate id in the catalog fails it and falls back to the upsert. kJobOld: an offer's
-    // place and trade before a delta moves it.
+    // duplicate id in the catalog fails it and falls back to the upsert. kJobOld: what of an
+    // offer the indexes hold (place, filters, searched words) before a delta changes it.
     "INSERT INTO jobs(id,source,title,trade_code,job_title_ogr,employer_id,employer_name,"
     "description,contract_type,contract_duration_months,work_time_label,salary_label,"
     "experience_label,qualification_label,posts,commune,lat,lon,place_label,origin_url,contact,"
     "created_at,expires_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,"
     "?18,?19,?20,?21,?22,?23)",
-    "SELECT rowid, lat, lon, trade_code FROM jobs WHERE id=?1",
+    "SELECT rowid, lat, lon, trade_code, contract_type, expires_at, title, employer_name "
+    "FROM jobs WHERE id=?1",
     // kTradeStatsAdd: a delta moves the counts of the trades it touched, no recount.
     "INSERT INTO trade_stats(trade_code,job_count) VALUES(?1,?2) ON CONFLICT(trade_code) DO "
     "UPDATE SET job_count=job_count+excluded.job_count",

@@ -255,46 +255,58 @@ Status CatalogWriter::upsert(const Job& r) {
     if (!m.run(s)) return m.status;
     return m.done();
   }
-  // The offer may exist: take its old place out of jobs_geo and its count out of its trade.
+  // The offer may exist. Most changes of a delta (a salary, a description, the posts) leave
+  // its place, filters and words as they were: then jobs_geo and search_fts are not touched,
+  // which spares a commit two random pages per offer of the ~4 it writes.
   int64_t rowid = 0;
   Statement& old = m.get(kJobOld);
   old.bind(1, r.id);
   const bool existed = old.step();
+  bool geo_same = false, words_same = false;
   if (existed) {
     rowid = old.col_int(0);
     const double old_lat = old.col_double(1), old_lon = old.col_double(2);
-    --m.trade_counts[old.col_text(3)];
-    old.reset();
-    Statement& del = m.get(kGeoDelete);
-    del.bind(1, geo_band(old_lat)).bind(2, old_lon).bind(3, rowid);
-    if (!m.run(del)) return m.status;
-  } else {
-    old.reset();
+    geo_same = old_lat == r.lat && old_lon == r.lon && old.col_view(3) == r.trade_code &&
+               old.col_view(4) == r.contract_type && old.col_view(5) == r.expires_at;
+    words_same = old.col_view(6) == r.title && old.col_view(7) == r.employer_name &&
+                 old.col_view(3) == r.trade_code;
+    if (!geo_same) {
+      --m.trade_counts[old.col_text(3)];
+      Statement& del = m.get(kGeoDelete);
+      del.bind(1, geo_band(old_lat)).bind(2, old_lon).bind(3, rowid);
+      old.reset();
+      if (!m.run(del)) return m.status;
+    }
   }
+  old.reset();
   // No RETURNING: the rowid is the old one, or the new row's (an upsert keeps the rowid).
   Statement& s = m.get(kJobUpsert);
   bind_job(s, r);
   if (!m.run(s)) return m.status;
   if (!existed) rowid = m.db.last_insert_rowid();
-  ++m.trade_counts[r.trade_code];
-  // The employer's name is searchable with the offer; look it up when the offer lacks it.
-  std::string employer_name = r.employer_name;
-  if (employer_name.empty() && !r.employer_id.empty()) {
-    auto known = m.employer_names.find(r.employer_id);
-    if (known != m.employer_names.end()) {
-      employer_name = known->second;
-    } else {
-      Statement& q = m.get(kEmployerName);
-      q.bind(1, r.employer_id);
-      if (q.step()) employer_name = q.col_text(0);
-      q.reset();
+  if (!words_same) {
+    // The employer's name is searchable with the offer; look it up when the offer lacks it.
+    std::string employer_name = r.employer_name;
+    if (employer_name.empty() && !r.employer_id.empty()) {
+      auto known = m.employer_names.find(r.employer_id);
+      if (known != m.employer_names.end()) {
+        employer_name = known->second;
+      } else {
+        Statement& q = m.get(kEmployerName);
+        q.bind(1, r.employer_id);
+        if (q.step()) employer_name = q.col_text(0);
+        q.reset();
+      }
     }
+    m.put_search(SearchKind::job, rowid, r.title, employer_name, r.id, r.trade_code, r.title);
   }
-  m.put_search(SearchKind::job, rowid, r.title, employer_name, r.id, r.trade_code, r.title);
-  Statement& g = m.get(kGeoReplace);
-  g.bind(1, geo_band(r.lat)).bind(2, r.lon).bind(3, rowid).bind(4, r.lat)
-      .bind_ref(5, r.trade_code).bind_ref(6, r.contract_type).bind_ref(7, r.expires_at);
-  if (!m.run(g)) return m.status;
+  if (!geo_same) {
+    ++m.trade_counts[r.trade_code];
+    Statement& g = m.get(kGeoReplace);
+    g.bind(1, geo_band(r.lat)).bind(2, r.lon).bind(3, rowid).bind(4, r.lat)
+        .bind_ref(5, r.trade_code).bind_ref(6, r.contract_type).bind_ref(7, r.expires_at);
+    if (!m.run(g)) return m.status;
+  }
   return m.done();
 }
 

@@ -186,8 +186,23 @@ TEST_F(CatalogWrite, DeltaIndexesEqualARebuild) {
     ASSERT_TRUE(w.remove("job", "j2").ok);
     ASSERT_TRUE(w.upsert(test::make_job("j9", "Plombier sanitaire", "F1603", "CDI", "13056",
                                         43.42, 5.07)).ok);  // twice in one delta
+    // What most deltas are: the same place and words, another salary (the indexes are left
+    // alone); new words in the same place; the same words in another place and contract.
+    Catalog c = test::sample_catalog();
+    Job salary = c.jobs[2];  // j3
+    salary.salary_label = "2 100 € brut par mois";
+    ASSERT_TRUE(w.upsert(salary).ok);
+    Job words = c.jobs[3];  // j4
+    words.title = "Conducteur routier longue distance";
+    ASSERT_TRUE(w.upsert(words).ok);
+    Job moved = c.jobs[4];  // j5
+    moved.lat = 43.52;
+    moved.lon = 5.45;
+    moved.contract_type = "CDD";
+    ASSERT_TRUE(w.upsert(moved).ok);
     ASSERT_TRUE(w.commit().ok);
   }
+  EXPECT_EQ(job_detail(*db, "j3")->job.salary_label, "2 100 € brut par mois");
   const std::string stats_sql = "SELECT trade_code, job_count FROM trade_stats ORDER BY 1";
   const std::string search_sql =
       "SELECT rowid, title, extra, kind, ref, trade_code, label FROM search_fts ORDER BY rowid";
@@ -198,6 +213,9 @@ TEST_F(CatalogWrite, DeltaIndexesEqualARebuild) {
   EXPECT_NE(stats.find("F1603|1|"), std::string::npos);
   EXPECT_NE(search.find("plombier sanitaire"), std::string::npos);
   EXPECT_EQ(search.find("plombier chauffagiste"), std::string::npos);
+  EXPECT_NE(search.find("conducteur routier longue distance"), std::string::npos);
+  EXPECT_EQ(search.find("chauffeur poids lourd"), std::string::npos);
+  EXPECT_NE(geo.find("|43.52|"), std::string::npos) << geo;
   Transaction tx(*db);
   ASSERT_TRUE(rebuild_search_and_geo(*db).ok);
   ASSERT_TRUE(recompute_trade_stats(*db).ok);

@@ -1,6 +1,8 @@
 // Tests of the sqlite3 wrapper: opening, statements, transactions, errors as values.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <filesystem>
 #include <fstream>
 
 #include "kiosk/core/db.h"
@@ -138,6 +140,57 @@ TEST(Transaction, SecondWriterWaitsThenGetsBusy) {
   EXPECT_FALSE(tb.ok());
   EXPECT_EQ(tb.status().code, "sqlite_busy");
   EXPECT_FALSE(tb.commit().ok);
+}
+
+// Writes about 2,000 pages (8 MB) in one transaction: beyond SQLite's automatic checkpoint.
+void write_many_pages(Database& db) {
+  ASSERT_TRUE(db.exec("CREATE TABLE IF NOT EXISTS big(x BLOB);").ok);
+  Transaction tx(db);
+  Statement ins(db, "INSERT INTO big(x) VALUES(randomblob(4000))");
+  for (int i = 0; i < 2000; ++i) ASSERT_TRUE(ins.run().ok);
+  ASSERT_TRUE(tx.commit().ok);
+}
+
+TEST(Database, WithoutAutoCheckpointTheLogWaitsForCheckpoint) {
+  test::TempDir dir;
+  Status st;
+  auto automatic = Database::open(dir.file("auto.db"), st);
+  OpenOptions manual_options;
+  manual_options.auto_checkpoint = false;
+  auto manual = Database::open(dir.file("manual.db"), st, manual_options);
+  ASSERT_TRUE(automatic && manual);
+  write_many_pages(*automatic);
+  write_many_pages(*manual);
+  // The automatic connection copied the log into the file on commit; the other did not.
+  EXPECT_GT(std::filesystem::file_size(dir.file("auto.db")), 8'000'000u);
+  EXPECT_LT(std::filesystem::file_size(dir.file("manual.db")), 1'000'000u);
+  auto done = manual->checkpoint();
+  ASSERT_TRUE(done.ok()) << done.status.message_fr;
+  EXPECT_GT(done.value.in_log, 2000);
+  EXPECT_EQ(done.value.copied, done.value.in_log);
+  EXPECT_GT(std::filesystem::file_size(dir.file("manual.db")), 8'000'000u);
+}
+
+TEST(Transaction, WithoutWaitABusyFileFailsAtOnce) {
+  test::TempDir dir;
+  Status st;
+  auto a = Database::open(dir.file("a.db"), st);
+  OpenOptions patient;
+  patient.busy_timeout_ms = 60000;
+  auto b = Database::open(dir.file("a.db"), st, patient);
+  ASSERT_TRUE(a && b);
+  Transaction ta(*a);
+  ASSERT_TRUE(ta.ok());
+  const auto t0 = std::chrono::steady_clock::now();
+  Transaction tb(*b, LockWait::No);
+  EXPECT_FALSE(tb.ok());
+  EXPECT_EQ(tb.status().code, "sqlite_busy");
+  // Not a speed test: "at once" only means it did not sit out its minute of busy timeout.
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(30));
+  EXPECT_EQ(b->busy_timeout_ms(), 60000);  // and the connection keeps its patience
+  ta.rollback();
+  Transaction again(*b, LockWait::No);
+  EXPECT_TRUE(again.ok());
 }
 
 TEST(Database, FoldFunctionIsAvailableInSql) {
