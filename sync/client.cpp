@@ -184,7 +184,8 @@ SyncResult sync_once(Database& db, const SyncConfig& config, const SyncProgressF
     st.last_error_code.clear();
     st.last_error_message.clear();
     st.last_changes = result.changes_applied;
-    result.next_attempt_at = end + config.interval_s;
+    // The manager's setting wins over the start-up value, so a change counts from this sync.
+    result.next_attempt_at = end + setting_int_or(db, "sync_interval", config.interval_s, 30, 86400);
   } else {
     ++failures;
     st.last_error_code = s.code;

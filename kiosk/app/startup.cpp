@@ -2,8 +2,6 @@
 #include "kiosk/app/startup.h"
 
 #include <cstdlib>
-#include <filesystem>
-#include <system_error>
 
 #include "kiosk/core/clock.h"
 #include "kiosk/core/demo_catalog.h"
@@ -13,20 +11,9 @@
 
 namespace eric {
 
-namespace fs = std::filesystem;
-
 namespace {
 
 constexpr const char* kDemoSiteId = "eric-martigues";
-
-int setting_int(Database& db, std::string_view key, int fallback, int lo, int hi) {
-  const std::string v = setting_get_or(db, key, "");
-  if (v.empty()) return fallback;
-  char* end = nullptr;
-  const long n = std::strtol(v.c_str(), &end, 10);
-  if (!end || *end != '\0' || n < lo || n > hi) return fallback;
-  return static_cast<int>(n);
-}
 
 }  // namespace
 
@@ -39,22 +26,6 @@ std::string resolve_data_dir(const KioskOptions& options) {
     return std::string(home) + "/.local/share/eric-kiosk";
   }
   return "eric-kiosk-data";
-}
-
-bool prepare_data_dir(const std::string& dir, std::string& error_fr) {
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec || !fs::is_directory(dir)) {
-    error_fr = "Le dossier de données " + dir + " ne peut pas être créé (" + ec.message() + ").";
-    return false;
-  }
-  fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
-  if (ec) {
-    error_fr = "Les droits du dossier " + dir + " ne peuvent pas être réglés (" + ec.message() +
-               ").";
-    return false;
-  }
-  return true;
 }
 
 std::string resolve_assets_dir(const KioskOptions& options) {
@@ -114,11 +85,11 @@ bool seed_demo(Database& db, const std::string& reference_dir, const Clock& cloc
 void load_services(Database& db, const KioskOptions& options, Services& services) {
   services.db = &db;
   KioskSettings& s = services.settings;
-  s.idle_timeout_s = setting_int(db, "idle_timeout", s.idle_timeout_s, 5, 86400);
-  s.staff_idle_timeout_s = setting_int(db, "staff_idle_timeout", s.staff_idle_timeout_s, 5, 86400);
-  s.default_text_size = setting_int(db, "text_size", s.default_text_size, 0, 2);
+  s.idle_timeout_s = setting_int_or(db, "idle_timeout", s.idle_timeout_s, 5, 86400);
+  s.staff_idle_timeout_s = setting_int_or(db, "staff_idle_timeout", s.staff_idle_timeout_s, 5, 86400);
+  s.default_text_size = setting_int_or(db, "text_size", s.default_text_size, 0, 2);
   s.default_language = setting_get_or(db, "language", s.default_language);
-  s.sync_interval_s = setting_int(db, "sync_interval", s.sync_interval_s, 30, 86400);
+  s.sync_interval_s = setting_int_or(db, "sync_interval", s.sync_interval_s, 30, 86400);
   if (options.idle_timeout_s) s.idle_timeout_s = *options.idle_timeout_s;
   if (!options.lang.empty()) s.default_language = options.lang;
   refresh_catalog_info(db, services);

@@ -14,9 +14,6 @@ class Database;
 
 // The data folder: the flag, else $XDG_DATA_HOME/eric-kiosk, else ~/.local/share/eric-kiosk.
 std::string resolve_data_dir(const KioskOptions& options);
-// Creates the folder (and parents) and restricts it to the kiosk's user (0700): it holds
-// the visitors' requests until they are delivered.
-bool prepare_data_dir(const std::string& dir, std::string& error_fr);
 
 // The assets folder: the flag, else env ERIC_ASSETS_DIR, else the compiled-in source path.
 std::string resolve_assets_dir(const KioskOptions& options);

@@ -1,6 +1,9 @@
 // The store's opening, reference lists (families, trades), counts and single-record reads.
 #include "kiosk/core/store.h"
 
+#include <filesystem>
+#include <system_error>
+
 #include "kiosk/core/schema.h"
 #include "kiosk/core/store_internal.h"
 #include "kiosk/core/text_fold.h"
@@ -107,6 +110,23 @@ Site read_site(const Statement& s, int c) {
 }  // namespace store_detail
 
 using namespace store_detail;
+
+bool prepare_data_dir(const std::string& dir, std::string& error_fr) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec || !fs::is_directory(dir)) {
+    error_fr = "Le dossier de données " + dir + " ne peut pas être créé (" + ec.message() + ").";
+    return false;
+  }
+  fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
+  if (ec) {
+    error_fr = "Les droits du dossier " + dir + " ne peuvent pas être réglés (" + ec.message() +
+               ").";
+    return false;
+  }
+  return true;
+}
 
 std::unique_ptr<Database> open_store(const std::string& path, Status& status,
                                      const OpenOptions& options) {

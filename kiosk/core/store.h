@@ -24,6 +24,10 @@ inline OpenOptions kiosk_connection() {
   return o;
 }
 
+// Creates the terminal's data folder (and parents) and restricts it to its user (0700): it
+// holds the visitors' requests until they are delivered. Shared by the kiosk and eric-kioskctl.
+bool prepare_data_dir(const std::string& dir, std::string& error_fr);
+
 // Opens the file with the kiosk's pragmas and migrates it to the latest schema.
 std::unique_ptr<Database> open_store(const std::string& path, Status& status,
                                      const OpenOptions& options = {});
@@ -248,6 +252,8 @@ CatalogCounts catalog_counts(Database& db);
 std::optional<std::string> setting_get(Database& db, std::string_view key);
 std::string setting_get_or(Database& db, std::string_view key, std::string_view fallback);
 Status setting_set(Database& db, std::string_view key, std::string_view value);
+// A whole number setting; the fallback when it is missing, not a number, or outside lo..hi.
+int setting_int_or(Database& db, std::string_view key, int fallback, int lo, int hi);
 // How long personal data (a first name, a contact) is kept: the setting "retention_days"
 // (30 by default, 1 to 3650), in seconds.
 int64_t personal_data_retention_seconds(Database& db);

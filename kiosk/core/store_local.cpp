@@ -70,14 +70,20 @@ Status setting_set(Database& db, std::string_view key, std::string_view value) {
   return s.run();
 }
 
+int setting_int_or(Database& db, std::string_view key, int fallback, int lo, int hi) {
+  const std::string v = setting_get_or(db, key, "");
+  int n = 0;
+  const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (v.empty() || ec != std::errc() || ptr != v.data() + v.size() || n < lo || n > hi) {
+    return fallback;
+  }
+  return n;
+}
+
 int64_t personal_data_retention_seconds(Database& db) {
-  const std::string v = setting_get_or(db, "retention_days", "30");
-  int64_t days = 30;
-  const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), days);
   // A damaged or absurd setting falls back to the documented default rather than keeping
   // personal data for ever or dropping it before delivery.
-  if (ec != std::errc() || ptr != v.data() + v.size() || days < 1 || days > 3650) days = 30;
-  return days * 86400;
+  return int64_t{setting_int_or(db, "retention_days", 30, 1, 3650)} * 86400;
 }
 
 std::optional<std::string> sync_value_get(Database& db, std::string_view key) {

@@ -5,9 +5,11 @@
 
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -276,6 +278,22 @@ int main(int argc, char** argv) {
     }
   }
 
+  // A new terminal's folder is made private, as the kiosk makes it; reading commands on a
+  // folder that does not exist say so rather than leave an empty one behind.
+  const bool writes = cmd == "enroll" || cmd == "import" || cmd == "set-pin";
+  std::error_code ec;
+  if (!std::filesystem::is_directory(data_dir, ec)) {
+    if (!writes) {
+      std::fprintf(stderr, "eric-kioskctl: le dossier %s n'existe pas (aucun terminal ici).\n",
+                   data_dir.c_str());
+      return 1;
+    }
+    std::string error;
+    if (!prepare_data_dir(data_dir, error)) {
+      std::fprintf(stderr, "eric-kioskctl: %s\n", error.c_str());
+      return 1;
+    }
+  }
   Status s;
   // Busy timeout: the kiosk may be writing (a visitor's request) at the same moment.
   OpenOptions options;

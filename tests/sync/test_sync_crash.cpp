@@ -185,11 +185,20 @@ TEST(SyncCtl, ManagerCommandLine) {
   EXPECT_EQ(run({ctl, "--data-dir", dir, "set-pin", "--role", "pilot"}, "1357\n").exit_code, 2);
   EXPECT_EQ(run({ctl, "--data-dir", dir, "export", "--from", "hier"}).exit_code, 2);
 
-  ASSERT_EQ(mkdir(dir.c_str(), 0755), 0);
+  // Reading a terminal that is not there says so and leaves nothing behind.
+  CommandResult missing = run({ctl, "--data-dir", dir, "status"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("n'existe pas"), std::string::npos) << missing.err;
+  struct stat info {};
+  EXPECT_NE(stat(dir.c_str(), &info), 0);
+
   std::string code = server_cmd({"enroll-code", "--db", server_db, "--site", "eric-martigues"});
   code.pop_back();
   CommandResult e = run({ctl, "--data-dir", dir, "enroll", "--server", server->url(), "--code", code});
   ASSERT_EQ(e.exit_code, 0) << e.err;
+  // Enrolment made the folder, private to its user as the kiosk makes it.
+  ASSERT_EQ(stat(dir.c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0700u);
   // A used code is refused with a sentence.
   CommandResult again = run({ctl, "--data-dir", dir, "enroll", "--server", server->url(), "--code", code});
   EXPECT_EQ(again.exit_code, 1);
