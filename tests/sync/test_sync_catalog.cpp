@@ -60,6 +60,26 @@ TEST_F(CatalogSync, FirstSyncFetchesEveryPageInOneGo) {
   EXPECT_EQ(info["cursor"].get<std::string>(), o.state.cursor);
 }
 
+TEST_F(CatalogSync, TheManagersIntervalSchedulesTheNextSync) {
+  SyncConfig config = test_config();
+  config.interval_s = 300;
+  ASSERT_TRUE(sync_once(*term.db, config).status.ok);
+  int64_t wait = sync_overview(*term.db).next_attempt_at - std::time(nullptr);
+  EXPECT_GT(wait, 200);
+  EXPECT_LE(wait, 300);
+  // Set on the manager's screen (or by hand): counts from the next sync, no restart needed.
+  ASSERT_TRUE(setting_set(*term.db, "sync_interval", "3600").ok);
+  ASSERT_TRUE(sync_once(*term.db, config).status.ok);
+  wait = sync_overview(*term.db).next_attempt_at - std::time(nullptr);
+  EXPECT_GT(wait, 3000);
+  EXPECT_LE(wait, 3600);
+  // A value out of range is not obeyed.
+  ASSERT_TRUE(setting_set(*term.db, "sync_interval", "2").ok);
+  ASSERT_TRUE(sync_once(*term.db, config).status.ok);
+  wait = sync_overview(*term.db).next_attempt_at - std::time(nullptr);
+  EXPECT_GT(wait, 200);
+}
+
 TEST_F(CatalogSync, DeltaCarriesUpsertsAndDeletions) {
   ASSERT_TRUE(sync_once(*term.db, test_config()).status.ok);
   const std::string id = first_job_id(*term.db);
