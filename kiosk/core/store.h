@@ -76,6 +76,9 @@ class CatalogWriter {
   Status commit();
 
  private:
+  // The records written as one row and nothing else (slot: their upsert statement).
+  template <class Record>
+  Status upsert_row(int slot, const Record& r);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -334,59 +334,60 @@ Status CatalogWriter::upsert(const Training& r) {
   return m.done();
 }
 
-Status CatalogWriter::upsert(const TrainingSession& r) {
-  Impl& m = *impl_;
-  if (!m.status.ok) return m.status;
-  Statement& s = m.get(kSessionUpsert);
+namespace {
+
+// The columns of the records written as one row and nothing else, in the order of their
+// upsert's parameters (store_catalog_sql.h).
+void bind_record(Statement& s, const TrainingSession& r) {
   s.bind(1, r.id).bind(2, r.training_id).bind(3, r.start).bind(4, r.end).bind(5, r.commune)
       .bind(6, r.lat).bind(7, r.lon).bind(8, r.address).bind(9, r.registration_open)
       .bind(10, r.seats);
-  if (!m.run(s)) return m.status;
-  m.funding_dirty = true;
-  return m.done();
 }
 
-Status CatalogWriter::upsert(const ImmersionOffer& r) {
-  Impl& m = *impl_;
-  if (!m.status.ok) return m.status;
-  Statement& s = m.get(kOfferUpsert);
+void bind_record(Statement& s, const ImmersionOffer& r) {
   s.bind(1, r.id).bind(2, r.employer_id).bind(3, r.trade_code).bind(4, r.job_title_ogr)
       .bind(5, r.what_you_will_do).bind(6, r.contact_mode).bind(7, r.welcome_address)
       .bind(8, r.fit_for_disabled_workers).bind(9, r.max_requests_per_month);
-  if (!m.run(s)) return m.status;
-  return m.done();
 }
 
-Status CatalogWriter::upsert(const ImmersionSlot& r) {
-  Impl& m = *impl_;
-  if (!m.status.ok) return m.status;
-  Statement& s = m.get(kSlotUpsert);
+void bind_record(Statement& s, const ImmersionSlot& r) {
   s.bind(1, r.id).bind(2, r.offer_id).bind(3, r.start).bind(4, r.end).bind(5, r.days)
       .bind(6, r.schedule_label).bind(7, r.capacity).bind(8, r.taken);
-  if (!m.run(s)) return m.status;
-  return m.done();
 }
 
-Status CatalogWriter::upsert(const Site& r) {
-  Impl& m = *impl_;
-  if (!m.status.ok) return m.status;
-  Statement& s = m.get(kSiteUpsert);
+void bind_record(Statement& s, const Site& r) {
   s.bind(1, r.id).bind(2, r.name).bind(3, r.commune).bind(4, r.address).bind(5, r.lat)
       .bind(6, r.lon).bind(7, r.opening_hours).bind(8, r.phone);
-  if (!m.run(s)) return m.status;
-  return m.done();
 }
 
-Status CatalogWriter::upsert(const Workshop& r) {
-  Impl& m = *impl_;
-  if (!m.status.ok) return m.status;
-  Statement& s = m.get(kWorkshopUpsert);
+void bind_record(Statement& s, const Workshop& r) {
   s.bind(1, r.id).bind(2, r.site_id).bind(3, r.kind).bind(4, r.title).bind(5, r.plain_description)
       .bind(6, r.what_to_bring).bind(7, r.animator).bind(8, r.start).bind(9, r.end)
       .bind(10, r.capacity).bind(11, r.taken).bind(12, r.place).bind(13, r.cancelled);
+}
+
+}  // namespace
+
+template <class Record>
+Status CatalogWriter::upsert_row(int slot, const Record& r) {
+  Impl& m = *impl_;
+  if (!m.status.ok) return m.status;
+  Statement& s = m.get(static_cast<Slot>(slot));
+  bind_record(s, r);
   if (!m.run(s)) return m.status;
   return m.done();
 }
+
+Status CatalogWriter::upsert(const TrainingSession& r) {
+  Status s = upsert_row(kSessionUpsert, r);
+  if (s.ok) impl_->funding_dirty = true;
+  return s;
+}
+
+Status CatalogWriter::upsert(const ImmersionOffer& r) { return upsert_row(kOfferUpsert, r); }
+Status CatalogWriter::upsert(const ImmersionSlot& r) { return upsert_row(kSlotUpsert, r); }
+Status CatalogWriter::upsert(const Site& r) { return upsert_row(kSiteUpsert, r); }
+Status CatalogWriter::upsert(const Workshop& r) { return upsert_row(kWorkshopUpsert, r); }
 
 Status CatalogWriter::remove(std::string_view type, std::string_view id) {
   Impl& m = *impl_;
