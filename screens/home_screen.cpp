@@ -47,36 +47,43 @@ class HomeScreen : public Screen {
     // tile is the target anyway), then the sentence; the titles always stay.
     const float room = avail.y - ui::px(u, 32);
     bool with_action = true, with_sentence = true;
+    float picto_em = 3.6f;
+    auto spec_of = [&](const PathTile& p) {
+      ui::TileSpec spec{p.picto, ctx.i18n.tr(p.title_key),
+                        with_sentence ? std::string_view(ctx.i18n.tr(p.sentence_key))
+                                      : std::string_view(),
+                        with_action ? std::string_view(action) : std::string_view()};
+      spec.picto_em = picto_em;
+      return spec;
+    };
     auto tallest = [&]() {
       float h = 0;
-      for (const PathTile& p : kPaths) {
-        const ui::TileSpec spec{p.picto, ctx.i18n.tr(p.title_key),
-                                with_sentence ? std::string_view(ctx.i18n.tr(p.sentence_key))
-                                              : std::string_view(),
-                                with_action ? std::string_view(action) : std::string_view()};
-        h = std::max(h, ui::tile_min_height(u, spec, width));
-      }
+      for (const PathTile& p : kPaths) h = std::max(h, ui::tile_min_height(u, spec_of(p), width));
       return h;
     };
-    float height = tallest();
-    if (height > room) {
+    float content = tallest();
+    if (content > room) {
       with_action = false;
-      height = tallest();
+      content = tallest();
     }
-    if (height > room) {
+    if (content > room) {
       with_sentence = false;
-      height = tallest();
+      content = tallest();
     }
-    height = std::floor(std::max(height, room));
+    // A tall screen: half the spare height goes to bigger pictures (up to 1.7 times their size),
+    // the rest is shared above and below the content, so no tile holds an empty middle.
+    if (content < room) {
+      picto_em = std::min(6.0f, picto_em + 0.5f * (room - content) / ui::em(u));
+      content = tallest();
+    }
+    const float height = std::floor(std::max(content, room));
     for (size_t i = 0; i < std::size(kPaths); ++i) {
       const PathTile& p = kPaths[i];
       if (i > 0) ImGui::SameLine(0, gap);
       ImGui::PushID(static_cast<int>(i));
-      const std::string_view sentence =
-          with_sentence ? std::string_view(ctx.i18n.tr(p.sentence_key)) : std::string_view();
-      const ui::TileSpec spec{p.picto, ctx.i18n.tr(p.title_key), sentence,
-                              with_action ? std::string_view(action) : std::string_view(),
-                              ImVec2(width, height)};
+      ui::TileSpec spec = spec_of(p);
+      spec.size = ImVec2(width, height);
+      spec.content_height = content;
       if (ui::tile(u, spec)) ctx.nav.open(p.screen_id);
       ImGui::PopID();
     }

@@ -76,6 +76,12 @@ struct TileSpec {
   std::string_view sentence;  // one plain sentence; may be empty
   std::string_view action;    // the button-looking label ("Commencer"); may be empty
   ImVec2 size{0, 0};          // 0: the available width / a height that fits
+  // 0: the content starts at the top and the action sits at the bottom. Otherwise the height
+  // of the content of the row's richest tile (tile_min_height): each tile's content is placed
+  // as if it were that tall, centred in the tile, so a tall tile holds no empty middle and
+  // the titles and actions of a row stay aligned.
+  float content_height = 0;
+  float picto_em = 3.6f;  // the pictogram's side, in em: the home's tiles grow it with the room
 };
 bool tile(Ui& ui, const TileSpec& spec);
 float tile_min_height(const Ui& ui, const TileSpec& spec, float width);

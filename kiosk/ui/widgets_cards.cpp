@@ -20,7 +20,7 @@ TileMetrics tile_metrics(const Ui& ui, const TileSpec& spec, float width) {
   TileMetrics m;
   const float e = em(ui);
   m.pad = 1.1f * e;
-  m.picto = spec.picto != Picto::None ? 3.6f * e : 0.0f;
+  m.picto = spec.picto != Picto::None ? spec.picto_em * e : 0.0f;
   m.gap = 0.8f * e;
   const float inner = std::max(1.0f, width - 2 * m.pad);
   m.title_h = detail::measure(ui, FontRole::Title, spec.title, inner).y;
@@ -71,7 +71,9 @@ bool tile(Ui& ui, const TileSpec& spec) {
     dl->AddRect(bb.Min, bb.Max, col(t.card_border), rounding, 0, t.border_px * ui.scale);
 
   const float inner = width - 2 * m.pad;
-  float y = bb.Min.y + m.pad;
+  const float spare = spec.content_height > 0 ? std::max(0.0f, height - spec.content_height) : 0;
+  const float inset = std::floor(spare * 0.5f);
+  float y = bb.Min.y + m.pad + inset;
   const float x = bb.Min.x + m.pad;
   if (m.picto > 0) {
     draw_picto(dl, spec.picto, ImVec2(x, y), m.picto, col(t.title));
@@ -85,7 +87,7 @@ bool tile(Ui& ui, const TileSpec& spec) {
   }
   if (m.action_h > 0) {
     // Looks like a button, but the whole tile is the target (one big thing to touch).
-    const float ay = face.Max.y - m.pad - m.action_h;
+    const float ay = face.Max.y - inset - m.pad - m.action_h;
     const ImRect ab(ImVec2(x, ay), ImVec2(x + m.action_w, ay + m.action_h));
     dl->AddRectFilled(ab.Min, ab.Max, col(r.held ? t.primary_pressed : t.primary),
                       m.action_h * 0.5f);
