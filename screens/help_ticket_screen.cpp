@@ -11,6 +11,7 @@
 #include "kiosk/core/i18n.h"
 #include "kiosk/ui/keyboard.h"
 #include "kiosk/ui/widgets.h"
+#include "screens/feedback_screen.h"
 #include "screens/help_screens.h"
 
 namespace eric {
@@ -216,10 +217,7 @@ class HelpTicketScreen : public Screen {
     ui::ButtonOpts finish;
     finish.width = ui::px(u, 420);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - finish.width) * 0.5f);
-    if (ui::big_button(u, t.tr("help.ticket.finish"), finish)) {
-      ctx.session.wipe();
-      ctx.nav.home();
-    }
+    if (ui::big_button(u, t.tr("help.ticket.finish"), finish)) end_visitor_path(ctx, "help");
   }
 
   std::string context_;

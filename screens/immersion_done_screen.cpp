@@ -17,6 +17,7 @@
 #include "kiosk/ui/probe.h"
 #include "kiosk/ui/qr_view.h"
 #include "kiosk/ui/widgets.h"
+#include "screens/feedback_screen.h"
 #include "screens/immersion_screens.h"
 #include "screens/immersion_support.h"
 #include "screens/jobs_support.h"
@@ -198,11 +199,8 @@ class ImmersionDoneScreen : public Screen {
     }
   }
 
-  // The visitor is done: what they typed goes now, not at the time-out.
-  void finish(ScreenContext& ctx) {
-    ctx.session.wipe();
-    ctx.nav.home();
-  }
+  // The visitor is done: what they typed goes now, not at the time-out; then the last question.
+  void finish(ScreenContext& ctx) { end_visitor_path(ctx, "immersion"); }
 
   std::string request_id_;
   std::optional<ImmersionReceipt> receipt_;

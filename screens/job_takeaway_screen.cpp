@@ -13,6 +13,7 @@
 #include "kiosk/core/store.h"
 #include "kiosk/ui/qr_view.h"
 #include "kiosk/ui/widgets.h"
+#include "screens/feedback_screen.h"
 #include "screens/jobs_screens.h"
 #include "screens/jobs_support.h"
 #include "screens/jobs_ui.h"
@@ -65,7 +66,8 @@ class TakeawayScreen : public Screen {
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + ui::px(u, 24)));
     ui::text(u, label_, ui::TextOpts{ui::FontRole::Heading, ui::Tone::Normal, width});
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + ui::px(u, 48)));
-    if (ui::big_button(u, ctx.i18n.tr("jobs.takeaway.done"))) ctx.nav.back();
+    // Taken away: the job path ends here (the title band's back button returns to the offer).
+    if (ui::big_button(u, ctx.i18n.tr("jobs.takeaway.done"))) end_visitor_path(ctx, "jobs");
   }
 
  private:

@@ -1,6 +1,7 @@
 // The registry of every screen: id -> factory, one line each.
 #include "screens/screens.h"
 
+#include "screens/feedback_screen.h"
 #include "screens/help_screens.h"
 #include "screens/immersion_screens.h"
 #include "screens/jobs_screens.h"
@@ -46,6 +47,8 @@ void register_all_screens(ScreenRegistry& r) {
   r.add("immersion.employer", make_immersion_employer_screen);
   r.add("immersion.form", make_immersion_form_screen);
   r.add("immersion.done", make_immersion_done_screen);
+  // Every visitor path ends on "Did this kiosk help you?".
+  r.add("feedback", make_feedback_screen);
   // The manager's space behind the manager PIN (replaces the minimal one below).
   r.add("manager", make_manager_screen);
   r.add("manager.outbox", make_manager_outbox_screen);

@@ -9,6 +9,7 @@
 #include "kiosk/core/workshops.h"
 #include "kiosk/ui/qr_view.h"
 #include "kiosk/ui/widgets.h"
+#include "screens/feedback_screen.h"
 #include "screens/help_screens.h"
 
 namespace eric {
@@ -55,8 +56,7 @@ class WorkshopDoneScreen : public Screen {
              ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, left_w});
     ImGui::Dummy(ImVec2(0, ui::px(u, 32)));
     if (ui::big_button(u, t.tr("workshop.done.finish"))) {
-      ctx.session.wipe();
-      ctx.nav.home();
+      end_visitor_path(ctx, "workshop");
       ImGui::EndGroup();
       return;
     }

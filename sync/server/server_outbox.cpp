@@ -1,7 +1,9 @@
 // The regional server's outbox intake (see server_outbox.h).
 #include "sync/server/server_outbox.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <set>
 
 namespace eric::server {
 namespace {
@@ -143,13 +145,28 @@ Status decide(Database& db, const Terminal& t, const json& item, json& answer) {
     s = add_count(db, t.site, day, "help_ticket", reason.empty() ? "other" : reason, 1);
   } else if (type == "feedback") {
     auto rating = payload.find("rating");
+    // Reasons are short chip codes ("too_hard"), never sentences: anything else is refused.
+    // Absent means none (terminals older than the chips).
+    auto reasons = payload.find("reasons");
+    const json none = json::array();
+    const json& codes = reasons == payload.end() ? none : *reasons;
+    const bool codes_ok = codes.is_array() && codes.size() <= 16 &&
+                          std::all_of(codes.begin(), codes.end(), [](const json& c) {
+                            return c.is_string() && !c.get<std::string>().empty() &&
+                                   c.get<std::string>().size() <= 40;
+                          });
     if (rating == payload.end() || !rating->is_number_integer() || rating->get<int>() < 1 ||
-        rating->get<int>() > 3) {
+        rating->get<int>() > 3 || !codes_ok) {
       answer = rejected(id, "bad_payload", "La demande envoyée par la borne est incomplète.");
       return Status::success();
     }
     s = add_count(db, t.site, day, "feedback", "rating:" + std::to_string(rating->get<int>()), 1);
     if (s) s = add_count(db, t.site, day, "feedback", "path:" + str_field(payload, "path"), 1);
+    std::set<std::string> counted;  // a reason sent twice counts once
+    for (const json& c : codes) {
+      if (s && counted.insert(c.get<std::string>()).second)
+        s = add_count(db, t.site, day, "feedback", "reason:" + c.get<std::string>(), 1);
+    }
   } else if (type == "usage") {
     std::string usage_day = str_field(payload, "day");
     if (usage_day.size() == 10) day = usage_day;

@@ -124,6 +124,8 @@ TEST_F(HelpScreens, TicketPathAndDeskOrder) {
       "expect \"A001\"\n"
       "expect \"Vous êtes le prochain\"\n"
       "tap \"Terminé\"\n"
+      "expect \"Cette borne vous a-t-elle aidé ?\"\n"
+      "tap \"Passer\"\n"
       "tap \"Être aidé ou m'inscrire\"\n"
       "tap \"Être aidé maintenant\"\n"
       "tap \"Autre chose\"\n"
@@ -132,6 +134,7 @@ TEST_F(HelpScreens, TicketPathAndDeskOrder) {
       "expect \"A002\"\n"
       "expect \"Vous êtes le prochain\"\n"
       "tap \"Terminé\"\n"
+      "tap \"Passer\"\n"
       "tap \"Espace du personnel\"\n"
       "type \"2468\"\n"
       "tap \"Valider\"\n"
@@ -161,8 +164,14 @@ TEST_F(HelpScreens, ContextTravelsWithTheTicket) {
   ASSERT_EQ(queue.size(), 1u);
   EXPECT_EQ(queue[0].context, "Offre : Maçon (H/F)");
   EXPECT_EQ(queue[0].reason, "answer_offer");
-  // The visitor leaves: nothing of theirs stays in the session.
-  play("tap \"Terminé\"\n");
+  // The visitor leaves: nothing of theirs stays in the session, only when the visit began
+  // (until the feedback question is answered, so the visit is counted once).
+  play("tap \"Terminé\"\nexpect \"Cette borne vous a-t-elle aidé ?\"\n");
+  Session left = app->session();
+  EXPECT_NE(left.started_ms, 0);
+  left.started_ms = 0;
+  EXPECT_TRUE(left.empty());
+  play("tap \"Passer\"\nexpect \"Que voulez-vous faire ?\"\n");
   EXPECT_TRUE(app->session().empty());
 }
 

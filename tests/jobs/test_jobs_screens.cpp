@@ -243,7 +243,11 @@ TEST_F(JobsScreens, DetailActionsOpenTheOtherPaths) {
        "expect \"Emporter sur votre téléphone\"\n"
        "expect \"[QR] Cuisinier de collectivité\"\n"
        "tap \"C'est fait\"\n");
-  EXPECT_EQ(top_id(), "job.detail");
+  // Taking the offer away ends the job path on the feedback question.
+  EXPECT_EQ(top_id(), "feedback");
+  play("expect \"Cette borne vous a-t-elle aidé ?\"\ntap \"Passer\"\n");
+  EXPECT_EQ(counted("path.done", "jobs"), 1);
+  EXPECT_TRUE(app->nav().at_home());
   // An offer with its origin address carries the address.
   open("job.takeaway", {{"id", "m01"}});
   play("expect \"[QR] https://candidat.francetravail.fr/offres/recherche/detail/m01\"\n"
