@@ -53,7 +53,13 @@ class HelpTicketScreen : public Screen {
     ui::text(u, t.tr("help.ticket.reason_question"),
              ui::TextOpts{ui::FontRole::Title, ui::Tone::Title});
     ImGui::Dummy(ImVec2(0, ui::px(u, 4)));
-    draw_reasons(ctx);
+    // The urgency and first-name row and the button below keep their room: with large text
+    // the tiles give up the size of their pictures first, then the pictures.
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float label = u.fonts.size(ui::FontRole::BodyBold) + 0.3f * ui::em(u);
+    const float below = ui::px(u, 28) + label + ui::target_height(u) + ui::px(u, 40) +
+                        ui::target_height(u) + 6 * spacing;
+    draw_reasons(ctx, ImGui::GetContentRegionAvail().y - below);
     ImGui::Dummy(ImVec2(0, ui::px(u, 28)));
 
     // Urgency on the left, the optional first name on the right: one row, little to read.
@@ -80,25 +86,44 @@ class HelpTicketScreen : public Screen {
     draw_take_button(ctx);
   }
 
-  void draw_reasons(ScreenContext& ctx) {
+  void draw_reasons(ScreenContext& ctx, float max_height) {
     ui::Ui& u = ctx.ui;
     const float gap = ui::px(u, 24);
     const float width = std::floor((ImGui::GetContentRegionAvail().x - 4 * gap) / 5.0f);
-    // Every tile as tall as the tallest, so the row reads as one choice.
-    float height = 0;
     std::vector<std::string> titles;
-    for (std::string_view reason : kHelpReasons) {
+    for (std::string_view reason : kHelpReasons)
       titles.push_back(ctx.i18n.tr(std::string("help.reason.") + std::string(reason)));
-      const ui::TileSpec spec{ui::help_reason_picto(reason), titles.back(), {}, {}};
-      height = std::max(height, ui::tile_min_height(u, spec, width));
+    float picto_em = 3.6f;
+    bool pictures = true;
+    auto spec_of = [&](size_t i) {
+      ui::TileSpec spec{pictures ? ui::help_reason_picto(kHelpReasons[i]) : ui::Picto::None,
+                        titles[i], {}, {}};
+      spec.picto_em = picto_em;
+      return spec;
+    };
+    // Every tile as tall as the tallest, so the row reads as one choice.
+    auto tallest = [&] {
+      float h = 0;
+      for (size_t i = 0; i < titles.size(); ++i)
+        h = std::max(h, ui::tile_min_height(u, spec_of(i), width));
+      return h;
+    };
+    float height = tallest();
+    if (height > max_height) {
+      picto_em = 2.2f;
+      height = tallest();
+    }
+    if (height > max_height) {
+      pictures = false;
+      height = tallest();
     }
     for (size_t i = 0; i < kHelpReasons.size(); ++i) {
       const std::string_view reason = kHelpReasons[i];
       if (i > 0) ImGui::SameLine(0, gap);
       ImGui::PushID(static_cast<int>(i));
       const ImVec2 pos = ImGui::GetCursorScreenPos();
-      const ui::TileSpec spec{ui::help_reason_picto(reason), titles[i], {}, {},
-                              ImVec2(width, height)};
+      ui::TileSpec spec = spec_of(i);
+      spec.size = ImVec2(width, height);
       if (ui::tile(u, spec)) ctx.session.help_reason = std::string(reason);
       if (ctx.session.help_reason == reason) {
         // The chosen reason: a thick frame and a check mark, not only a colour.

@@ -1,6 +1,7 @@
 // Drawing helper for the pictograms: strokes on a 24 x 24 grid scaled to the requested size.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <initializer_list>
 
@@ -39,15 +40,18 @@ struct Pen {
   void disc(float cx, float cy, float r) const { dl->AddCircleFilled(p(cx, cy), r * k, color, 0); }
   // Angles in degrees, clockwise on screen from +x (y grows downwards).
   void arc(float cx, float cy, float r, float deg0, float deg1) const {
-    constexpr float kRad = 3.14159265f / 180.0f;
-    dl->PathArcTo(p(cx, cy), r * k, deg0 * kRad, deg1 * kRad, 0);
+    arc_to(cx, cy, r, deg0, deg1);
     dl->PathStroke(color, ImDrawFlags_None, width);
   }
   // Starts a free path: then to(), arc_to(), bezier_to(), and stroke().
   void to(float x, float y) const { dl->PathLineTo(p(x, y)); }
+  // An explicit segment count (one per ~4 px of arc): ImGui's automatic one leaves a spike
+  // at the end of partial arcs drawn large (a 200 px smile).
   void arc_to(float cx, float cy, float r, float deg0, float deg1) const {
     constexpr float kRad = 3.14159265f / 180.0f;
-    dl->PathArcTo(p(cx, cy), r * k, deg0 * kRad, deg1 * kRad, 0);
+    const float length = std::fabs(deg1 - deg0) * kRad * r * k;
+    const int segments = std::clamp(static_cast<int>(length / 4.0f), 6, 96);
+    dl->PathArcTo(p(cx, cy), r * k, deg0 * kRad, deg1 * kRad, segments);
   }
   void bezier_to(float x1, float y1, float x2, float y2, float x3, float y3) const {
     dl->PathBezierCubicCurveTo(p(x1, y1), p(x2, y2), p(x3, y3), 0);

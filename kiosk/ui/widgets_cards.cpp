@@ -14,7 +14,23 @@ namespace {
 
 struct TileMetrics {
   float pad, picto, gap, title_h, sentence_h, action_h, action_w, underline;
+  FontRole title_font;
 };
+
+// The title's font: Title, or Heading when one of its words is wider than the tile (large
+// text in narrow tiles), so a word is never cut in two ("démarch-e").
+FontRole title_font_for(const Ui& ui, std::string_view title, float inner) {
+  size_t start = 0;
+  while (start < title.size()) {
+    size_t end = title.find(' ', start);
+    if (end == std::string_view::npos) end = title.size();
+    if (detail::measure(ui, FontRole::Title, title.substr(start, end - start)).x > inner) {
+      return FontRole::Heading;
+    }
+    start = end + 1;
+  }
+  return FontRole::Title;
+}
 
 TileMetrics tile_metrics(const Ui& ui, const TileSpec& spec, float width) {
   TileMetrics m;
@@ -23,7 +39,8 @@ TileMetrics tile_metrics(const Ui& ui, const TileSpec& spec, float width) {
   m.picto = spec.picto != Picto::None ? spec.picto_em * e : 0.0f;
   m.gap = 0.8f * e;
   const float inner = std::max(1.0f, width - 2 * m.pad);
-  m.title_h = detail::measure(ui, FontRole::Title, spec.title, inner).y;
+  m.title_font = title_font_for(ui, spec.title, inner);
+  m.title_h = detail::measure(ui, m.title_font, spec.title, inner).y;
   m.sentence_h = spec.sentence.empty() ? 0 : detail::measure(ui, FontRole::Body, spec.sentence,
                                                              inner).y;
   m.action_h = spec.action.empty() ? 0 : target_height(ui) * 0.9f;
@@ -79,7 +96,7 @@ bool tile(Ui& ui, const TileSpec& spec) {
     draw_picto(dl, spec.picto, ImVec2(x, y), m.picto, col(t.title));
     y += m.picto + m.gap;
   }
-  detail::draw_text(ui, FontRole::Title, ImVec2(x, y), t.title, spec.title, inner, false);
+  detail::draw_text(ui, m.title_font, ImVec2(x, y), t.title, spec.title, inner, false);
   y += m.title_h;
   if (m.sentence_h > 0) {
     y += 0.5f * m.gap;
