@@ -7,57 +7,25 @@
 #   PATH     the path whose end the script reached ("path.done" counted once for it)
 #   PAYLOAD  when given, the payload of the one item, exactly as stored
 set -u
-here=$(dirname "$0")
-kiosk=$1
-data=$2
-script=$3
-shots=$4
+tag=feedback_check
+. "$(dirname "$0")/check_lib.sh"
 items=$5
 path=$6
 payload=${7:-}
-log="$data.log"
+run_script_or_stop "$1" "$2" "$3" "$4"
+db="$2/cache.db"
 
-status=0
-sh "$here/run_e2e.sh" "$kiosk" "$data" "$script" "$shots" >"$log" 2>&1 || status=$?
-cat "$log"
-if [ "$status" -ne 0 ]; then
-  echo "feedback_check: the script failed ($status)"
-  exit 1
-fi
-
-db="$data/cache.db"
-count=$(sqlite3 "$db" "SELECT count(*) FROM outbox WHERE type = 'feedback';")
-if [ "$count" != "$items" ]; then
-  echo "feedback_check: $count feedback items in the outbox, expected $items"
-  exit 1
-fi
-echo "feedback_check: $count feedback item(s) in the outbox, as expected"
-
+expect_sql "$db" "SELECT count(*) FROM outbox WHERE type = 'feedback';" "$items" \
+  "feedback items in the outbox"
 # Anonymous answers are never purged.
-kept=$(sqlite3 "$db" "SELECT count(*) FROM outbox WHERE type = 'feedback' AND purge_after <> 0;")
-if [ "$kept" != "0" ]; then
-  echo "feedback_check: a feedback item has a purge date"
-  exit 1
-fi
-
+expect_sql "$db" "SELECT count(*) FROM outbox WHERE type = 'feedback' AND purge_after <> 0;" 0 \
+  "feedback items with a purge date"
 if [ -n "$payload" ]; then
-  stored=$(sqlite3 "$db" "SELECT payload FROM outbox WHERE type = 'feedback';")
-  if [ "$stored" != "$payload" ]; then
-    echo "feedback_check: payload $stored, expected $payload"
-    exit 1
-  fi
-  echo "feedback_check: payload $stored"
+  expect_sql "$db" "SELECT payload FROM outbox WHERE type = 'feedback';" "$payload" "payload"
 fi
-
-done_count=$(sqlite3 "$db" "SELECT coalesce(sum(count), 0) FROM usage_counters WHERE name = 'path.done' AND key = '$path';")
-if [ "$done_count" != "1" ]; then
-  echo "feedback_check: path.done|$path counted $done_count times, expected 1"
-  exit 1
-fi
+expect_sql "$db" "SELECT coalesce(sum(count), 0) FROM usage_counters WHERE name = 'path.done' AND key = '$path';" 1 \
+  "path.done|$path counted"
 # The visit went on to the last question: it is counted once, never restarted there.
-restarted=$(sqlite3 "$db" "SELECT count(*) FROM usage_counters WHERE name = 'visit.start' AND key = 'feedback';")
-if [ "$restarted" != "0" ]; then
-  echo "feedback_check: a visit was counted as starting on the feedback screen"
-  exit 1
-fi
+expect_sql "$db" "SELECT count(*) FROM usage_counters WHERE name = 'visit.start' AND key = 'feedback';" 0 \
+  "visits counted as starting on the feedback screen"
 exit 0

@@ -6,30 +6,17 @@
 #   ITEMS    number of immersion_request items the outbox must hold after the run
 #   QR_PNG   a screenshot (in SCREENSHOT_DIR) whose QR code must decode and contain QR_TEXT
 set -u
-here=$(dirname "$0")
-kiosk=$1
+tag=immersion_check
+. "$(dirname "$0")/check_lib.sh"
 data=$2
-script=$3
 shots=$4
 items=$5
 qr_png=${6:-}
 qr_text=${7:-}
-log="$data.log"
+run_script_or_stop "$1" "$2" "$3" "$4"
 
-status=0
-sh "$here/run_e2e.sh" "$kiosk" "$data" "$script" "$shots" >"$log" 2>&1 || status=$?
-cat "$log"
-if [ "$status" -ne 0 ]; then
-  echo "immersion_check: the script failed ($status)"
-  exit 1
-fi
-
-count=$(sqlite3 "$data/cache.db" "SELECT count(*) FROM outbox WHERE type = 'immersion_request';")
-if [ "$count" != "$items" ]; then
-  echo "immersion_check: $count immersion requests in the outbox, expected $items"
-  exit 1
-fi
-echo "immersion_check: $count immersion request(s) in the outbox, as expected"
+expect_sql "$data/cache.db" "SELECT count(*) FROM outbox WHERE type = 'immersion_request';" \
+  "$items" "immersion requests in the outbox"
 
 # Personal data never in logs: the scripts type these values.
 for secret in Samia "06 12 34 56 78" "0612345678"; do
