@@ -151,6 +151,24 @@ TEST_F(OutboxSync, FinishedDaysUsageCountersReachTheRegionOnce) {
   EXPECT_EQ(query_int(*t.db, "SELECT count(*) FROM outbox WHERE type = 'usage'"), 1);
 }
 
+TEST_F(OutboxSync, FeedbackIsCountedByRatingPathAndReason) {
+  Terminal t = make_terminal(tmp, "t1", server_db, server->url());
+  add_item(*t.db, "feedback", {{"rating", 1}, {"reasons", {"too_hard", "too_slow"}}, {"path", "help"}});
+  add_item(*t.db, "feedback", {{"rating", 1}, {"reasons", {"too_hard"}}, {"path", "jobs"}});
+  const std::string bad = add_item(*t.db, "feedback", {{"rating", 3}, {"reasons", "clear"}, {"path", "jobs"}});
+  ASSERT_TRUE(sync_once(*t.db, test_config()).status.ok);
+  const nlohmann::json counts = server_info(server_db)["counts"];
+  EXPECT_EQ(counts.value("feedback:rating:1", int64_t{0}), 2) << counts.dump();
+  EXPECT_EQ(counts.value("feedback:reason:too_hard", int64_t{0}), 2);
+  EXPECT_EQ(counts.value("feedback:reason:too_slow", int64_t{0}), 1);
+  EXPECT_EQ(counts.value("feedback:path:help", int64_t{0}), 1);
+  EXPECT_FALSE(counts.contains("feedback:rating:3"));
+  // Reasons that are not a list are refused, with the reason on the terminal.
+  const OutboxItem refused = *outbox_get(*t.db, bad);
+  EXPECT_EQ(refused.state, OutboxState::rejected);
+  EXPECT_NE(refused.reason.find("incomplète"), std::string::npos) << refused.reason;
+}
+
 TEST_F(OutboxSync, DeclinedRequestReachesTheTerminal) {
   Terminal t = make_terminal(tmp, "t1", server_db, server->url());
   const std::string id = add_item(*t.db, "immersion_request",
