@@ -15,6 +15,5 @@ std::unique_ptr<Screen> make_workshop_detail_screen(const ScreenArgs& args); // 
 std::unique_ptr<Screen> make_workshop_register_screen(const ScreenArgs& args);  // "workshop.register"
 std::unique_ptr<Screen> make_workshop_done_screen(const ScreenArgs& args);   // "workshop.done"
 std::unique_ptr<Screen> make_desk_screen(const ScreenArgs& args);            // "desk"
-std::unique_ptr<Screen> make_manager_minimal_screen(const ScreenArgs& args); // "manager"
 
 }  // namespace eric

@@ -13,17 +13,7 @@ namespace eric {
 void register_all_screens(ScreenRegistry& r) {
   r.add("home", make_home_screen);
   r.add("staff.pin", make_staff_pin_screen);
-  // The three visitor paths open here; their real first screens replace these lines.
-  r.add("jobs.what", [](const ScreenArgs&) {
-    return make_placeholder_screen("jobs.what", "home.jobs.title");
-  });
-  r.add("immersion.trade", [](const ScreenArgs&) {
-    return make_placeholder_screen("immersion.trade", "home.immersion.title");
-  });
-  r.add("help.start", [](const ScreenArgs&) {
-    return make_placeholder_screen("help.start", "home.help.title");
-  });
-  // The help path (replaces the "help.start" placeholder above) and the animator's desk.
+  // The help path and the animator's desk.
   r.add("help.start", make_help_start_screen);
   r.add("help.ticket", make_help_ticket_screen);
   r.add("workshops", make_workshops_screen);
@@ -32,7 +22,7 @@ void register_all_screens(ScreenRegistry& r) {
   r.add("workshop.done", make_workshop_done_screen);
   r.add("desk", make_desk_screen);
   r.add_overlay({draw_called_ticket_banner, called_ticket_banner_deadline_ms});
-  // The job discovery path (replaces the "jobs.what" placeholder above); its "What" screen also
+  // The job discovery path; its "What" screen also
   // serves the immersion path as "immersion.trade".
   r.add("jobs.what", [](const ScreenArgs&) { return make_pick_what_screen("jobs.what", "jobs"); });
   r.add("immersion.trade",
@@ -49,13 +39,11 @@ void register_all_screens(ScreenRegistry& r) {
   r.add("immersion.done", make_immersion_done_screen);
   // Every visitor path ends on "Did this kiosk help you?".
   r.add("feedback", make_feedback_screen);
-  // The manager's space behind the manager PIN (replaces the minimal one below).
+  // The manager's space behind the manager PIN.
   r.add("manager", make_manager_screen);
   r.add("manager.outbox", make_manager_outbox_screen);
   r.add("manager.import", make_manager_import_screen);
   r.add("manager.settings", make_manager_settings_screen);
-  // Minimal until the manager's real screen exists: only registered when none is.
-  if (!r.has("manager")) r.add("manager", make_manager_minimal_screen);
 }
 
 }  // namespace eric

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <memory>
-#include <string>
 
 #include "kiosk/app/screen.h"
 
@@ -13,9 +12,7 @@ void register_all_screens(ScreenRegistry& registry);
 
 // Factories of the screens of this folder (each defined in its own file).
 std::unique_ptr<Screen> make_home_screen(const ScreenArgs& args);
-// A path that is not built yet: says so plainly, with a way back. title_key names the path.
-std::unique_ptr<Screen> make_placeholder_screen(std::string id, std::string title_key);
-// The staff entry behind the lock: a PIN pad (the desk screens come later).
+// The staff entry behind the lock: a PIN pad that opens the desk or the manager's space.
 std::unique_ptr<Screen> make_staff_pin_screen(const ScreenArgs& args);
 
 }  // namespace eric
