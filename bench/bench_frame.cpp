@@ -3,18 +3,9 @@
 // the UI thread spends, whatever else the machine does.
 #include "bench/bench_frame.h"
 
-#include <imgui.h>
-
-#include <memory>
 #include <vector>
 
-#include "kiosk/app/kiosk_app.h"
-#include "kiosk/app/services.h"
-#include "kiosk/core/clock.h"
-#include "kiosk/core/i18n.h"
-#include "kiosk/core/store.h"
-#include "kiosk/ui/ui.h"
-#include "screens/screens.h"
+#include "bench/headless_kiosk.h"
 
 namespace eric::bench {
 
@@ -24,43 +15,14 @@ constexpr const char* kListId = "jobs.results.list";
 constexpr int kFramesPerList = 240;       // four seconds at 60 frames a second
 constexpr float kScrollPerFrame = 30.0f;  // 1800 px/s: a brisk, steady drag
 
-// An ImGui context for the length of the run.
-class ImGuiScope {
- public:
-  ImGuiScope() : ctx_(ImGui::CreateContext()) {}
-  ~ImGuiScope() { ImGui::DestroyContext(ctx_); }
-  ImGuiScope(const ImGuiScope&) = delete;
-  ImGuiScope& operator=(const ImGuiScope&) = delete;
-
- private:
-  ImGuiContext* ctx_;
-};
-
 }  // namespace
 
 FrameFigures run_frame_bench(BenchCatalog& catalog, int rounds, const std::string& assets_dir) {
   FrameFigures f;
-  ImGuiScope imgui;
-  configure_imgui_io(ImGui::GetIO());
-  ImGui::GetIO().DisplaySize = ImVec2(1920, 1080);
-  I18n i18n;
-  if (!i18n.load_dir(assets_dir + "/i18n", f.error)) return f;
-  int64_t ms = 0;
-  Clock::parse_local(catalog.today + " 10:00", ms);
-  Clock clock = Clock::fixed_at(ms);
-  Services services;
-  services.db = catalog.db.get();
-  if (auto site = site_by_id(*catalog.db, "eric-martigues")) {
-    services.site = *site;
-  } else {
-    const auto sites = all_sites(*catalog.db);
-    if (!sites.empty()) services.site = sites.front();
-  }
-  ScreenRegistry registry;
-  register_all_screens(registry);
-  ui::Ui ui;
-  KioskApp app(ui, i18n, clock, services, registry);
-  if (!app.start(f.error) || !app.build_fonts(1080, f.error)) return f;
+  HeadlessKiosk kiosk;
+  if (!kiosk.start(*catalog.db, assets_dir, catalog.today, f.error)) return f;
+  KioskApp& app = kiosk.app();
+  ui::Ui& ui = app.ui();
 
   std::vector<double> samples, draw_only;
   const std::string families = "ABCDEFGHIJKLMN";

@@ -1,8 +1,6 @@
 // eric-bench sync: the kiosk's frames while a sync applies. The real shell draws the job
 // results screen headless on the main thread over the UI connection, paced at 60 Hz, while a
 // SyncWorker replaces the catalog on its own thread and connection (WAL: readers never wait).
-#include <imgui.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -11,13 +9,8 @@
 #include <vector>
 
 #include "bench/bench_sync.h"
-#include "kiosk/app/kiosk_app.h"
-#include "kiosk/app/services.h"
-#include "kiosk/core/clock.h"
-#include "kiosk/core/i18n.h"
+#include "bench/headless_kiosk.h"
 #include "kiosk/core/store.h"
-#include "kiosk/ui/ui.h"
-#include "screens/screens.h"
 #include "sync/worker.h"
 
 namespace eric::bench {
@@ -28,17 +21,6 @@ constexpr const char* kListId = "jobs.results.list";
 constexpr int kFramesPerList = 120;       // two seconds on a family, then the next one
 constexpr float kScrollPerFrame = 30.0f;  // a brisk, steady drag: pages load on the way
 constexpr double kFramePeriodMs = 1000.0 / 60.0;
-
-class ImGuiScope {
- public:
-  ImGuiScope() : ctx_(ImGui::CreateContext()) {}
-  ~ImGuiScope() { ImGui::DestroyContext(ctx_); }
-  ImGuiScope(const ImGuiScope&) = delete;
-  ImGuiScope& operator=(const ImGuiScope&) = delete;
-
- private:
-  ImGuiContext* ctx_;
-};
 
 // Walks the 14 families' result lists, scrolling, one frame per call.
 class ResultsWalker {
@@ -89,22 +71,9 @@ FrameDuringSync measure_frames_during_sync(const std::string& terminal_db,
   // The next sync gets a snapshot: the worst case, every table replaced in one transaction.
   sync_value_set(*ui_db, "cursor", "");
 
-  ImGuiScope imgui;
-  configure_imgui_io(ImGui::GetIO());
-  ImGui::GetIO().DisplaySize = ImVec2(1920, 1080);
-  I18n i18n;
-  if (!i18n.load_dir(assets_dir + "/i18n", f.error)) return f;
-  int64_t ms = 0;
-  Clock::parse_local(today + " 10:00", ms);
-  Clock clock = Clock::fixed_at(ms);
-  Services services;
-  services.db = ui_db.get();
-  if (auto site = site_by_id(*ui_db, "eric-martigues")) services.site = *site;
-  ScreenRegistry registry;
-  register_all_screens(registry);
-  ui::Ui ui;
-  KioskApp app(ui, i18n, clock, services, registry);
-  if (!app.start(f.error) || !app.build_fonts(1080, f.error)) return f;
+  HeadlessKiosk kiosk;
+  if (!kiosk.start(*ui_db, assets_dir, today, f.error)) return f;
+  KioskApp& app = kiosk.app();
   ResultsWalker walker(app);
 
   std::atomic<bool> started{false}, finished{false};

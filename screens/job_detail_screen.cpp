@@ -132,38 +132,21 @@ class JobDetailScreen : public Screen {
   }
 
   void draw_sessions(ScreenContext& ctx) {
-    ui::Ui& u = ctx.ui;
-    ui::text(u, ctx.i18n.tr("jobs.detail.trainings_title"),
-             ui::TextOpts{ui::FontRole::Title, ui::Tone::Title});
-    if (sessions_.empty()) {
-      ui::text(u, ctx.i18n.tr("jobs.detail.no_training"));
-      return;
+    const jobs::SessionListTap tap = jobs::session_cards(
+        ctx, "jobs.detail.trainings_title", "jobs.detail.no_training", sessions_, shown_,
+        [&](const SessionCard& s) {
+          const std::string dates = date_range_words(s.session.start, s.session.end, ctx.i18n);
+          return jobs::SessionLines{
+              s.training_title, s.organisation.empty() ? dates : dates + " · " + s.organisation};
+        });
+    if (tap.card >= 0) {
+      const std::string& training = sessions_[static_cast<size_t>(tap.card)].session.training_id;
+      ctx.session.training_id = training;
+      ctx.nav.open("training.detail", {{"id", training}});
     }
-    const size_t shown = std::min(sessions_.size(), static_cast<size_t>(shown_));
-    for (size_t i = 0; i < shown; ++i) {
-      const SessionCard& s = sessions_[i];
-      ImGui::PushID(static_cast<int>(i));
-      const std::string dates = date_range_words(s.session.start, s.session.end, ctx.i18n);
-      const std::string secondary = s.organisation.empty() ? dates : dates + " · " + s.organisation;
-      const std::string distance = distance_words(s.distance_km, ctx.i18n);
-      ui::CardSpec spec;
-      spec.title = s.training_title;
-      spec.secondary = secondary;
-      spec.figure = distance;
-      spec.figure_caption = s.commune_name;
-      if (ui::card(u, spec)) {
-        ctx.session.training_id = s.session.training_id;
-        ctx.nav.open("training.detail", {{"id", s.session.training_id}});
-      }
-      ImGui::PopID();
-    }
-    if (sessions_.size() > shown) {
-      ui::ButtonOpts bo;
-      bo.kind = ui::ButtonKind::Secondary;
-      if (ui::big_button(u, ctx.i18n.tr("jobs.detail.more"), bo) && ctx.services.db) {
-        shown_ += kSessionsStep;
-        load_sessions(ctx);
-      }
+    if (tap.more && ctx.services.db) {
+      shown_ += kSessionsStep;
+      load_sessions(ctx);
     }
   }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "kiosk/app/navigator.h"
+#include "kiosk/core/french.h"
 #include "kiosk/core/i18n.h"
 #include "kiosk/ui/widgets.h"
 
@@ -113,6 +114,39 @@ void detail_gone(ScreenContext& ctx, std::string_view message_key) {
   ui::text(ctx.ui, ctx.i18n.tr(message_key), ui::TextOpts{ui::FontRole::Title});
   gap(ctx.ui, 24);
   if (ui::big_button(ctx.ui, ctx.i18n.tr("jobs.detail.back_to_list"))) ctx.nav.back();
+}
+
+SessionListTap session_cards(ScreenContext& ctx, std::string_view title_key,
+                             std::string_view empty_key, const std::vector<SessionCard>& sessions,
+                             int shown,
+                             const std::function<SessionLines(const SessionCard&)>& lines) {
+  ui::Ui& u = ctx.ui;
+  SessionListTap tap;
+  ui::text(u, ctx.i18n.tr(title_key), ui::TextOpts{ui::FontRole::Title, ui::Tone::Title});
+  if (sessions.empty()) {
+    ui::text(u, ctx.i18n.tr(empty_key));
+    return tap;
+  }
+  const size_t count = std::min(sessions.size(), static_cast<size_t>(shown));
+  for (size_t i = 0; i < count; ++i) {
+    const SessionCard& s = sessions[i];
+    ImGui::PushID(static_cast<int>(i));
+    const SessionLines text = lines(s);
+    const std::string distance = distance_words(s.distance_km, ctx.i18n);
+    ui::CardSpec spec;
+    spec.title = text.title;
+    spec.secondary = text.secondary;
+    spec.figure = distance;
+    spec.figure_caption = s.commune_name;
+    if (ui::card(u, spec)) tap.card = static_cast<int>(i);
+    ImGui::PopID();
+  }
+  if (sessions.size() > count) {
+    ui::ButtonOpts bo;
+    bo.kind = ui::ButtonKind::Secondary;
+    tap.more = ui::big_button(u, ctx.i18n.tr("jobs.detail.more"), bo);
+  }
+  return tap;
 }
 
 void titled_text(ScreenContext& ctx, std::string_view title_key, std::string_view text) {

@@ -5,10 +5,12 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <imgui.h>
 
 #include "kiosk/app/screen.h"
+#include "kiosk/core/store.h"
 #include "kiosk/ui/scroll_list.h"
 #include "kiosk/ui/ui.h"
 
@@ -77,6 +79,24 @@ void detail_page(ScreenContext& ctx, std::string_view page_id, float& content_h,
                  const std::function<DetailTarget()>& target);
 // When the record left the catalog since the list was drawn: say so, and offer the way back.
 void detail_gone(ScreenContext& ctx, std::string_view message_key);
+// The two lines of a session card that an offer and a training word differently.
+struct SessionLines {
+  std::string title;
+  std::string secondary;
+};
+// What was tapped in a list of session cards this frame.
+struct SessionListTap {
+  int card = -1;      // the index of the tapped card; -1: none
+  bool more = false;  // "Voir plus"
+};
+// The training sessions under an offer or a training, shared so both pages look the same: a
+// heading, a sentence when there is none, else a card for each of the first `shown` (its lines
+// from `lines`, the distance and commune on the right), then "Voir plus" when more are loaded.
+SessionListTap session_cards(ScreenContext& ctx, std::string_view title_key,
+                             std::string_view empty_key, const std::vector<SessionCard>& sessions,
+                             int shown,
+                             const std::function<SessionLines(const SessionCard&)>& lines);
+
 // A heading and its paragraph (a description); nothing when the text is empty.
 void titled_text(ScreenContext& ctx, std::string_view title_key, std::string_view text);
 

@@ -93,22 +93,11 @@ class ManagerOutboxScreen : public Screen {
                                                        {counts_.accepted, OutboxState::accepted},
                                                        {counts_.rejected, OutboxState::rejected}};
     const float w = ui::px(u, 250), h = ui::px(u, 120), gap = ui::px(u, 16);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
     for (size_t i = 0; i < std::size(figures); ++i) {
       if (i > 0) ImGui::SameLine(0, gap);
-      const ImVec2 pos = ImGui::GetCursorScreenPos();
-      dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), ui::to_u32(u.theme.card),
-                        u.theme.rounding_em * ui::em(u));
-      ImGui::BeginGroup();
-      ImGui::SetCursorScreenPos(ImVec2(pos.x + ui::px(u, 20), pos.y + ui::px(u, 12)));
-      ui::text(u, count_words(figures[i].first),
-               ui::TextOpts{ui::FontRole::Title, state_tone(figures[i].second), -1});
-      ImGui::SetCursorScreenPos(ImVec2(pos.x + ui::px(u, 20), ImGui::GetCursorScreenPos().y));
-      ui::text(u, t.tr(std::string("manager.outbox.count.") + outbox_state_name(figures[i].second)),
-               ui::TextOpts{ui::FontRole::Small, ui::Tone::Secondary, -1});
-      ImGui::SetCursorScreenPos(pos);
-      ImGui::Dummy(ImVec2(w, h));
-      ImGui::EndGroup();
+      figure_tile(u, figures[i].first,
+                  t.tr(std::string("manager.outbox.count.") + outbox_state_name(figures[i].second)),
+                  state_tone(figures[i].second), w, h, -1);
     }
   }
 

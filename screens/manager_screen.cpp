@@ -115,20 +115,10 @@ class ManagerScreen : public Screen {
     const float gap = ui::px(u, 16);
     const float w = (ImGui::GetContentRegionAvail().x - 5 * gap) / 6;
     const float h = ui::px(u, 120);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
     for (size_t i = 0; i < std::size(figures); ++i) {
       if (i > 0) ImGui::SameLine(0, gap);
-      const ImVec2 pos = ImGui::GetCursorScreenPos();
-      dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), ui::to_u32(u.theme.card),
-                        u.theme.rounding_em * ui::em(u));
-      ImGui::BeginGroup();
-      ImGui::SetCursorScreenPos(ImVec2(pos.x + ui::px(u, 20), pos.y + ui::px(u, 12)));
-      ui::text(u, count_words(figures[i].first), ui::TextOpts{ui::FontRole::Title, ui::Tone::Normal, -1});
-      ImGui::SetCursorScreenPos(ImVec2(pos.x + ui::px(u, 20), ImGui::GetCursorScreenPos().y));
-      ui::text(u, t.tr(figures[i].second), ui::TextOpts{ui::FontRole::Small, ui::Tone::Secondary, w - ui::px(u, 30)});
-      ImGui::SetCursorScreenPos(pos);
-      ImGui::Dummy(ImVec2(w, h));
-      ImGui::EndGroup();
+      figure_tile(u, figures[i].first, t.tr(figures[i].second), ui::Tone::Normal, w, h,
+                  w - ui::px(u, 30));
     }
   }
 

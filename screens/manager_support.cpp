@@ -39,6 +39,22 @@ std::string count_words(int64_t n) {
   return n < 0 ? "-" + out : out;
 }
 
+void figure_tile(ui::Ui& u, int64_t n, std::string_view caption, ui::Tone tone, float w, float h,
+                 float caption_wrap) {
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h),
+                                            ui::to_u32(u.theme.card),
+                                            u.theme.rounding_em * ui::em(u));
+  ImGui::BeginGroup();
+  ImGui::SetCursorScreenPos(ImVec2(pos.x + ui::px(u, 20), pos.y + ui::px(u, 12)));
+  ui::text(u, count_words(n), ui::TextOpts{ui::FontRole::Title, tone, -1});
+  ImGui::SetCursorScreenPos(ImVec2(pos.x + ui::px(u, 20), ImGui::GetCursorScreenPos().y));
+  ui::text(u, caption, ui::TextOpts{ui::FontRole::Small, ui::Tone::Secondary, caption_wrap});
+  ImGui::SetCursorScreenPos(pos);
+  ImGui::Dummy(ImVec2(w, h));
+  ImGui::EndGroup();
+}
+
 namespace {
 
 std::string phase_key(SyncPhase p) {

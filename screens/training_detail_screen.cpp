@@ -101,38 +101,20 @@ class TrainingDetailScreen : public Screen {
     ImGui::PopStyleVar();
   }
 
+  // A session has nothing more to open when tapped: the actions are below.
   void draw_sessions(ScreenContext& ctx) {
-    ui::Ui& u = ctx.ui;
-    ui::text(u, ctx.i18n.tr("jobs.training.sessions_title"),
-             ui::TextOpts{ui::FontRole::Title, ui::Tone::Title});
-    if (sessions_.empty()) {
-      ui::text(u, ctx.i18n.tr("jobs.training.no_session"));
-      return;
-    }
-    const size_t shown = std::min(sessions_.size(), static_cast<size_t>(shown_));
-    for (size_t i = 0; i < shown; ++i) {
-      const SessionCard& s = sessions_[i];
-      ImGui::PushID(static_cast<int>(i));
-      const std::string dates = date_range_words(s.session.start, s.session.end, ctx.i18n);
-      std::string secondary = s.session.address;
-      if (!s.session.registration_open) {
-        secondary = ctx.i18n.tr("jobs.training.closed") +
-                    (secondary.empty() ? std::string() : " · " + secondary);
-      }
-      const std::string distance = distance_words(s.distance_km, ctx.i18n);
-      ui::CardSpec spec;
-      spec.title = dates;
-      spec.secondary = secondary;
-      spec.figure = distance;
-      spec.figure_caption = s.commune_name;
-      ui::card(u, spec);  // a session has nothing more to open: the actions are below
-      ImGui::PopID();
-    }
-    if (sessions_.size() > shown) {
-      ui::ButtonOpts bo;
-      bo.kind = ui::ButtonKind::Secondary;
-      if (ui::big_button(u, ctx.i18n.tr("jobs.detail.more"), bo)) shown_ += kSessionsStep;
-    }
+    const jobs::SessionListTap tap = jobs::session_cards(
+        ctx, "jobs.training.sessions_title", "jobs.training.no_session", sessions_, shown_,
+        [&](const SessionCard& s) {
+          std::string secondary = s.session.address;
+          if (!s.session.registration_open) {
+            secondary = ctx.i18n.tr("jobs.training.closed") +
+                        (secondary.empty() ? std::string() : " · " + secondary);
+          }
+          return jobs::SessionLines{date_range_words(s.session.start, s.session.end, ctx.i18n),
+                                    secondary};
+        });
+    if (tap.more) shown_ += kSessionsStep;
   }
 
   std::string id_;

@@ -1,66 +1,20 @@
 // The real shell and screens, headless: an ImGui context without window, driven by scripts.
 #include <gtest/gtest.h>
-#include <imgui.h>
 
-#include <sstream>
+#include <string>
+#include <string_view>
 
-#include "kiosk/app/kiosk_app.h"
-#include "kiosk/app/script_runner.h"
-#include "kiosk/core/clock.h"
-#include "kiosk/core/i18n.h"
-#include "kiosk/ui/probe.h"
-#include "kiosk/ui/ui.h"
-#include "screens/screens.h"
+#include "tests/support/headless_shell.h"
 
 namespace eric {
 namespace {
 
-class HeadlessKiosk : public ScriptTarget, public ::testing::Test {
+// The shell with no store: the home screen and the paths' first screens.
+class HeadlessKiosk : public test::HeadlessShell {
  protected:
   void SetUp() override {
-    ImGui::CreateContext();
-    configure_imgui_io(ImGui::GetIO());
-    ImGui::GetIO().DisplaySize = ImVec2(1920, 1080);
-    std::string error;
-    ASSERT_TRUE(i18n.load_dir(std::string(ERIC_SOURCE_DIR) + "/assets/i18n", error)) << error;
-    int64_t ms = 0;
-    ASSERT_TRUE(Clock::parse_local("2026-11-23 10:00", ms));
-    clock = Clock::fixed_at(ms);
     services.site.name = "ERIC Cyber-base de Martigues";
-    services.catalog_updated_ms = ms - 20 * 60 * 1000;
-    register_all_screens(registry);
-    app = std::make_unique<KioskApp>(ui, i18n, clock, services, registry);
-    ASSERT_TRUE(app->start(error)) << error;
-    app->build_fonts(1080, error);  // ImGui's own font when no font package is installed
-  }
-  void TearDown() override {
-    app.reset();
-    ImGui::DestroyContext();
-  }
-
-  // ScriptTarget
-  void run_frames(int n) override {
-    for (int i = 0; i < n; ++i) {
-      app->frame(1.0f / 60.0f);
-      app->apply_requests(1080);
-    }
-  }
-  const ui::UiProbe& probe() const override { return ui.probe; }
-  void pointer(const ui::PointerEvent& e) override { app->pointer(e); }
-  void advance_clock_ms(int64_t ms) override { clock.advance_ms(ms); }
-  bool screenshot(const std::string&, std::string& error) override {
-    error = "pas d'écran en test";
-    return false;
-  }
-
-  // Runs script text; returns the runner's output, expecting no failure.
-  std::string play(const std::string& text) {
-    std::ostringstream out;
-    ScriptRunOptions o;
-    o.script_name = "inline";
-    const ScriptResult r = run_script(parse_script(text), *this, o, out);
-    EXPECT_EQ(r.failed, 0) << out.str();
-    return out.str();
+    ASSERT_NO_FATAL_FAILURE(start_shell("2026-11-23 10:00"));
   }
 
   bool tappable(std::string_view text) const {
@@ -69,13 +23,6 @@ class HeadlessKiosk : public ScriptTarget, public ::testing::Test {
     }
     return false;
   }
-
-  I18n i18n;
-  Clock clock;
-  Services services;
-  ScreenRegistry registry;
-  ui::Ui ui;
-  std::unique_ptr<KioskApp> app;
 };
 
 TEST_F(HeadlessKiosk, HomeShowsTheSiteTheDateAndTheThreePaths) {

@@ -1,7 +1,6 @@
 // Tests of the local tables: settings, sync state and the outbox.
 #include <gtest/gtest.h>
 
-#include <regex>
 #include <set>
 
 #include "kiosk/core/store.h"
@@ -62,12 +61,27 @@ TEST_F(Local, SyncStateRoundTripAndSurvivesReopen) {
   EXPECT_FALSE(sync_value_get(*db, "etag"));
 }
 
+// xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx in lower-case hex (checked by hand: GCC 12's
+// <regex> sets off a false -Wmaybe-uninitialized in optimized sanitizer builds).
+bool is_uuid_v4(const std::string& u) {
+  if (u.size() != 36) return false;
+  for (size_t i = 0; i < u.size(); ++i) {
+    const char c = u[i];
+    if (i == 8 || i == 13 || i == 18 || i == 23) {
+      if (c != '-') return false;
+    } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+      return false;
+    }
+  }
+  return u[14] == '4' && (u[19] == '8' || u[19] == '9' || u[19] == 'a' || u[19] == 'b');
+}
+
 TEST_F(Local, UuidsAreVersion4AndDistinct) {
-  const std::regex shape("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
+  EXPECT_FALSE(is_uuid_v4("123e4567-e89b-12d3-a456-426614174000"));  // version 1
   std::set<std::string> seen;
   for (int i = 0; i < 200; ++i) {
     std::string u = new_uuid_v4();
-    EXPECT_TRUE(std::regex_match(u, shape)) << u;
+    EXPECT_TRUE(is_uuid_v4(u)) << u;
     seen.insert(u);
   }
   EXPECT_EQ(seen.size(), 200u);

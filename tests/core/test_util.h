@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "kiosk/core/catalog.h"
 #include "kiosk/core/store.h"
@@ -62,6 +63,36 @@ inline Job make_job(const std::string& id, const std::string& title, const std::
   return j;
 }
 
+// Record builders shared by the test catalogs (here and in the job screens' fixture).
+inline Employer make_employer(const std::string& id, const std::string& name,
+                              const std::string& commune, double lat, double lon) {
+  Employer e;
+  e.id = id;
+  e.name = name;
+  e.commune = commune;
+  e.lat = lat;
+  e.lon = lon;
+  return e;
+}
+
+inline Training make_training(const std::string& id, const std::string& title,
+                              const std::vector<std::string>& trade_codes,
+                              const std::string& organisation, bool region_funded) {
+  Training t;
+  t.id = id;
+  t.title = title;
+  t.trade_codes = trade_codes;
+  t.organisation = organisation;
+  t.region_funded = region_funded;
+  return t;
+}
+
+// The ERIC space of Martigues, where the sample catalogs' kiosk stands.
+inline Site martigues_site() {
+  return {"eric-martigues", "ERIC Cyber-base de Martigues", "13056", "1 place de la Mairie",
+          43.4045, 5.0477, "lundi-vendredi 9 h - 17 h", "04 42 00 00 00"};
+}
+
 // A small catalog around Martigues with known distances (see test_jobs.cpp).
 inline Catalog sample_catalog() {
   Catalog c;
@@ -92,20 +123,9 @@ inline Catalog sample_catalog() {
       {41, "D1106", "Vendeur / Vendeuse en boulangerie"},
       {51, "N4101", "Conducteur / Conductrice poids lourd"},
   };
-  Employer e1;
-  e1.id = "e1";
-  e1.name = "Boulangerie Dupont";
+  Employer e1 = make_employer("e1", "Boulangerie Dupont", "13056", 43.405, 5.05);
   e1.siret = "12345678900011";
-  e1.commune = "13056";
-  e1.lat = 43.405;
-  e1.lon = 5.05;
-  Employer e2;
-  e2.id = "e2";
-  e2.name = "BTP Provence";
-  e2.commune = "13055";
-  e2.lat = 43.30;
-  e2.lon = 5.37;
-  c.employers = {e1, e2};
+  c.employers = {e1, make_employer("e2", "BTP Provence", "13055", 43.30, 5.37)};
 
   Job j1 = make_job("j1", "Maçon (H/F)", "F1703", "CDI", "13056", 43.4045, 5.0477);
   j1.employer_id = "e2";
@@ -121,26 +141,11 @@ inline Catalog sample_catalog() {
   Job j6 = make_job("j6", "Maçon VRD", "F1703", "CDD", "13077", 43.4054, 4.9886);
   c.jobs = {j1, j2, j3, j4, j5, j6};
 
-  Training t1;
-  t1.id = "t1";
-  t1.title = "CAP Maçon";
-  t1.trade_codes = {"F1703", "F1701"};
-  t1.organisation = "AFPA Marseille";
-  t1.region_funded = true;
+  Training t1 = make_training("t1", "CAP Maçon", {"F1703", "F1701"}, "AFPA Marseille", true);
   t1.hours_total = 800;
-  Training t2;
-  t2.id = "t2";
-  t2.title = "Titre professionnel Cuisinier";
-  t2.trade_codes = {"G1602"};
-  t2.organisation = "GRETA";
-  t2.region_funded = false;
-  Training t3;
-  t3.id = "t3";
-  t3.title = "Diplôme d'État d'aide-soignant";
-  t3.trade_codes = {"J1501"};
-  t3.organisation = "IFAS";
-  t3.region_funded = true;
-  c.trainings = {t1, t2, t3};
+  c.trainings = {t1,
+                 make_training("t2", "Titre professionnel Cuisinier", {"G1602"}, "GRETA", false),
+                 make_training("t3", "Diplôme d'État d'aide-soignant", {"J1501"}, "IFAS", true)};
   c.training_sessions = {
       {"s1", "t1", "2025-09-01", "2026-03-01", "13055", 43.2965, 5.3698, "1 rue A", true, 12},
       {"s2", "t1", "2024-09-01", "2025-03-01", "13056", 43.4045, 5.0477, "2 rue B", true, 12},
@@ -156,8 +161,7 @@ inline Catalog sample_catalog() {
   o1.contact_mode = "phone";
   c.immersion_offers = {o1};
   c.immersion_slots = {{"sl1", "o1", "2025-06-10", "2025-06-14", 5, "du lundi au vendredi, 9 h - 17 h", 2, 1}};
-  c.sites = {{"eric-martigues", "ERIC Cyber-base de Martigues", "13056", "1 place de la Mairie",
-              43.4045, 5.0477, "lundi-vendredi 9 h - 17 h", "04 42 00 00 00"}};
+  c.sites = {martigues_site()};
   Workshop w;
   w.id = "w1";
   w.site_id = "eric-martigues";

@@ -3,61 +3,26 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
-#include <sstream>
-
-#include "kiosk/app/kiosk_app.h"
-#include "kiosk/app/script_runner.h"
 #include "kiosk/core/help_desk.h"
 #include "kiosk/core/pin.h"
 #include "kiosk/ui/ui.h"
 #include "screens/screens.h"
 #include "screens/ticket_banner.h"
 #include "tests/help/help_test_util.h"
+#include "tests/support/headless_shell.h"
 
 namespace eric::test {
 namespace {
 
-class HelpScreens : public ScriptTarget, public ::testing::Test {
+class HelpScreens : public HeadlessShell {
  protected:
   void SetUp() override {
     db = help_store(dir);
     ASSERT_TRUE(set_pin(*db, "animator", "2468").ok);
-    ImGui::CreateContext();
-    configure_imgui_io(ImGui::GetIO());
-    ImGui::GetIO().DisplaySize = ImVec2(1920, 1080);
-    std::string error;
-    ASSERT_TRUE(i18n.load_dir(ERIC_TEST_ASSETS "/i18n", error)) << error;
-    clock = Clock::fixed_at(at("2025-06-02 10:00") * 1000);
     services.db = db.get();
     services.site.id = kSite;
     services.site.name = "ERIC Cyber-base de Martigues";
-    register_all_screens(registry);
-    app = std::make_unique<KioskApp>(ui, i18n, clock, services, registry);
-    ASSERT_TRUE(app->start(error)) << error;
-    app->build_fonts(1080, error);
-  }
-  void TearDown() override {
-    app.reset();
-    ImGui::DestroyContext();
-  }
-
-  void run_frames(int n) override {
-    for (int i = 0; i < n; ++i) app->frame(1.0f / 60.0f);
-  }
-  const ui::UiProbe& probe() const override { return ui.probe; }
-  void pointer(const ui::PointerEvent& e) override { app->pointer(e); }
-  void advance_clock_ms(int64_t ms) override { clock.advance_ms(ms); }
-  bool screenshot(const std::string&, std::string& error) override {
-    error = "pas d'écran en test";
-    return false;
-  }
-  std::string play(const std::string& text) {
-    std::ostringstream out;
-    ScriptRunOptions o;
-    o.script_name = "inline";
-    const ScriptResult r = run_script(parse_script(text), *this, o, out);
-    EXPECT_EQ(r.failed, 0) << out.str();
-    return out.str();
+    ASSERT_NO_FATAL_FAILURE(start_shell("2025-06-02 10:00"));
   }
 
   // One frame with only the banner, as the shell will draw it over the page.
@@ -77,12 +42,6 @@ class HelpScreens : public ScriptTarget, public ::testing::Test {
 
   TempDir dir;
   std::unique_ptr<Database> db;
-  I18n i18n;
-  Clock clock;
-  Services services;
-  ScreenRegistry registry;
-  ui::Ui ui;
-  std::unique_ptr<KioskApp> app;
 };
 
 TEST_F(HelpScreens, CalledTicketBannerForThirtySecondsOnTheVisitorSide) {

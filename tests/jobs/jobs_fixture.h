@@ -2,38 +2,20 @@
 // SQLite file, and the real shell and screens driven headless by scripts.
 #pragma once
 
-#include <gtest/gtest.h>
-#include <imgui.h>
-
-#include <filesystem>
 #include <memory>
-#include <sstream>
 #include <string>
+#include <string_view>
 
-#include "kiosk/app/kiosk_app.h"
-#include "kiosk/app/script_runner.h"
+#include "kiosk/app/screen.h"
 #include "kiosk/core/catalog.h"
-#include "kiosk/core/clock.h"
-#include "kiosk/core/i18n.h"
 #include "kiosk/core/store.h"
-#include "kiosk/ui/probe.h"
-#include "kiosk/ui/ui.h"
-#include "screens/screens.h"
+#include "tests/core/test_util.h"
+#include "tests/support/headless_shell.h"
 
 namespace eric::jobs_test {
 
-// A directory under the system temp dir, removed with everything in it at the end.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  std::filesystem::path path_;
-};
+// The core tests' temporary directory.
+using test::TempDir;
 
 inline constexpr const char* kToday = "2026-11-23";
 inline constexpr double kMartiguesLat = 43.4045, kMartiguesLon = 5.0477;
@@ -45,24 +27,10 @@ Catalog sample_catalog();
 std::unique_ptr<Database> sample_store(const TempDir& dir);
 
 // The real kiosk (shell and every registered screen) on the sample store, without a window.
-class HeadlessJobs : public ScriptTarget, public ::testing::Test {
+class HeadlessJobs : public test::HeadlessShell {
  protected:
   void SetUp() override;
-  void TearDown() override;
 
-  void run_frames(int n) override;
-  const ui::UiProbe& probe() const override { return ui.probe; }
-  void pointer(const ui::PointerEvent& e) override { app->pointer(e); }
-  void advance_clock_ms(int64_t ms) override { clock.advance_ms(ms); }
-  bool screenshot(const std::string&, std::string& error) override {
-    error = "pas d'écran en test";
-    return false;
-  }
-
-  // Runs script text and expects every step to pass.
-  void play(const std::string& text);
-  // Runs script text and returns the number of failed steps (for steps meant to fail).
-  int failures(const std::string& text);
   bool visible(std::string_view text) const;
   bool active_chip(std::string_view text) const;
   std::string top_id() const;
@@ -71,12 +39,6 @@ class HeadlessJobs : public ScriptTarget, public ::testing::Test {
 
   TempDir dir;
   std::unique_ptr<Database> db;
-  I18n i18n;
-  Clock clock;
-  Services services;
-  ScreenRegistry registry;
-  ui::Ui ui;
-  std::unique_ptr<KioskApp> app;
 };
 
 }  // namespace eric::jobs_test

@@ -2,85 +2,47 @@
 // the status, a setting saved, the outbox shown without personal data, a bundle import that
 // fails in words, and the search for bundle files on a key.
 #include <gtest/gtest.h>
-#include <imgui.h>
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <thread>
 
-#include "kiosk/app/kiosk_app.h"
-#include "kiosk/app/script_runner.h"
 #include "kiosk/app/sync_link.h"
 #include "kiosk/core/pin.h"
 #include "kiosk/ui/ui.h"
 #include "screens/screens.h"
 #include "tests/core/test_util.h"
+#include "tests/support/headless_shell.h"
 
 namespace eric::test {
 namespace {
 
-class ManagerScreens : public ScriptTarget, public ::testing::Test {
+class ManagerScreens : public HeadlessShell {
  protected:
   void SetUp() override {
     db = fresh_store(dir);
     ASSERT_TRUE(replace_catalog(*db, sample_catalog(), "2026-11-23 10:00").ok);
     ASSERT_TRUE(set_pin(*db, "manager", "1357").ok);
-    ImGui::CreateContext();
-    configure_imgui_io(ImGui::GetIO());
-    ImGui::GetIO().DisplaySize = ImVec2(1920, 1080);
-    std::string error;
-    ASSERT_TRUE(i18n.load_dir(ERIC_TEST_ASSETS "/i18n", error)) << error;
-    int64_t ms = 0;
-    ASSERT_TRUE(Clock::parse_local("2026-11-23 14:30", ms));
-    clock = Clock::fixed_at(ms);
     services.db = db.get();
     services.site.name = "ERIC Cyber-base de Martigues";
-    services.catalog_updated_ms = ms - 4 * 3600 * 1000 - 30 * 60 * 1000;
     link = std::make_unique<SyncLink>(db->path(), SyncConfig{}, clock, std::function<void()>{});
     EXPECT_FALSE(link->start(*db));  // not enrolled: no worker
     services.sync = link.get();
-    register_all_screens(registry);
-    app = std::make_unique<KioskApp>(ui, i18n, clock, services, registry);
-    ASSERT_TRUE(app->start(error)) << error;
-    app->build_fonts(1080, error);
+    ASSERT_NO_FATAL_FAILURE(start_shell("2026-11-23 14:30"));
+    services.catalog_updated_ms = clock.now_ms() - 4 * 3600 * 1000 - 30 * 60 * 1000;
   }
   void TearDown() override {
-    app.reset();
+    HeadlessShell::TearDown();  // the app goes before the link it holds
     link.reset();
-    ImGui::DestroyContext();
   }
 
-  void run_frames(int n) override {
-    for (int i = 0; i < n; ++i) app->frame(1.0f / 60.0f);
-  }
-  const ui::UiProbe& probe() const override { return ui.probe; }
-  void pointer(const ui::PointerEvent& e) override { app->pointer(e); }
-  void advance_clock_ms(int64_t ms) override { clock.advance_ms(ms); }
-  bool screenshot(const std::string&, std::string& error) override {
-    error = "pas d'écran en test";
-    return false;
-  }
-  void play(const std::string& text) {
-    std::ostringstream out;
-    ScriptRunOptions o;
-    o.script_name = "inline";
-    const ScriptResult r = run_script(parse_script(text), *this, o, out);
-    EXPECT_EQ(r.failed, 0) << out.str();
-  }
   void enter() {
     play("tap \"Espace du personnel\"\ntype \"1357\"\ntap \"Valider\"\nexpect \"Espace responsable\"\n");
   }
 
   TempDir dir;
   std::unique_ptr<Database> db;
-  I18n i18n;
-  Clock clock;
-  Services services;
   std::unique_ptr<SyncLink> link;
-  ScreenRegistry registry;
-  ui::Ui ui;
-  std::unique_ptr<KioskApp> app;
 };
 
 TEST_F(ManagerScreens, NotReachableWithoutThePin) {

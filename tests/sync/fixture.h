@@ -2,42 +2,26 @@
 // and helpers to run the server's admin commands and eric-kioskctl.
 #pragma once
 
-#include <sys/types.h>
-
 #include <nlohmann/json.hpp>
 
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "bench/child_process.h"
 #include "kiosk/core/db.h"
 #include "kiosk/core/store.h"
 #include "sync/client.h"
+#include "tests/core/test_util.h"  // TempDir
 
 namespace eric::test {
 
-// A fresh directory under /tmp, removed with everything in it at the end.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
-
-struct CommandResult {
-  int exit_code = -1;      // -1 when killed by a signal
-  int signal = 0;
-  std::string out;         // standard output
-  std::string err;         // standard error
-};
+// A program's exit code and output (the benchmark's child process helpers, shared).
+using CommandResult = ProgramResult;
 // Runs a program (no shell) and waits for it; `input` goes to its standard input.
-CommandResult run(const std::vector<std::string>& argv, const std::string& input = "");
+inline CommandResult run(const std::vector<std::string>& argv, const std::string& input = "") {
+  return run_program(argv, input);
+}
 
 // Paths of the programs under test (compiled in by CMake).
 std::string server_bin();
@@ -47,7 +31,7 @@ std::string kioskctl_bin();
 std::string server_cmd(const std::vector<std::string>& args);
 
 // eric-regional-server serve on 127.0.0.1:0, started in the constructor (it waits for the
-// "listening on" line) and stopped in the destructor.
+// "listening on" line; the test fails when it does not come) and stopped in the destructor.
 class ServerProcess {
  public:
   struct Options {
@@ -57,21 +41,17 @@ class ServerProcess {
     int page_size = 0;  // 0: the server's default
   };
   explicit ServerProcess(Options options);
-  ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
 
-  const std::string& url() const { return url_; }  // "http://127.0.0.1:PORT"
-  int port() const { return port_; }
-  void stop();
+  const std::string& url() const { return child_.url(); }  // "http://127.0.0.1:PORT"
+  int port() const { return child_.port(); }
+  void stop() { child_.stop(); }
   const std::string& log_path() const { return log_; }
 
  private:
-  Options options_;
-  pid_t pid_ = -1;
-  std::string url_;
-  int port_ = 0;
-  std::string log_;
+  std::string log_;  // the server's standard error: <db>.log
+  ServerChild child_;
 };
 
 // A server database with a small demo catalog (fixed date, so every run is the same).

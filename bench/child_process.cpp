@@ -1,5 +1,5 @@
-// eric-bench sync: child processes (see bench_process.h). fork/exec with files, never a shell.
-#include "bench/bench_process.h"
+// Child processes (see child_process.h): fork/exec with files and pipes, never a shell.
+#include "bench/child_process.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -8,11 +8,10 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <cstdio>
 #include <cstdlib>
 #include <thread>
 
-namespace eric::bench {
+namespace eric {
 namespace {
 
 std::vector<char*> c_args(std::vector<std::string>& argv) {
@@ -22,50 +21,73 @@ std::vector<char*> c_args(std::vector<std::string>& argv) {
   return out;
 }
 
-int open_log(const std::string& path) {
-  if (path.empty()) return dup(2);
-  return open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+std::string read_all(int fd) {
+  std::string out;
+  char buf[8192];
+  ssize_t n;
+  while ((n = read(fd, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
+  return out;
 }
+
+// An unlinked temporary file, closed at the end: a child's standard stream.
+class TempFd {
+ public:
+  TempFd() {
+    char name[] = "/tmp/eric-child-XXXXXX";
+    fd_ = mkstemp(name);
+    if (fd_ >= 0) unlink(name);
+  }
+  ~TempFd() {
+    if (fd_ >= 0) close(fd_);
+  }
+  TempFd(const TempFd&) = delete;
+  TempFd& operator=(const TempFd&) = delete;
+  int fd() const { return fd_; }
+  std::string read_from_start() const {
+    lseek(fd_, 0, SEEK_SET);
+    return read_all(fd_);
+  }
+
+ private:
+  int fd_ = -1;
+};
 
 }  // namespace
 
-int run_program(const std::vector<std::string>& argv_in, std::string* out,
-                const std::string& err_file) {
+ProgramResult run_program(const std::vector<std::string>& argv_in, const std::string& input) {
+  ProgramResult r;
   std::vector<std::string> argv = argv_in;
-  if (argv.empty()) return -1;
-  // Output through a temporary file: a pipe could fill up and block the child.
-  char out_name[] = "/tmp/eric-bench-out-XXXXXX";
-  const int out_fd = mkstemp(out_name);
-  const int err_fd = open_log(err_file);
-  if (out_fd < 0 || err_fd < 0) {
-    if (out_fd >= 0) close(out_fd);
-    if (err_fd >= 0) close(err_fd);
-    return -1;
+  if (argv.empty()) {
+    r.err = "no program to run";
+    return r;
   }
-  unlink(out_name);
+  // Output goes to files: no pipe can fill up and block the child.
+  TempFd in, out, err;
+  if (in.fd() < 0 || out.fd() < 0 || err.fd() < 0 ||
+      write(in.fd(), input.data(), input.size()) != static_cast<ssize_t>(input.size())) {
+    r.err = "no temporary file for " + argv[0];
+    return r;
+  }
+  lseek(in.fd(), 0, SEEK_SET);
   const pid_t pid = fork();
   if (pid == 0) {
-    dup2(out_fd, 1);
-    dup2(err_fd, 2);
+    dup2(in.fd(), 0);
+    dup2(out.fd(), 1);
+    dup2(err.fd(), 2);
     auto args = c_args(argv);
     execv(args[0], args.data());
     _exit(127);
   }
-  close(err_fd);
   int status = 0;
   if (pid < 0 || waitpid(pid, &status, 0) != pid) {
-    close(out_fd);
-    return -1;
+    r.err = "could not run " + argv[0];
+    return r;
   }
-  if (out) {
-    out->clear();
-    lseek(out_fd, 0, SEEK_SET);
-    char buf[8192];
-    ssize_t n;
-    while ((n = read(out_fd, buf, sizeof buf)) > 0) out->append(buf, static_cast<size_t>(n));
-  }
-  close(out_fd);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  if (WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) r.signal = WTERMSIG(status);
+  r.out = out.read_from_start();
+  r.err = err.read_from_start();
+  return r;
 }
 
 ServerChild::~ServerChild() { stop(); }
@@ -80,7 +102,9 @@ bool ServerChild::start(const std::string& server_bin, const std::vector<std::st
     error = "pipe failed";
     return false;
   }
-  const int log_fd = open_log(log_file);
+  const int log_fd = log_file.empty()
+                         ? dup(2)
+                         : open(log_file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   pid_ = fork();
   if (pid_ == 0) {
     dup2(pipe_fds[1], 1);
@@ -97,6 +121,7 @@ bool ServerChild::start(const std::string& server_bin, const std::vector<std::st
     error = "fork failed";
     return false;
   }
+  // The first line says where it listens.
   std::string line;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   while (line.find('\n') == std::string::npos && std::chrono::steady_clock::now() < deadline) {
@@ -109,12 +134,13 @@ bool ServerChild::start(const std::string& server_bin, const std::vector<std::st
   close(pipe_fds[0]);
   const std::string prefix = "listening on ";
   if (line.rfind(prefix, 0) != 0) {
-    error = "the server did not start (" + server_bin + "), see " + log_file;
+    error = "the server did not start (" + server_bin + "): \"" + line + "\", see " + log_file;
     stop();
     return false;
   }
   url_ = line.substr(prefix.size());
   while (!url_.empty() && (url_.back() == '\n' || url_.back() == '\r')) url_.pop_back();
+  port_ = std::atoi(url_.substr(url_.rfind(':') + 1).c_str());
   return true;
 }
 
@@ -134,4 +160,4 @@ void ServerChild::stop() {
   pid_ = -1;
 }
 
-}  // namespace eric::bench
+}  // namespace eric
