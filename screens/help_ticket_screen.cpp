@@ -95,10 +95,12 @@ class HelpTicketScreen : public Screen {
       titles.push_back(ctx.i18n.tr(std::string("help.reason.") + std::string(reason)));
     float picto_em = 3.6f;
     bool pictures = true;
+    const ui::FontRole title_font = ui::tile_title_font(u, titles, width);
     auto spec_of = [&](size_t i) {
       ui::TileSpec spec{pictures ? ui::help_reason_picto(kHelpReasons[i]) : ui::Picto::None,
                         titles[i], {}, {}};
       spec.picto_em = picto_em;
+      spec.title_font = title_font;
       return spec;
     };
     // Every tile as tall as the tallest, so the row reads as one choice.

@@ -87,10 +87,12 @@ class PickWhatScreen : public Screen {
     for (const char* f = kFamilies; *f; ++f) labels.push_back(jobs::family_label(ctx.i18n, *f));
     labels.push_back(ctx.i18n.tr("jobs.what.search_tile"));
     float height = 0;
+    const ui::FontRole title_font = ui::tile_title_font(u, labels, width);
     for (size_t i = 0; i < labels.size(); ++i) {
       const ui::Picto picto = i < kFamilyCount ? ui::family_picto(kFamilies[i])
                                                           : ui::Picto::Jobs;
       cells.push_back(ui::TileSpec{picto, labels[i], {}, {}});
+      cells.back().title_font = title_font;
       // Every tile as tall as the tallest, so the grid stays even.
       height = std::max(height, ui::tile_min_height(u, cells.back(), width));
     }

@@ -15,7 +15,9 @@
 // - sizes come from the fonts (em) so the text size setting enlarges everything.
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <imgui.h>
 
@@ -82,9 +84,15 @@ struct TileSpec {
   // the titles and actions of a row stay aligned.
   float content_height = 0;
   float picto_em = 3.6f;  // the pictogram's side, in em: the home's tiles grow it with the room
+  // The largest the title may be; a smaller font is taken when one of its words is wider than
+  // the tile (tile_title_font gives the one font of a whole grid).
+  FontRole title_font = FontRole::Title;
 };
 bool tile(Ui& ui, const TileSpec& spec);
 float tile_min_height(const Ui& ui, const TileSpec& spec, float width);
+// The largest of Title, Heading and BodyBold in which every word of every title fits tiles
+// of this width: one grid, one size, and no word cut in two ("maintenanc-e").
+FontRole tile_title_font(const Ui& ui, const std::vector<std::string>& titles, float width);
 
 // A result row: title, secondary line, optional badge; on the right a big figure
 // ("4 km") and a caption ("Martigues"). Records ProbeKind::Card with the title.

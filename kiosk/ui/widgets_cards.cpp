@@ -17,29 +17,36 @@ struct TileMetrics {
   FontRole title_font;
 };
 
-// The title's font: Title, or Heading when one of its words is wider than the tile (large
-// text in narrow tiles), so a word is never cut in two ("démarch-e").
-FontRole title_font_for(const Ui& ui, std::string_view title, float inner) {
+float tile_pad(const Ui& ui) { return 1.1f * em(ui); }
+
+bool words_fit(const Ui& ui, FontRole font, std::string_view title, float inner) {
   size_t start = 0;
   while (start < title.size()) {
     size_t end = title.find(' ', start);
     if (end == std::string_view::npos) end = title.size();
-    if (detail::measure(ui, FontRole::Title, title.substr(start, end - start)).x > inner) {
-      return FontRole::Heading;
-    }
+    if (detail::measure(ui, font, title.substr(start, end - start)).x > inner) return false;
     start = end + 1;
   }
-  return FontRole::Title;
+  return true;
+}
+
+// From `largest` down to BodyBold, the first font in which every word of the title fits.
+FontRole title_font_for(const Ui& ui, std::string_view title, float inner, FontRole largest) {
+  for (FontRole f : {FontRole::Title, FontRole::Heading}) {
+    if (static_cast<int>(f) > static_cast<int>(largest)) continue;
+    if (words_fit(ui, f, title, inner)) return f;
+  }
+  return FontRole::BodyBold;
 }
 
 TileMetrics tile_metrics(const Ui& ui, const TileSpec& spec, float width) {
   TileMetrics m;
   const float e = em(ui);
-  m.pad = 1.1f * e;
+  m.pad = tile_pad(ui);
   m.picto = spec.picto != Picto::None ? spec.picto_em * e : 0.0f;
   m.gap = 0.8f * e;
   const float inner = std::max(1.0f, width - 2 * m.pad);
-  m.title_font = title_font_for(ui, spec.title, inner);
+  m.title_font = title_font_for(ui, spec.title, inner, spec.title_font);
   m.title_h = detail::measure(ui, m.title_font, spec.title, inner).y;
   m.sentence_h = spec.sentence.empty() ? 0 : detail::measure(ui, FontRole::Body, spec.sentence,
                                                              inner).y;
@@ -52,6 +59,16 @@ TileMetrics tile_metrics(const Ui& ui, const TileSpec& spec, float width) {
 }
 
 }  // namespace
+
+FontRole tile_title_font(const Ui& ui, const std::vector<std::string>& titles, float width) {
+  const float inner = std::max(1.0f, width - 2 * tile_pad(ui));
+  FontRole font = FontRole::Title;
+  for (const std::string& t : titles) {
+    const FontRole f = title_font_for(ui, t, inner, font);
+    if (static_cast<int>(f) < static_cast<int>(font)) font = f;
+  }
+  return font;
+}
 
 float tile_min_height(const Ui& ui, const TileSpec& spec, float width) {
   const TileMetrics m = tile_metrics(ui, spec, width);
