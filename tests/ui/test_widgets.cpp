@@ -1,6 +1,9 @@
 // Touch widgets: taps click once, drags never click, the probe sees visible items only.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "headless.h"
 #include "kiosk/ui/widgets.h"
 
@@ -111,6 +114,18 @@ TEST(Widgets, TileWholeCardIsTheTarget) {
   EXPECT_NEAR(t.h, 500, 0.5);
   h.tap(t.x + 20, t.y + 20, draw);  // the corner, far from the "Commencer" look-alike
   EXPECT_EQ(taps, 1);
+}
+
+TEST(Widgets, ATileGridTakesTheLargestTitleSizeThatCutsNoWord) {
+  Headless h;
+  const std::vector<std::string> titles = {"Santé", "Installation, maintenance"};
+  // Wide tiles: the title size. Narrow ones: a smaller size, the same for every tile.
+  EXPECT_EQ(tile_title_font(h.ui, titles, 700), FontRole::Title);
+  const FontRole narrow = tile_title_font(h.ui, titles, 260);
+  EXPECT_LT(static_cast<int>(narrow), static_cast<int>(FontRole::Title));
+  EXPECT_EQ(tile_title_font(h.ui, {"Santé"}, 260), FontRole::Title);  // short words keep it
+  // A word wider than any font allows still gets the smallest title size, never less.
+  EXPECT_EQ(tile_title_font(h.ui, {"Anticonstitutionnellement"}, 120), FontRole::BodyBold);
 }
 
 TEST(Widgets, ProbeRecordsOnlyVisibleItems) {
