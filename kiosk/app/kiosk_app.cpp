@@ -141,15 +141,22 @@ void KioskApp::frame(float dt) {
 void KioskApp::write_between_visitors() {
   if (!services_.db) return;
   UsageTally& tally = services_.usage;
-  // Between visitors, or when many counters are held; never while a sync holds the write
-  // lock (the writes would only find the file busy, or wait for it).
-  if (!nav_.at_home() && tally.size() < 64) return;
+  const bool at_home = nav_.at_home();
+  const int64_t now = clock_.now_ms();
+  // Counters between visitors, or when many are held; the day's housekeeping looked at once
+  // a minute at most, at home, even on a terminal that never syncs.
+  const bool counters_due = !tally.empty() && (at_home || tally.size() >= 64);
+  const bool housekeeping_due = at_home && now >= next_housekeeping_look_ms_;
+  if (!counters_due && !housekeeping_due) return;
+  // Never while a sync holds the write lock: the writes would only find the file busy.
   if (services_.sync && services_.sync->live().running) return;
-  if (!tally.empty()) tally.flush(*services_.db);  // busy: kept for a later frame
-  // Once a day, even on a terminal that never syncs: expired personal data goes.
-  const std::string today = clock_.today();
-  if (nav_.at_home() && today != housekeeping_day_) {
-    if (run_housekeeping(*services_.db, clock_.now_s()).ok()) housekeeping_day_ = today;
+  if (counters_due) tally.flush(*services_.db);  // busy: kept for a later frame
+  if (housekeeping_due) {
+    next_housekeeping_look_ms_ = now + 60 * 1000;
+    const std::string today = clock_.today();
+    if (today != housekeeping_day_ && run_housekeeping(*services_.db, now / 1000).ok()) {
+      housekeeping_day_ = today;
+    }
   }
 }
 

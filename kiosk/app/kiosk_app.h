@@ -87,6 +87,7 @@ class KioskApp {
   ui::TouchInput touch_;
   float display_height_ = 1080;
   std::string housekeeping_day_;  // the day run_housekeeping last succeeded ("YYYY-MM-DD")
+  int64_t next_housekeeping_look_ms_ = 0;  // clock time of the next look at the day
 };
 
 }  // namespace eric

@@ -5,6 +5,7 @@
 
 #include "kiosk/core/help_desk.h"
 #include "kiosk/core/pin.h"
+#include "kiosk/core/usage.h"
 #include "kiosk/ui/ui.h"
 #include "screens/screens.h"
 #include "screens/ticket_banner.h"
@@ -65,6 +66,30 @@ TEST_F(HelpScreens, CalledTicketBannerForThirtySecondsOnTheVisitorSide) {
   EXPECT_TRUE(banner_shows("A001"));
   clock.advance_ms(1000);
   EXPECT_FALSE(banner_shows("A001"));
+}
+
+// The shell writes between visitors: the counters held in memory, and once a day the
+// housekeeping (yesterday's names cleared, yesterday's counters put in the outbox).
+TEST_F(HelpScreens, AtHomeTheShellWritesCountersAndDoesTheDaysHousekeeping) {
+  TicketRequest r;
+  r.site_id = kSite;
+  r.reason = "cv";
+  r.first_name = "Sam";
+  auto yesterday = take_ticket(*db, r, clock.now_s() - 86400);
+  ASSERT_TRUE(yesterday.ok());
+  services.usage.add("2025-06-02", "jobs.search", "family:F", 2);
+  run_frames(1);
+  EXPECT_TRUE(services.usage.empty());
+  EXPECT_EQ(usage_get(*db, "2025-06-02", "jobs.search", "family:F"), 2);
+  EXPECT_EQ(ticket_by_id(*db, yesterday.value.ticket.id)->first_name, "");
+  int usage_items = 0;
+  for (const OutboxItem& item : outbox_recent(*db, 10)) usage_items += item.type == "usage";
+  EXPECT_EQ(usage_items, 1);  // yesterday's "help.ticket|cv"
+  // Away from home, a visitor's counters wait in memory.
+  play("tap \"Être aidé ou m'inscrire\"\n");
+  services.usage.add("2025-06-02", "jobs.search", "family:F");
+  run_frames(1);
+  EXPECT_EQ(services.usage.held("2025-06-02", "jobs.search", "family:F"), 1);
 }
 
 TEST_F(HelpScreens, TheDeskIsNotReachableWithoutThePin) {
