@@ -8,9 +8,9 @@
 
 #include "kiosk/app/shell_text.h"
 #include "kiosk/app/sync_link.h"
-#include "kiosk/core/housekeeping.h"
 #include "kiosk/core/clock.h"
 #include "kiosk/core/french.h"
+#include "kiosk/core/housekeeping.h"
 #include "kiosk/core/i18n.h"
 #include "kiosk/ui/ui.h"
 #include "kiosk/ui/widgets.h"

@@ -38,7 +38,7 @@ struct Services {
   // bundle imports. Null in tests that run without it.
   SyncLink* sync = nullptr;
   // Anonymous usage counters held until the shell writes them between visitors
-  // (KioskApp::flush_usage): a screen never waits for the file to count something.
+  // (KioskApp::write_between_visitors): a screen never waits for the file to count something.
   UsageTally usage;
 };
 

@@ -120,7 +120,8 @@ Database::~Database() {
 Result<WalPages> Database::checkpoint() {
   Result<WalPages> r;
   int in_log = 0, copied = 0;
-  const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, &in_log, &copied);
+  const int rc =
+      sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, &in_log, &copied);
   if (rc != SQLITE_OK) {
     r.status = error_status(rc, "checkpoint");
     return r;
