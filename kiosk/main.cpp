@@ -14,10 +14,10 @@
 #include "kiosk/app/script_runner.h"
 #include "kiosk/app/startup.h"
 #include "kiosk/app/sync_link.h"
-#include "kiosk/core/clock.h"
-#include "kiosk/core/i18n.h"
-#include "kiosk/core/reference_data.h"
-#include "kiosk/core/store.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/storage/store.h"
+#include "kiosk/core/words/i18n.h"
+#include "kiosk/demo/reference_data.h"
 #include "kiosk/ui/platform.h"
 #include "kiosk/ui/ui.h"
 #include "screens/screens.h"
@@ -95,10 +95,10 @@ int main(int argc, char** argv) {
 
   eric::I18n i18n;
   const std::string assets = eric::resolve_assets_dir(options);
-  if (!i18n.load_dir(assets + "/i18n", error)) return fail(error);
+  if (const eric::Status texts = i18n.load_dir(assets + "/i18n"); !texts) return fail(texts.message_fr);
 
   const std::string data_dir = eric::resolve_data_dir(options);
-  if (!eric::prepare_data_dir(data_dir, error)) return fail(error);
+  if (const eric::Status dir = eric::prepare_data_dir(data_dir); !dir) return fail(dir.message_fr);
   eric::Status status;
   std::unique_ptr<eric::Database> db = eric::open_store(data_dir + "/cache.db", status, eric::kiosk_connection());
   if (!db) return fail(status.message_fr);
@@ -106,8 +106,8 @@ int main(int argc, char** argv) {
     const std::string ref = options.reference_data.empty()
                                 ? eric::default_reference_dir(argv[0])
                                 : options.reference_data;
-    bool seeded = false;
-    if (!eric::seed_demo(*db, ref, clock, seeded, error)) return fail(error);
+    if (const auto seeded = eric::seed_demo(*db, ref, clock); !seeded.ok())
+      return fail(seeded.status.message_fr);
     std::printf("%s\n", i18n.tr("shell.demo_pins").c_str());
     std::fflush(stdout);
   }
@@ -181,7 +181,8 @@ int main(int argc, char** argv) {
   }
   // The counters of the last visits: once the worker has stopped, the write lock is free.
   sync.stop();
-  services.usage.flush(*db);
+  // Counters only (anonymous): a file still busy at exit loses the last visits' counts.
+  (void)services.usage.flush(*db);
   if (options.print_startup_time) {
     std::printf("Mémoire maximale : %.1f Mo\n", static_cast<double>(peak_rss_kb()) / 1024.0);
   }

@@ -6,9 +6,12 @@
 #include <algorithm>
 
 #include "kiosk/app/services.h"
-#include "kiosk/core/clock.h"
-#include "kiosk/core/french.h"
-#include "kiosk/core/i18n.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/words/french.h"
+#include "kiosk/core/words/help_words.h"
+#include "kiosk/core/words/i18n.h"
+#include "kiosk/core/words/workshop_words.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/scroll_list.h"
 #include "kiosk/ui/widgets.h"
 
@@ -67,22 +70,28 @@ void ticket_row(const DeskContext& d, const HelpTicket& tk, bool next, ImVec2 po
   call.kind = next && tk.called_at == 0 ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary;
   if (ui::big_button(u, t.tr(tk.called_at > 0 ? "desk.queue.call_again" : "desk.queue.call"),
                      call))
-    call_ticket(d.db, tk.id, d.role, d.now_s);
+    report_desk_failure(d, call_ticket(d.db, tk.id, d.role, d.now_s));
   ImGui::SameLine(0, gap);
   ui::ButtonOpts received;
   received.width = bw;
   received.kind = next && tk.called_at > 0 ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary;
   if (ui::big_button(u, t.tr("desk.queue.received"), received))
-    ticket_received(d.db, tk.id, d.role, d.now_s);
+    report_desk_failure(d, ticket_received(d.db, tk.id, d.role, d.now_s));
   ImGui::SameLine(0, gap);
   ui::ButtonOpts absent;
   absent.width = bw;
   absent.kind = ui::ButtonKind::Secondary;
   if (ui::big_button(u, t.tr("desk.queue.absent"), absent))
-    ticket_absent(d.db, tk.id, d.role, d.now_s);
+    report_desk_failure(d, ticket_absent(d.db, tk.id, d.role, d.now_s));
 }
 
 }  // namespace
+
+void report_desk_failure(const DeskContext& d, const Status& status) {
+  if (status.ok) return;
+  d.ctx.ui.toasts.show(status.message_fr, d.ctx.clock.now_ms(), ui::Toasts::kDefaultMs,
+                       ui::ToastKind::Error);
+}
 
 void draw_queue_panel(const DeskContext& d, const std::vector<HelpTicket>& queue) {
   ui::Ui& u = d.ctx.ui;
@@ -95,14 +104,14 @@ void draw_queue_panel(const DeskContext& d, const std::vector<HelpTicket>& queue
                                       {"wait", c.received > 0 ? wait_words(c.average_wait_s, t)
                                                               : std::string("–")}}),
            ui::TextOpts{ui::FontRole::Heading, ui::Tone::Normal, -1});
-  ImGui::Dummy(ImVec2(0, ui::px(u, 12)));
+  ui::space(u, ui::Space::Section);
   if (queue.empty()) {
     ui::text(u, t.tr("desk.queue.empty"), ui::TextOpts{ui::FontRole::Title});
     return;
   }
   ui::text(u, t.tr("desk.queue.next", {{"number", queue.front().number}}),
            ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, -1});
-  ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
+  ui::space(u, ui::Space::Large);
   const float row_h = ui::px(u, 150);
   ui::ScrollList list(u, "desk.queue", ImVec2(0, 0), static_cast<int>(queue.size()), row_h,
                       ui::px(u, 14));
@@ -122,7 +131,7 @@ void draw_immersion_panel(const DeskContext& d, const std::vector<ImmersionReque
   }
   ui::text(u, t.tr("desk.immersion.intro"),
            ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, -1});
-  ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
+  ui::space(u, ui::Space::Large);
   const float row_h = ui::px(u, 140);
   ui::ScrollList list(u, "desk.immersion", ImVec2(0, 0), static_cast<int>(rows.size()), row_h,
                       ui::px(u, 14));

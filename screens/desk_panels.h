@@ -6,8 +6,9 @@
 #include <vector>
 
 #include "kiosk/app/screen.h"
-#include "kiosk/core/help_desk.h"
-#include "kiosk/core/workshops.h"
+#include "kiosk/core/domain/help_desk.h"
+#include "kiosk/core/domain/immersion.h"
+#include "kiosk/core/domain/workshops.h"
 
 namespace eric {
 
@@ -33,6 +34,10 @@ struct DeskWorkshopsState {
     walk_in_name.clear();
   }
 };
+
+// A desk action the file refused (busy with a sync for too long): the staff member reads why
+// in a toast and can tap again; nothing was half-written.
+void report_desk_failure(const DeskContext& desk, const Status& status);
 
 void draw_queue_panel(const DeskContext& desk, const std::vector<HelpTicket>& queue);
 void draw_workshops_panel(const DeskContext& desk, DeskWorkshopsState& state);

@@ -8,12 +8,13 @@
 
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
-#include "kiosk/core/clock.h"
-#include "kiosk/core/french.h"
-#include "kiosk/core/help_desk.h"
-#include "kiosk/core/housekeeping.h"
-#include "kiosk/core/i18n.h"
-#include "kiosk/core/workshops.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/domain/help_desk.h"
+#include "kiosk/core/domain/housekeeping.h"
+#include "kiosk/core/domain/workshops.h"
+#include "kiosk/core/words/french.h"
+#include "kiosk/core/words/i18n.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/scroll_list.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/desk_panels.h"
@@ -45,13 +46,15 @@ class DeskScreen : public Screen {
     Database& db = *ctx.services.db;
     const int64_t now = ctx.clock.now_s();
     if (!purged_) {
-      run_housekeeping(db, now);  // yesterday's names serve nobody
+      // Yesterday's names serve nobody. Tried once per opening of the desk: a busy file is
+      // left to the daily housekeeping at home rather than retried at every frame.
+      (void)run_housekeeping(db, now);
       purged_ = true;
     }
     const std::vector<HelpTicket> queue = help_queue(db, ctx.services.site.id, now);
     const std::vector<ImmersionRequestRow> requests = immersion_requests_here(db);
 
-    ImGui::Dummy(ImVec2(0, ui::px(u, 12)));
+    ui::space(u, ui::Space::Section);
     if (ui::chip(u, t.tr("desk.tab.queue", {{"n", std::to_string(queue.size())}}),
                  tab_ == Tab::Queue))
       tab_ = Tab::Queue;
@@ -73,7 +76,7 @@ class DeskScreen : public Screen {
       ctx.nav.home();
       return;
     }
-    ImGui::Dummy(ImVec2(0, ui::px(u, 16)));
+    ui::space(u, ui::Space::Section);
 
     const DeskContext desk{ctx, db, now, role(ctx)};
     switch (tab_) {

@@ -5,8 +5,10 @@
 #include <algorithm>
 
 #include "kiosk/app/services.h"
-#include "kiosk/core/i18n.h"
+#include "kiosk/core/words/i18n.h"
+#include "kiosk/core/words/workshop_words.h"
 #include "kiosk/ui/keyboard.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/scroll_list.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/desk_panels.h"
@@ -55,10 +57,10 @@ void registration_row(const DeskContext& d, const Registration& r, ImVec2 pos, f
   ImGui::SetCursorScreenPos(
       ImVec2(pos.x + w - pad - cw, pos.y + (h - ui::target_height(u)) * 0.5f));
   if (ui::chip(u, present, r.attendance == "present"))
-    set_attendance(d.db, r.id, Attendance::present, d.role, d.now_s);
+    report_desk_failure(d, set_attendance(d.db, r.id, Attendance::present, d.role, d.now_s));
   ImGui::SameLine(0, ui::px(u, 16));
   if (ui::chip(u, absent, r.attendance == "absent"))
-    set_attendance(d.db, r.id, Attendance::absent, d.role, d.now_s);
+    report_desk_failure(d, set_attendance(d.db, r.id, Attendance::absent, d.role, d.now_s));
 }
 
 }  // namespace
@@ -130,14 +132,14 @@ void draw_workshops_panel(const DeskContext& d, DeskWorkshopsState& s) {
                                     {"capacity", std::to_string(c.workshop.capacity)},
                                     {"here", std::to_string(regs.size())}}),
            ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, right_w});
-  ImGui::Dummy(ImVec2(0, ui::px(u, 10)));
+  ui::space(u, ui::Space::Large);
 
   if (s.typing_walk_in) {
     ui::FieldOpts f;
     f.focused = true;
     f.width = std::min(right_w, ui::px(u, 640));
     ui::text_field(u, t.tr("desk.ws.walk_in_name"), s.walk_in_name, f);
-    ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
+    ui::space(u, ui::Space::Large);
   }
   ui::ButtonOpts add;
   add.kind = s.typing_walk_in ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary;
@@ -157,7 +159,7 @@ void draw_workshops_panel(const DeskContext& d, DeskWorkshopsState& s) {
     }
   }
   if (!s.message.empty()) ui::text(u, s.message, ui::TextOpts{ui::FontRole::Body, ui::Tone::Error});
-  ImGui::Dummy(ImVec2(0, ui::px(u, 10)));
+  ui::space(u, ui::Space::Large);
 
   if (!s.typing_walk_in) {
     if (regs.empty()) {

@@ -13,9 +13,9 @@
 
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
-#include "kiosk/core/clock.h"
-#include "kiosk/core/feedback.h"
-#include "kiosk/core/i18n.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/domain/feedback.h"
+#include "kiosk/core/words/i18n.h"
 #include "kiosk/ui/pictograms.h"
 #include "kiosk/ui/widgets.h"
 
@@ -286,7 +286,7 @@ class FeedbackScreen : public Screen {
     // An answer the file refuses (busy for too long) is lost: the visitor is thanked all the
     // same, there is nothing they could do about it.
     if (send && ctx.services.db)
-      feedback_add(*ctx.services.db, rating_, reasons_, path_, ctx.clock.now_s());
+      (void)feedback_add(*ctx.services.db, rating_, reasons_, path_, ctx.clock.now_s());
     ctx.ui.toasts.show(ctx.i18n.tr(send ? "feedback.thanks" : "feedback.bye"),
                        ctx.clock.now_ms(), ui::Toasts::kDefaultMs, ui::ToastKind::Success);
     ctx.session.wipe();

@@ -5,7 +5,8 @@
 #include <cmath>
 
 #include "kiosk/app/navigator.h"
-#include "kiosk/core/i18n.h"
+#include "kiosk/core/words/i18n.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/help_screens.h"
 
@@ -26,14 +27,14 @@ class HelpStartScreen : public Screen {
     ui::Ui& u = ctx.ui;
     // The context rides in the session too, so the idle wipe forgets it with the rest.
     if (!context_.empty()) ctx.session.values["help.context"] = context_;
-    ImGui::Dummy(ImVec2(0, ui::px(u, 16)));
+    ui::space(u, ui::Space::Section);
     ui::text(u, ctx.i18n.tr("help.start.question"),
              ui::TextOpts{ui::FontRole::Title, ui::Tone::Title});
     if (!context_.empty()) {
       ui::text(u, ctx.i18n.tr("help.start.context", {{"context", context_}}),
                ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary});
     }
-    ImGui::Dummy(ImVec2(0, ui::px(u, 24)));
+    ui::space(u, ui::Space::Section);
 
     const float gap = ui::px(u, 40);
     const ImVec2 avail = ImGui::GetContentRegionAvail();

@@ -6,10 +6,12 @@
 
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
-#include "kiosk/core/clock.h"
-#include "kiosk/core/help_desk.h"
-#include "kiosk/core/i18n.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/domain/help_desk.h"
+#include "kiosk/core/words/help_words.h"
+#include "kiosk/core/words/i18n.h"
 #include "kiosk/ui/keyboard.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/feedback_screen.h"
 #include "screens/help_screens.h"
@@ -49,10 +51,10 @@ class HelpTicketScreen : public Screen {
   void draw_form(ScreenContext& ctx) {
     ui::Ui& u = ctx.ui;
     const I18n& t = ctx.i18n;
-    ImGui::Dummy(ImVec2(0, ui::px(u, 4)));
+    ui::space(u, ui::Space::Large);
     ui::text(u, t.tr("help.ticket.reason_question"),
              ui::TextOpts{ui::FontRole::Title, ui::Tone::Title});
-    ImGui::Dummy(ImVec2(0, ui::px(u, 4)));
+    ui::space(u, ui::Space::Large);
     // The urgency and first-name row and the button below keep their room: with large text
     // the tiles give up the size of their pictures first, then the pictures.
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
@@ -60,14 +62,14 @@ class HelpTicketScreen : public Screen {
     const float below = ui::px(u, 28) + label + ui::target_height(u) + ui::px(u, 40) +
                         ui::target_height(u) + 6 * spacing;
     draw_reasons(ctx, ImGui::GetContentRegionAvail().y - below);
-    ImGui::Dummy(ImVec2(0, ui::px(u, 28)));
+    ui::space(u, ui::Space::Wide);
 
     // Urgency on the left, the optional first name on the right: one row, little to read.
     const float col_w = ImGui::GetContentRegionAvail().x * 0.45f;
     ImGui::BeginGroup();
     ui::text(u, t.tr("help.ticket.urgent_question"),
              ui::TextOpts{ui::FontRole::BodyBold, ui::Tone::Normal, -1});
-    ImGui::Dummy(ImVec2(0, ui::px(u, 4)));
+    ui::space(u, ui::Space::Large);
     if (ui::chip(u, t.tr("help.ticket.urgent_yes"), ctx.session.urgent_today))
       ctx.session.urgent_today = true;
     ImGui::SameLine(0, ui::px(u, 24));
@@ -82,7 +84,7 @@ class HelpTicketScreen : public Screen {
     if (ui::text_field(u, t.tr("help.ticket.first_name_label"), ctx.session.first_name, field))
       typing_ = true;
     ImGui::EndGroup();
-    ImGui::Dummy(ImVec2(0, ui::px(u, 40)));
+    ui::space(u, ui::Space::Wide);
     draw_take_button(ctx);
   }
 
@@ -163,12 +165,12 @@ class HelpTicketScreen : public Screen {
   // The first name only, above the keyboard (the reason tiles would not fit with it).
   void draw_typing(ScreenContext& ctx) {
     ui::Ui& u = ctx.ui;
-    ImGui::Dummy(ImVec2(0, ui::px(u, 24)));
+    ui::space(u, ui::Space::Section);
     ui::FieldOpts field;
     field.focused = true;
     field.width = ui::px(u, 720);
     ui::text_field(u, ctx.i18n.tr("help.ticket.first_name_label"), ctx.session.first_name, field);
-    ImGui::Dummy(ImVec2(0, ui::px(u, 24)));
+    ui::space(u, ui::Space::Section);
     draw_take_button(ctx);
     ui::KeyboardOpts kb;
     kb.mode = ui::KeyboardMode::Text;
@@ -207,7 +209,7 @@ class HelpTicketScreen : public Screen {
     ui::Ui& u = ctx.ui;
     const I18n& t = ctx.i18n;
     const int ahead = ctx.services.db ? people_ahead(*ctx.services.db, ticket_id_) : 0;
-    ImGui::Dummy(ImVec2(0, ui::px(u, 24)));
+    ui::space(u, ui::Space::Section);
     // A white card in the middle: the number is read from a few steps away while waiting.
     const float avail = ImGui::GetContentRegionAvail().x;
     const float card_w = ui::px(u, 900);
@@ -218,7 +220,7 @@ class HelpTicketScreen : public Screen {
                                               ImVec2(card_min.x + card_w, card_min.y + card_h),
                                               ui::to_u32(u.theme.card),
                                               u.theme.rounding_em * ui::em(u));
-    ImGui::Dummy(ImVec2(0, ui::px(u, 28)));
+    ui::space(u, ui::Space::Wide);
     centered(u, t.tr("help.ticket.your_number"), ui::FontRole::Title, ui::Tone::Normal);
     ImFont* font = u.fonts.get(ui::FontRole::Display);
     if (font) {
@@ -231,16 +233,16 @@ class HelpTicketScreen : public Screen {
                                    false});
       ImGui::Dummy(ts);
     }
-    ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
+    ui::space(u, ui::Space::Large);
     centered(u, people_ahead_words(ahead, t), ui::FontRole::Title, ui::Tone::Title);
     ImGui::SetCursorScreenPos(ImVec2(top.x, card_min.y + card_h + ui::px(u, 32)));
     centered(u, t.tr("help.ticket.wait_here"), ui::FontRole::Body, ui::Tone::Normal);
     if (!context_.empty()) {
-      ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
+      ui::space(u, ui::Space::Large);
       centered(u, t.tr("help.ticket.context", {{"context", context_}}), ui::FontRole::Body,
                ui::Tone::Secondary);
     }
-    ImGui::Dummy(ImVec2(0, ui::px(u, 32)));
+    ui::space(u, ui::Space::Wide);
     ui::ButtonOpts finish;
     finish.width = ui::px(u, 420);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - finish.width) * 0.5f);

@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "kiosk/app/navigator.h"
-#include "kiosk/core/i18n.h"
+#include "kiosk/core/words/i18n.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/screens.h"
 

@@ -10,10 +10,11 @@
 
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
-#include "kiosk/core/clock.h"
-#include "kiosk/core/french.h"
-#include "kiosk/core/i18n.h"
-#include "kiosk/core/immersion.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/domain/immersion.h"
+#include "kiosk/core/words/french.h"
+#include "kiosk/core/words/i18n.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/probe.h"
 #include "kiosk/ui/qr_view.h"
 #include "kiosk/ui/widgets.h"
@@ -45,13 +46,13 @@ class ImmersionDoneScreen : public Screen {
     ui::Ui& u = ctx.ui;
     load(ctx);
     if (!receipt_ || receipt_->code.empty()) {
-      jobs::gap(u, 24);
+      ui::space(u, ui::Space::Medium);
       ui::text(u, ctx.i18n.tr("immersion.done.missing"), ui::TextOpts{ui::FontRole::Title});
-      jobs::gap(u, 24);
+      ui::space(u, ui::Space::Medium);
       if (ui::big_button(u, ctx.i18n.tr("immersion.done.finish"))) finish(ctx);
       return;
     }
-    jobs::gap(u, 16);
+    ui::space(u, ui::Space::Small);
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float gap = ui::px(u, 64);
     if (!qr_made_) {
@@ -71,10 +72,10 @@ class ImmersionDoneScreen : public Screen {
       const float buttons_h =
           ui::target_height(u) + ui::px(u, 16) + 3 * ImGui::GetStyle().ItemSpacing.y;
       {
-        jobs::ScrollPage page(u, "immersion.done.page", ImVec2(0, avail.y - buttons_h), page_h_);
+        ui::ScrollPage page(u, "immersion.done.page", ImVec2(0, avail.y - buttons_h), page_h_);
         draw_receipt(ctx);
       }
-      jobs::gap(u, 16);
+      ui::space(u, ui::Space::Small);
       draw_buttons(ctx);
     }
     ImGui::EndChild();
@@ -83,7 +84,7 @@ class ImmersionDoneScreen : public Screen {
     if (qr_ok_) {
       ImGui::SetCursorPosX(std::floor((right_w - qr_w) * 0.5f));
       ui::draw_qr(u, qr_, module);
-      jobs::gap(u, 12);
+      ui::space(u, ui::Space::Small);
       ui::text(u, ctx.i18n.tr("immersion.done.qr_caption"),
                ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, right_w});
     }
@@ -140,26 +141,26 @@ class ImmersionDoneScreen : public Screen {
     ui::text(u, ctx.i18n.tr("immersion.done.code_label"),
              ui::TextOpts{ui::FontRole::Heading, ui::Tone::Normal});
     draw_code(u, receipt_->code);
-    jobs::gap(u, 8);
+    ui::space(u, ui::Space::Tight);
     const bool rejected = receipt_->state == OutboxState::rejected;
     ui::text(u, status_words(ctx),
              ui::TextOpts{ui::FontRole::BodyBold, rejected ? ui::Tone::Error : ui::Tone::Success});
-    jobs::gap(u, 24);
+    ui::space(u, ui::Space::Medium);
     ui::text(u, ctx.i18n.tr("immersion.done.next_title"),
              ui::TextOpts{ui::FontRole::Heading, ui::Tone::Title});
-    jobs::gap(u, 4);
+    ui::space(u, ui::Space::Tight);
     ui::text(u, ctx.i18n.tr("immersion.done.next_employer"));
-    jobs::gap(u, 8);
+    ui::space(u, ui::Space::Tight);
     ui::text(u, ctx.i18n.tr("immersion.done.next_agreement"));
-    jobs::gap(u, 8);
+    ui::space(u, ui::Space::Tight);
     ui::text(u, ctx.i18n.tr("immersion.done.next_animator"), ui::TextOpts{ui::FontRole::BodyBold});
     // The place and dates last: the subtitle and the QR code carry them too.
     if (offer_ && slot_) {
-      jobs::gap(u, 24);
-      jobs::fact(u, ctx.i18n.tr("immersion.done.where"),
+      ui::space(u, ui::Space::Medium);
+      ui::fact(u, ctx.i18n.tr("immersion.done.where"),
                  offer_->offer.welcome_address.empty() ? offer_->commune_name
                                                        : offer_->offer.welcome_address);
-      jobs::fact(u, ctx.i18n.tr("immersion.done.when"),
+      ui::fact(u, ctx.i18n.tr("immersion.done.when"),
                  immersion::slot_dates(ctx.i18n, slot_->slot) +
                      (slot_->slot.schedule_label.empty() ? "" : ", " + slot_->slot.schedule_label));
     }

@@ -9,10 +9,11 @@
 
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
-#include "kiosk/core/clock.h"
-#include "kiosk/core/french.h"
-#include "kiosk/core/i18n.h"
-#include "kiosk/core/immersion.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/domain/immersion.h"
+#include "kiosk/core/words/french.h"
+#include "kiosk/core/words/i18n.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/immersion_screens.h"
 #include "screens/immersion_support.h"
@@ -44,13 +45,13 @@ class ImmersionEmployerScreen : public Screen {
     ui::Ui& u = ctx.ui;
     load(ctx);
     if (!detail_) {
-      jobs::gap(u, 24);
+      ui::space(u, ui::Space::Medium);
       ui::text(u, ctx.i18n.tr("immersion.employer.missing"), ui::TextOpts{ui::FontRole::Title});
-      jobs::gap(u, 24);
+      ui::space(u, ui::Space::Medium);
       if (ui::big_button(u, ctx.i18n.tr("immersion.employer.back_to_list"))) ctx.nav.back();
       return;
     }
-    jobs::gap(u, 16);
+    ui::space(u, ui::Space::Small);
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float gap = ui::px(u, 48);
     // The periods get the wider column: their schedules are long ("du lundi au vendredi,
@@ -60,7 +61,7 @@ class ImmersionEmployerScreen : public Screen {
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
                           ImGuiWindowFlags_NoBackground);
     {
-      jobs::ScrollPage page(u, "immersion.employer.about", ImVec2(0, 0), about_h_);
+      ui::ScrollPage page(u, "immersion.employer.about", ImVec2(0, 0), about_h_);
       draw_about(ctx);
     }
     ImGui::EndChild();
@@ -85,7 +86,7 @@ class ImmersionEmployerScreen : public Screen {
 
   void heading(ui::Ui& u, const std::string& s) {
     ui::text(u, s, ui::TextOpts{ui::FontRole::Heading, ui::Tone::Title});
-    jobs::gap(u, 4);
+    ui::space(u, ui::Space::Tight);
   }
 
   void draw_about(ScreenContext& ctx) {
@@ -94,20 +95,20 @@ class ImmersionEmployerScreen : public Screen {
     heading(u, ctx.i18n.tr("immersion.employer.what"));
     ui::text(u, d.offer.what_you_will_do.empty() ? ctx.i18n.tr("immersion.employer.what_default")
                                                  : d.offer.what_you_will_do);
-    jobs::gap(u, 28);
+    ui::space(u, ui::Space::Large);
     heading(u, ctx.i18n.tr("immersion.employer.where"));
     ui::text(u, d.offer.welcome_address.empty() ? d.commune_name : d.offer.welcome_address);
-    jobs::gap(u, 28);
+    ui::space(u, ui::Space::Large);
     heading(u, ctx.i18n.tr("immersion.employer.contact"));
     ui::text(u, immersion::contact_mode_words(ctx.i18n, d.offer.contact_mode));
     if (d.offer.fit_for_disabled_workers) {
-      jobs::gap(u, 28);
+      ui::space(u, ui::Space::Large);
       ui::badge(u, ctx.i18n.tr("immersion.fit_for_disabled"));
-      jobs::gap(u, 4);
+      ui::space(u, ui::Space::Tight);
       ui::text(u, ctx.i18n.tr("immersion.employer.fit_sentence"),
                ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary});
     }
-    jobs::gap(u, 24);
+    ui::space(u, ui::Space::Medium);
   }
 
   void draw_slots(ScreenContext& ctx) {
@@ -116,7 +117,7 @@ class ImmersionEmployerScreen : public Screen {
     heading(u, ctx.i18n.tr("immersion.employer.choose_period"));
     if (d.slots.empty()) {
       ui::text(u, ctx.i18n.tr("immersion.employer.no_period"));
-      jobs::gap(u, 24);
+      ui::space(u, ui::Space::Medium);
       if (ui::big_button(u, ctx.i18n.tr("immersion.results.ask_animator"))) {
         ctx.nav.open("help.start", {{"context", ctx.i18n.tr("immersion.employer.help_context",
                                                             {{"employer", d.employer_name}})}});
@@ -125,7 +126,7 @@ class ImmersionEmployerScreen : public Screen {
     }
     ui::text(u, ctx.i18n.tr("immersion.employer.choose_hint"),
              ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary});
-    jobs::gap(u, 12);
+    ui::space(u, ui::Space::Small);
     const float row_h = ui::card_height(u, false);
     ui::ScrollList list(u, "immersion.employer.slots", ImVec2(0, 0),
                         static_cast<int>(d.slots.size()), row_h, ui::px(u, 16));

@@ -12,11 +12,12 @@
 
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
-#include "kiosk/core/clock.h"
-#include "kiosk/core/french.h"
-#include "kiosk/core/i18n.h"
-#include "kiosk/core/immersion.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/domain/immersion.h"
+#include "kiosk/core/words/french.h"
+#include "kiosk/core/words/i18n.h"
 #include "kiosk/ui/keyboard.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/immersion_screens.h"
 #include "screens/immersion_support.h"
@@ -49,9 +50,9 @@ class ImmersionFormScreen : public Screen {
     ui::Ui& u = ctx.ui;
     if (!started_) start(ctx);
     if (!slot_ || !offer_) {
-      jobs::gap(u, 24);
+      ui::space(u, ui::Space::Medium);
       ui::text(u, ctx.i18n.tr("immersion.form.not_found"), ui::TextOpts{ui::FontRole::Title});
-      jobs::gap(u, 24);
+      ui::space(u, ui::Space::Medium);
       if (ui::big_button(u, ctx.i18n.tr("immersion.employer.back_to_list"))) ctx.nav.back();
       return;
     }
@@ -200,7 +201,7 @@ class ImmersionFormScreen : public Screen {
       case Field::None:
         return;
     }
-    jobs::gap(u, 16);
+    ui::space(u, ui::Space::Small);
     ui::text(u, ctx.i18n.tr(prompt), ui::TextOpts{ui::FontRole::Title, ui::Tone::Title});
     const bool contact = editing_ == Field::Phone || editing_ == Field::Email;
     if (contact) {
@@ -208,7 +209,7 @@ class ImmersionFormScreen : public Screen {
                       immersion::contact_mode_words(ctx.i18n, offer_->offer.contact_mode),
                ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary});
     }
-    jobs::gap(u, 8);
+    ui::space(u, ui::Space::Tight);
     // Everything stays above the keyboard, whatever the text size: the switch between phone
     // and email sits beside the field, not under it.
     const float avail_w = ImGui::GetContentRegionAvail().x;
@@ -284,7 +285,7 @@ class ImmersionFormScreen : public Screen {
   void draw_form(ScreenContext& ctx) {
     ui::Ui& u = ctx.ui;
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ui::px(u, 24), ui::px(u, 10)));
-    jobs::gap(u, 12);
+    ui::space(u, ui::Space::Small);
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float gap = ui::px(u, 64);
     const float left_w = std::floor((avail.x - gap) * 0.42f);
@@ -296,14 +297,14 @@ class ImmersionFormScreen : public Screen {
                                         ImGuiWindowFlags_NoBackground;
     ImGui::BeginChild("##who", ImVec2(left_w, top_h), false, kFlags);
     {
-      jobs::ScrollPage page(u, "immersion.form.who", ImVec2(0, 0), left_h_);
+      ui::ScrollPage page(u, "immersion.form.who", ImVec2(0, 0), left_h_);
       draw_who(ctx);
     }
     ImGui::EndChild();
     ImGui::SameLine(0, gap);
     ImGui::BeginChild("##what", ImVec2(avail.x - left_w - gap, top_h), false, kFlags);
     {
-      jobs::ScrollPage page(u, "immersion.form.what", ImVec2(0, 0), right_h_);
+      ui::ScrollPage page(u, "immersion.form.what", ImVec2(0, 0), right_h_);
       draw_what(ctx);
     }
     ImGui::EndChild();
@@ -326,7 +327,7 @@ class ImmersionFormScreen : public Screen {
     const std::string* values[] = {&s.first_name, &s.phone, &s.email};
     for (int i = 0; i < 3; ++i) {
       if (i == 1) {
-        jobs::gap(u, 12);
+        ui::space(u, ui::Space::Small);
         ui::text(u, ctx.i18n.tr("immersion.form.how_to_reach"),
                  ui::TextOpts{ui::FontRole::Heading, ui::Tone::Title});
         // The employer's way of working, so the visitor gives the contact that will be used.
@@ -340,7 +341,7 @@ class ImmersionFormScreen : public Screen {
       const std::string placeholder = ctx.i18n.tr(std::string(labels[i]) + "_placeholder");
       fo.placeholder = placeholder;
       if (ui::text_field(u, ctx.i18n.tr(labels[i]), *values[i], fo)) editing_ = fields[i];
-      jobs::gap(u, i == 0 ? 20 : 8);
+      ui::space(u, i == 0 ? ui::Space::Medium : ui::Space::Tight);
     }
   }
 
@@ -351,14 +352,14 @@ class ImmersionFormScreen : public Screen {
              ui::TextOpts{ui::FontRole::Heading, ui::Tone::Title});
     const ImmersionObjective current = objective(s);
     {
-      jobs::ChipFlow flow(u);
+      ui::ChipFlow flow(u);
       for (ImmersionObjective o : {ImmersionObjective::discover, ImmersionObjective::confirm,
                                    ImmersionObjective::recruit}) {
         if (flow.chip(ctx.i18n.tr(immersion::objective_key(o)), current == o))
           s.values[immersion::kObjective] = immersion_objective_name(o);
       }
     }
-    jobs::gap(u, 32);
+    ui::space(u, ui::Space::Large);
     ui::text(u, ctx.i18n.tr("immersion.form.message"),
              ui::TextOpts{ui::FontRole::Heading, ui::Tone::Title});
     const std::string message = immersion::value(s, immersion::kMessage);
@@ -369,7 +370,7 @@ class ImmersionFormScreen : public Screen {
       return;
     }
     draw_message_box(ctx, message, ImGui::GetContentRegionAvail().x, false);
-    jobs::gap(u, 4);
+    ui::space(u, ui::Space::Tight);
     ui::ButtonOpts bo;
     bo.kind = ui::ButtonKind::Secondary;
     if (ui::big_button(u, ctx.i18n.tr("immersion.form.change_message"), bo))
@@ -415,7 +416,7 @@ class ImmersionFormScreen : public Screen {
     if (!request_id_.empty()) {
       ui::text(u, ctx.i18n.tr("immersion.form.already_sent"),
                ui::TextOpts{ui::FontRole::Body, ui::Tone::Success, width});
-      jobs::gap(u, 8);
+      ui::space(u, ui::Space::Tight);
       ui::ButtonOpts see;
       see.width = std::min(width, ui::px(u, 560));
       if (ui::big_button(u, ctx.i18n.tr("immersion.form.see_request"), see))
@@ -426,14 +427,14 @@ class ImmersionFormScreen : public Screen {
     if (!error_key_.empty()) {
       ui::text(u, ctx.i18n.tr(error_key_),
                ui::TextOpts{ui::FontRole::Body, ui::Tone::Error, width});
-      jobs::gap(u, 8);
+      ui::space(u, ui::Space::Tight);
     }
     ui::ButtonOpts bo;
     bo.width = std::min(width, ui::px(u, 560));
     bo.enabled = c.ok() && ctx.services.db != nullptr;
     if (ui::big_button(u, ctx.i18n.tr("immersion.form.send"), bo) && bo.enabled) send(ctx);
     if (!c.ok()) {
-      jobs::gap(u, 8);
+      ui::space(u, ui::Space::Tight);
       ui::text(u, missing_words(ctx, c),
                ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, width});
     }

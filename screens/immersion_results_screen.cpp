@@ -8,11 +8,12 @@
 
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
-#include "kiosk/core/clock.h"
-#include "kiosk/core/french.h"
-#include "kiosk/core/i18n.h"
-#include "kiosk/core/immersion.h"
-#include "kiosk/core/store.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/domain/immersion.h"
+#include "kiosk/core/storage/store.h"
+#include "kiosk/core/words/french.h"
+#include "kiosk/core/words/i18n.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/immersion_screens.h"
 #include "screens/jobs_support.h"
@@ -41,15 +42,15 @@ class ImmersionResultsScreen : public Screen {
   void draw(ScreenContext& ctx) override {
     ui::Ui& u = ctx.ui;
     refresh(ctx);
-    jobs::gap(u, 16);
+    ui::space(u, ui::Space::Small);
     {
-      jobs::ChipFlow flow(u);
+      ui::ChipFlow flow(u);
       if (flow.chip(ctx.i18n.tr("immersion.results.change_place"), false))
         ctx.nav.open("pick.where", {{"path", "immersion"}});
       if (flow.chip(ctx.i18n.tr("immersion.results.other_trade"), false))
         ctx.nav.open("immersion.trade");
     }
-    jobs::gap(u, 12);
+    ui::space(u, ui::Space::Small);
     if (cards_.empty()) {
       draw_nothing_found(ctx);
       return;
@@ -60,7 +61,7 @@ class ImmersionResultsScreen : public Screen {
                  : ctx.i18n.tr("immersion.results.count_many",
                                {{"n", std::to_string(cards_.size())}}),
              ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary});
-    jobs::gap(u, 8);
+    ui::space(u, ui::Space::Tight);
     draw_list(ctx);
   }
 
@@ -142,13 +143,13 @@ class ImmersionResultsScreen : public Screen {
     const int radius = jobs::visitor_radius(ctx.session);
     ui::text(u, ctx.i18n.tr("immersion.results.none_title"),
              ui::TextOpts{ui::FontRole::Title, ui::Tone::Title});
-    jobs::gap(u, 8);
+    ui::space(u, ui::Space::Tight);
     const std::string km = std::to_string(radius);
     ui::text(u, place.name.empty()
                     ? ctx.i18n.tr("immersion.results.none_here_site", {{"km", km}})
                     : ctx.i18n.tr("immersion.results.none_here", {{"km", km}, {"place", place.name}}));
     ui::text(u, ctx.i18n.tr("immersion.results.none_help"));
-    jobs::gap(u, 24);
+    ui::space(u, ui::Space::Medium);
     // Words that name no trade: searching further cannot help, choosing a trade can.
     const int wider = no_trade_ ? 0 : jobs::wider_radius(radius);
     if (wider > 0) {

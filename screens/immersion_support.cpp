@@ -6,8 +6,8 @@
 #include <algorithm>
 
 #include "kiosk/app/session.h"
-#include "kiosk/core/french.h"
-#include "kiosk/core/i18n.h"
+#include "kiosk/core/words/french.h"
+#include "kiosk/core/words/i18n.h"
 #include "kiosk/ui/widgets.h"
 
 namespace eric::immersion {

@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
-#include "kiosk/core/catalog.h"
-#include "kiosk/core/immersion.h"
+#include "kiosk/core/domain/immersion.h"
+#include "kiosk/core/storage/catalog.h"
 
 namespace eric {
 

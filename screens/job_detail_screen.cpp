@@ -10,11 +10,12 @@
 
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
-#include "kiosk/core/clock.h"
-#include "kiosk/core/french.h"
-#include "kiosk/core/geo.h"
-#include "kiosk/core/i18n.h"
-#include "kiosk/core/store.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/base/geo.h"
+#include "kiosk/core/storage/store.h"
+#include "kiosk/core/words/french.h"
+#include "kiosk/core/words/i18n.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/jobs_screens.h"
 #include "screens/jobs_support.h"
@@ -47,11 +48,11 @@ class JobDetailScreen : public Screen {
         ctx, "job.detail.page", content_h_,
         [&] {
           draw_job(ctx);
-          jobs::gap(ctx.ui, 16);
+          ui::space(ctx.ui, ui::Space::Small);
           draw_sessions(ctx);
-          jobs::gap(ctx.ui, 24);
+          ui::space(ctx.ui, ui::Space::Medium);
           jobs::titled_text(ctx, "jobs.detail.description_title", detail_->job.description);
-          jobs::gap(ctx.ui, 24);
+          ui::space(ctx.ui, ui::Space::Medium);
         },
         [&] {
           return jobs::DetailTarget{
@@ -87,7 +88,7 @@ class JobDetailScreen : public Screen {
   void draw_job(ScreenContext& ctx) {
     ui::Ui& u = ctx.ui;
     const Job& job = detail_->job;
-    jobs::gap(u, 8);
+    ui::space(u, ui::Space::Tight);
     // Where first, and how far: the figure a visitor compares.
     const double km = haversine_km(place_.lat, place_.lon, job.lat, job.lon);
     std::string where = distance_words(km, ctx.i18n);
@@ -114,16 +115,16 @@ class JobDetailScreen : public Screen {
                         ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.3f * ui::em(u)));
     const ImVec2 top = ImGui::GetCursorScreenPos();
     const float half = std::floor(ImGui::GetContentRegionAvail().x * 0.5f);
-    jobs::fact(u, ctx.i18n.tr("jobs.detail.employer"), employer_name());
-    jobs::fact(u, ctx.i18n.tr("jobs.detail.trade"), detail_->trade_label);
-    jobs::fact(u, ctx.i18n.tr("jobs.detail.contract"), contract);
-    jobs::fact(u, ctx.i18n.tr("jobs.detail.hours"), job.work_time_label);
+    ui::fact(u, ctx.i18n.tr("jobs.detail.employer"), employer_name());
+    ui::fact(u, ctx.i18n.tr("jobs.detail.trade"), detail_->trade_label);
+    ui::fact(u, ctx.i18n.tr("jobs.detail.contract"), contract);
+    ui::fact(u, ctx.i18n.tr("jobs.detail.hours"), job.work_time_label);
     const float left_bottom = ImGui::GetCursorScreenPos().y;
     ImGui::SetCursorScreenPos(ImVec2(top.x + half, top.y));
     ImGui::Indent(half);
-    jobs::fact(u, ctx.i18n.tr("jobs.detail.salary"), job.salary_label);
-    jobs::fact(u, ctx.i18n.tr("jobs.detail.experience"), job.experience_label);
-    jobs::fact(u, ctx.i18n.tr("jobs.detail.qualification"), job.qualification_label);
+    ui::fact(u, ctx.i18n.tr("jobs.detail.salary"), job.salary_label);
+    ui::fact(u, ctx.i18n.tr("jobs.detail.experience"), job.experience_label);
+    ui::fact(u, ctx.i18n.tr("jobs.detail.qualification"), job.qualification_label);
     ImGui::Unindent(half);
     const float right_bottom = ImGui::GetCursorScreenPos().y;
     ImGui::PopStyleVar();

@@ -8,9 +8,10 @@
 
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
-#include "kiosk/core/clock.h"
-#include "kiosk/core/i18n.h"
-#include "kiosk/core/store.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/storage/store.h"
+#include "kiosk/core/words/i18n.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/qr_view.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/feedback_screen.h"
@@ -37,10 +38,10 @@ class TakeawayScreen : public Screen {
   void draw(ScreenContext& ctx) override {
     ui::Ui& u = ctx.ui;
     load(ctx);
-    jobs::gap(u, 24);
+    ui::space(u, ui::Space::Medium);
     if (!has_qr_) {
       ui::text(u, ctx.i18n.tr("jobs.takeaway.none"), ui::TextOpts{ui::FontRole::Title});
-      jobs::gap(u, 24);
+      ui::space(u, ui::Space::Medium);
       if (ui::big_button(u, ctx.i18n.tr("jobs.takeaway.done"))) ctx.nav.back();
       return;
     }

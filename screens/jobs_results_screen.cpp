@@ -7,10 +7,11 @@
 
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
-#include "kiosk/core/clock.h"
-#include "kiosk/core/french.h"
-#include "kiosk/core/i18n.h"
-#include "kiosk/core/store.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/storage/store.h"
+#include "kiosk/core/words/french.h"
+#include "kiosk/core/words/i18n.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/jobs_screens.h"
 #include "screens/jobs_support.h"
@@ -50,16 +51,16 @@ class JobsResultsScreen : public Screen {
     if (db) pager_.need(*db, 0);
     count_search(ctx);
 
-    jobs::gap(u, 16);
+    ui::space(u, ui::Space::Small);
     draw_filters(ctx, filters);
-    jobs::gap(u, 12);
+    ui::space(u, ui::Space::Small);
     if (!pager_.loaded() || pager_.total() == 0) {
       draw_nothing_found(ctx, filters, radius, place);
       return;
     }
     ui::text(u, jobs::count_words(ctx.i18n, pager_.total()),
              ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary});
-    jobs::gap(u, 8);
+    ui::space(u, ui::Space::Tight);
     draw_list(ctx);
   }
 
@@ -67,7 +68,7 @@ class JobsResultsScreen : public Screen {
   void draw_filters(ScreenContext& ctx, jobs::Filters filters) {
     ui::Ui& u = ctx.ui;
     bool changed = false;
-    jobs::ChipFlow flow(u);
+    ui::ChipFlow flow(u);
     if (flow.chip(ctx.i18n.tr("jobs.results.all_contracts"), filters.contracts.empty()) &&
         !filters.contracts.empty()) {
       filters.contracts.clear();
@@ -123,7 +124,7 @@ class JobsResultsScreen : public Screen {
     const bool filtered = !filters.contracts.empty() || filters.funded_only;
     ui::text(u, ctx.i18n.tr("jobs.results.none_title"), ui::TextOpts{ui::FontRole::Title,
                                                                      ui::Tone::Title});
-    jobs::gap(u, 8);
+    ui::space(u, ui::Space::Tight);
     const std::string km = std::to_string(radius);
     const std::string where = place.name.empty() ? ctx.i18n.tr("jobs.results.none_here_site",
                                                                {{"km", km}})
@@ -131,7 +132,7 @@ class JobsResultsScreen : public Screen {
                                                                {{"km", km}, {"place", place.name}});
     ui::text(u, where);
     if (filtered) ui::text(u, ctx.i18n.tr("jobs.results.none_filters"));
-    jobs::gap(u, 24);
+    ui::space(u, ui::Space::Medium);
     const int wider = jobs::wider_radius(radius);
     if (wider > 0 &&
         ui::big_button(u, ctx.i18n.tr("jobs.results.wider", {{"km", std::to_string(wider)}}))) {
@@ -146,11 +147,11 @@ class JobsResultsScreen : public Screen {
     }
     const char family = jobs::what_family(what_);
     load_other_trades(ctx, family);
-    jobs::gap(u, 32);
+    ui::space(u, ui::Space::Large);
     if (!other_trades_.empty()) {
       ui::text(u, ctx.i18n.tr("jobs.results.other_trades"), ui::TextOpts{ui::FontRole::Heading});
-      jobs::gap(u, 12);
-      jobs::ChipFlow flow(u);
+      ui::space(u, ui::Space::Small);
+      ui::ChipFlow flow(u);
       for (const TradeItem& t : other_trades_) {
         if (flow.chip(t.trade.label, false)) {
           ctx.session.trade_code = t.trade.code;

@@ -3,9 +3,9 @@
 
 #include <algorithm>
 
-#include "kiosk/core/french.h"
-#include "kiosk/core/i18n.h"
-#include "kiosk/core/text_fold.h"
+#include "kiosk/core/base/text_fold.h"
+#include "kiosk/core/words/french.h"
+#include "kiosk/core/words/i18n.h"
 
 namespace eric::jobs {
 

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "kiosk/app/screen.h"
-#include "kiosk/core/catalog.h"
-#include "kiosk/core/store.h"
+#include "kiosk/core/storage/catalog.h"
+#include "kiosk/core/storage/store.h"
 
 namespace eric {
 

@@ -1,4 +1,4 @@
-// Layout helpers of the job discovery screens: chips that wrap, a page that scrolls by dragging.
+// What the offer and training pages share: the action bar, the page frame, the session cards.
 #pragma once
 
 #include <functional>
@@ -10,8 +10,8 @@
 #include <imgui.h>
 
 #include "kiosk/app/screen.h"
-#include "kiosk/core/store.h"
-#include "kiosk/ui/scroll_list.h"
+#include "kiosk/core/storage/store.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/ui.h"
 
 namespace eric {
@@ -19,44 +19,6 @@ class I18n;
 }
 
 namespace eric::jobs {
-
-// Chips laid out left to right, going to a new line when the next one would not fit.
-class ChipFlow {
- public:
-  // width <= 0: the available width at the cursor.
-  explicit ChipFlow(ui::Ui& ui, float width = 0);
-  ~ChipFlow();  // leaves the cursor under the last line
-  ChipFlow(const ChipFlow&) = delete;
-  ChipFlow& operator=(const ChipFlow&) = delete;
-
-  bool chip(std::string_view label, bool active);
-  // Lines started so far (1 after the first chip).
-  int lines() const { return lines_; }
-
- private:
-  ui::Ui& ui_;
-  ImVec2 origin_;
-  float right_ = 0;
-  float x_ = 0, y_ = 0;  // where the next chip goes
-  float line_h_ = 0;
-  int lines_ = 0;
-};
-
-// A column of content of any height that scrolls by dragging (a one-row ScrollList whose row
-// is as tall as what was drawn in it last frame). Draw between construction and destruction.
-class ScrollPage {
- public:
-  // content_h keeps the measured height between frames (a member of the screen).
-  ScrollPage(ui::Ui& ui, std::string_view id, ImVec2 size, float& content_h);
-  ~ScrollPage();
-  ScrollPage(const ScrollPage&) = delete;
-  ScrollPage& operator=(const ScrollPage&) = delete;
-
- private:
-  float& content_h_;
-  float top_ = 0;
-  std::unique_ptr<ui::ScrollList> list_;
-};
 
 // The actions under an offer or a training: try the trade, talk to an animator, take it away.
 enum class DetailAction { None, TryTrade, Help, Takeaway };
@@ -99,12 +61,5 @@ SessionListTap session_cards(ScreenContext& ctx, std::string_view title_key,
 
 // A heading and its paragraph (a description); nothing when the text is empty.
 void titled_text(ScreenContext& ctx, std::string_view title_key, std::string_view text);
-
-// A label in bold and its value after it, on one line ("Contrat : CDI"); nothing when the
-// value is empty.
-void fact(ui::Ui& ui, std::string_view label, std::string_view value);
-
-// Vertical space of v pixels at 1080 p, on top of the usual spacing between items.
-void gap(ui::Ui& ui, float px_at_1080);
 
 }  // namespace eric::jobs

@@ -11,8 +11,9 @@
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
 #include "kiosk/app/sync_link.h"
-#include "kiosk/core/i18n.h"
+#include "kiosk/core/words/i18n.h"
 #include "kiosk/ui/keyboard.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/scroll_list.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/manager_screens.h"
@@ -52,7 +53,7 @@ class ManagerImportScreen : public Screen {
     SyncLink* link = ctx.services.sync;
     const ImportLive imp = link ? link->import_state() : ImportLive{};
 
-    ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
+    ui::space(u, ui::Space::Large);
     draw_result(u, t, imp);
     const float avail_w = ImGui::GetContentRegionAvail().x;
 
@@ -63,7 +64,7 @@ class ManagerImportScreen : public Screen {
     f.width = std::min(avail_w, ui::px(u, 1400));
     f.placeholder = t.tr("manager.import.path_placeholder");
     if (ui::text_field(u, t.tr("manager.import.path_label"), path_, f)) typing_ = true;
-    ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
+    ui::space(u, ui::Space::Large);
     ui::ButtonOpts go;
     go.width = ui::px(u, 420);
     go.enabled = !imp.running && !path_.empty();
@@ -90,7 +91,7 @@ class ManagerImportScreen : public Screen {
       }
       return;
     }
-    ImGui::Dummy(ImVec2(0, ui::px(u, 24)));
+    ui::space(u, ui::Space::Section);
 
     // The files found on the keys, one tap each.
     ui::text(u, t.tr("manager.import.found"), ui::TextOpts{ui::FontRole::Heading, ui::Tone::Title, -1});
@@ -98,7 +99,7 @@ class ManagerImportScreen : public Screen {
     ui::ButtonOpts rescan;
     rescan.kind = ui::ButtonKind::Secondary;
     if (ui::big_button(u, t.tr("manager.import.rescan"), rescan)) scan(t);
-    ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
+    ui::space(u, ui::Space::Large);
     if (files_.empty()) {
       ui::text(u, t.tr("manager.import.none_found"), ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, avail_w * 0.8f});
       return;
@@ -149,7 +150,7 @@ class ManagerImportScreen : public Screen {
     }
     if (line.empty()) return;
     ui::text(u, line, ui::TextOpts{ui::FontRole::Heading, tone, 0});
-    ImGui::Dummy(ImVec2(0, ui::px(u, 12)));
+    ui::space(u, ui::Space::Section);
   }
 
   bool scanned_ = false;

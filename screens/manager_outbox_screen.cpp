@@ -10,8 +10,9 @@
 #include "kiosk/app/services.h"
 #include "kiosk/app/sync_link.h"
 #include "kiosk/app/sync_status_text.h"
-#include "kiosk/core/i18n.h"
-#include "kiosk/core/store.h"
+#include "kiosk/core/storage/store.h"
+#include "kiosk/core/words/i18n.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/scroll_list.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/manager_screens.h"
@@ -53,7 +54,7 @@ class ManagerOutboxScreen : public Screen {
       items_ = outbox_recent(db, kRecentItems);
     }
 
-    ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
+    ui::space(u, ui::Space::Large);
     draw_counts(u, t);
     // Sending now, from here too: the manager who sees items waiting wants them out.
     const bool enrolled = link && link->facts(db, 0).enrolled;
@@ -68,9 +69,9 @@ class ManagerOutboxScreen : public Screen {
         if (ui::big_button(u, t.tr("manager.sync_now"), sync)) link->request_now(db);
       }
     }
-    ImGui::Dummy(ImVec2(0, ui::px(u, 20)));
+    ui::space(u, ui::Space::Section);
     ui::text(u, t.tr("manager.outbox.recent"), ui::TextOpts{ui::FontRole::Heading, ui::Tone::Title, -1});
-    ImGui::Dummy(ImVec2(0, ui::px(u, 6)));
+    ui::space(u, ui::Space::Large);
     if (items_.empty()) {
       ui::text(u, t.tr("manager.outbox.empty"), ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, -1});
       return;

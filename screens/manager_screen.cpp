@@ -8,8 +8,9 @@
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
 #include "kiosk/app/sync_link.h"
-#include "kiosk/core/i18n.h"
-#include "kiosk/core/store.h"
+#include "kiosk/core/storage/store.h"
+#include "kiosk/core/words/i18n.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/manager_screens.h"
 
@@ -43,7 +44,7 @@ class ManagerScreen : public Screen {
     const SyncStatusText status = sync_status_text(facts, ctx.clock.now_s(), t);
 
     // The status, with the way out on the right of its first line.
-    ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
+    ui::space(u, ui::Space::Large);
     const float col_w = ImGui::GetContentRegionAvail().x - ui::px(u, 560);
     ui::text(u, status.main, ui::TextOpts{ui::FontRole::Title, ui::Tone::Title, col_w});
     manager_close_button(ctx);
@@ -52,12 +53,12 @@ class ManagerScreen : public Screen {
                ui::TextOpts{ui::FontRole::Heading, status.failed ? ui::Tone::Error : ui::Tone::Normal,
                             col_w});
     }
-    ImGui::Dummy(ImVec2(0, ui::px(u, 16)));
+    ui::space(u, ui::Space::Section);
 
     if (!facts.enrolled) {
       ui::text(u, t.tr("manager.enrol.how"), ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, col_w});
       ui::text(u, t.tr("manager.enrol.command"), ui::TextOpts{ui::FontRole::BodyBold, ui::Tone::Normal, -1});
-      ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
+      ui::space(u, ui::Space::Large);
       ui::text(u, t.tr("manager.enrol.offline"),
                ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, col_w});
     } else if (live.running) {
@@ -66,7 +67,7 @@ class ManagerScreen : public Screen {
       ui::ButtonOpts sync;
       sync.width = ui::px(u, 560);
       if (ui::big_button(u, t.tr("manager.sync_now"), sync) && link) link->request_now(db);
-      ImGui::Dummy(ImVec2(0, ui::px(u, 4)));
+      ui::space(u, ui::Space::Large);
       if (live.has_result && live.last.status.ok) {
         const SyncResult& r = live.last;
         const std::string line =
@@ -80,9 +81,9 @@ class ManagerScreen : public Screen {
                ui::TextOpts{ui::FontRole::Small, ui::Tone::Secondary, col_w});
     }
 
-    ImGui::Dummy(ImVec2(0, ui::px(u, 24)));
+    ui::space(u, ui::Space::Section);
     draw_counts(ctx);
-    ImGui::Dummy(ImVec2(0, ui::px(u, 24)));
+    ui::space(u, ui::Space::Section);
     draw_tools(ctx);
   }
 
@@ -103,7 +104,7 @@ class ManagerScreen : public Screen {
     ui::Ui& u = ctx.ui;
     const I18n& t = ctx.i18n;
     ui::text(u, t.tr("manager.counts.title"), ui::TextOpts{ui::FontRole::Heading, ui::Tone::Title, -1});
-    ImGui::Dummy(ImVec2(0, ui::px(u, 4)));
+    ui::space(u, ui::Space::Large);
     const std::pair<int64_t, const char*> figures[] = {
         {counts_.jobs, "manager.counts.jobs"},
         {counts_.employers, "manager.counts.employers"},

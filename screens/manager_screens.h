@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "kiosk/app/screen.h"
-#include "kiosk/core/store.h"
+#include "kiosk/core/storage/store.h"
 #include "kiosk/ui/widgets.h"
 
 namespace eric {

@@ -8,9 +8,10 @@
 
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
-#include "kiosk/core/clock.h"
-#include "kiosk/core/i18n.h"
-#include "kiosk/core/store.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/storage/store.h"
+#include "kiosk/core/words/i18n.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/manager_screens.h"
 
@@ -58,7 +59,7 @@ class ManagerSettingsScreen : public Screen {
       retention_days_ = std::atoi(setting_get_or(db, "retention_days", "30").c_str());
       if (retention_days_ <= 0) retention_days_ = 30;
     }
-    ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
+    ui::space(u, ui::Space::Large);
 
     // Each row: what it is, its value in words, "-" and "+".
     int idle = s.idle_timeout_s;

@@ -7,7 +7,7 @@
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
 #include "kiosk/app/sync_link.h"
-#include "kiosk/core/i18n.h"
+#include "kiosk/core/words/i18n.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/manager_screens.h"
 

@@ -8,10 +8,11 @@
 
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
-#include "kiosk/core/i18n.h"
-#include "kiosk/core/store.h"
-#include "kiosk/core/text_fold.h"
+#include "kiosk/core/base/text_fold.h"
+#include "kiosk/core/storage/store.h"
+#include "kiosk/core/words/i18n.h"
 #include "kiosk/ui/keyboard.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/pictograms.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/jobs_screens.h"
@@ -42,10 +43,10 @@ class PickWhatScreen : public Screen {
 
   void draw(ScreenContext& ctx) override {
     ui::Ui& u = ctx.ui;
-    jobs::gap(u, 20);
+    ui::space(u, ui::Space::Medium);
     if (typing_) {
       draw_search_row(ctx);
-      jobs::gap(u, 16);
+      ui::space(u, ui::Space::Small);
       draw_typing(ctx);
     } else {
       draw_families(ctx);
@@ -132,8 +133,8 @@ class PickWhatScreen : public Screen {
       ui::text(u, ctx.i18n.tr("jobs.what.no_suggestion"));
     } else {
       ui::text(u, ctx.i18n.tr("jobs.what.suggestions"), ui::TextOpts{ui::FontRole::BodyBold});
-      jobs::gap(u, 8);
-      jobs::ChipFlow flow(u);
+      ui::space(u, ui::Space::Tight);
+      ui::ChipFlow flow(u);
       for (const Suggestion& s : suggestions_) {
         // Chips that would land under the keyboard are left out rather than hidden.
         const std::string label = suggestion_label(ctx, s);
@@ -146,7 +147,7 @@ class PickWhatScreen : public Screen {
     }
     if (!fold_text(words).empty() &&
         ImGui::GetCursorScreenPos().y + ui::px(u, 16) + ui::target_height(u) < keyboard_top) {
-      jobs::gap(u, 16);
+      ui::space(u, ui::Space::Small);
       if (ui::big_button(u, ctx.i18n.tr("jobs.what.search_words", {{"words", words}})))
         search_words(ctx);
     }

@@ -6,10 +6,11 @@
 
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
-#include "kiosk/core/i18n.h"
-#include "kiosk/core/store.h"
-#include "kiosk/core/text_fold.h"
+#include "kiosk/core/base/text_fold.h"
+#include "kiosk/core/storage/store.h"
+#include "kiosk/core/words/i18n.h"
 #include "kiosk/ui/keyboard.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/jobs_screens.h"
 #include "screens/jobs_support.h"
@@ -37,7 +38,7 @@ class PickWhereScreen : public Screen {
   }
 
   void draw(ScreenContext& ctx) override {
-    jobs::gap(ctx.ui, 20);
+    ui::space(ctx.ui, ui::Space::Medium);
     if (typing_ == Typing::None)
       draw_choices(ctx);
     else
@@ -49,9 +50,9 @@ class PickWhereScreen : public Screen {
     ui::Ui& u = ctx.ui;
     Session& s = ctx.session;
     ui::text(u, ctx.i18n.tr("jobs.where.around"), ui::TextOpts{ui::FontRole::Heading});
-    jobs::gap(u, 12);
+    ui::space(u, ui::Space::Small);
     {
-      jobs::ChipFlow flow(u);
+      ui::ChipFlow flow(u);
       std::string near = site_name(ctx);
       near = near.empty() ? ctx.i18n.tr("jobs.where.near_site")
                           : ctx.i18n.tr("jobs.where.near_site_named", {{"place", near}});
@@ -61,10 +62,10 @@ class PickWhereScreen : public Screen {
       }
       if (!s.place_commune.empty() && !s.place_label.empty()) flow.chip(s.place_label, true);
     }
-    jobs::gap(u, 16);
+    ui::space(u, ui::Space::Small);
     ui::text(u, ctx.i18n.tr("jobs.where.other"), ui::TextOpts{ui::FontRole::Body,
                                                              ui::Tone::Secondary});
-    jobs::gap(u, 8);
+    ui::space(u, ui::Space::Tight);
     ui::ButtonOpts bo;
     bo.kind = ui::ButtonKind::Secondary;
     if (ui::big_button(u, ctx.i18n.tr("jobs.where.by_postal_code"), bo))
@@ -72,18 +73,18 @@ class PickWhereScreen : public Screen {
     ImGui::SameLine(0, ui::em(u));
     if (ui::big_button(u, ctx.i18n.tr("jobs.where.by_name"), bo)) start_typing(ctx, Typing::Name);
 
-    jobs::gap(u, 36);
+    ui::space(u, ui::Space::Section);
     ui::text(u, ctx.i18n.tr("jobs.where.radius"), ui::TextOpts{ui::FontRole::Heading});
-    jobs::gap(u, 12);
+    ui::space(u, ui::Space::Small);
     {
-      jobs::ChipFlow flow(u);
+      ui::ChipFlow flow(u);
       const int radius = jobs::visitor_radius(s);
       for (int km : jobs::kRadiusChoices) {
         if (flow.chip(ctx.i18n.tr("jobs.where.km", {{"km", std::to_string(km)}}), radius == km))
           s.radius_km = km;
       }
     }
-    jobs::gap(u, 48);
+    ui::space(u, ui::Space::Section);
     if (ui::big_button(u, ctx.i18n.tr(path_ == "jobs" ? "jobs.where.done_jobs"
                                                        : "jobs.where.done")))
       ctx.nav.back();
@@ -115,14 +116,14 @@ class PickWhereScreen : public Screen {
       return;
     }
     ImGui::SetCursorScreenPos(after);
-    jobs::gap(u, 16);
+    ui::space(u, ui::Space::Small);
     if (!fold_text(typed).empty()) {
       if (matches_.empty()) {
         ui::text(u, ctx.i18n.tr(digits ? "jobs.where.no_postal" : "jobs.where.no_name"));
       } else {
         ui::text(u, ctx.i18n.tr("jobs.where.touch_commune"), ui::TextOpts{ui::FontRole::BodyBold});
-        jobs::gap(u, 8);
-        jobs::ChipFlow flow(u);
+        ui::space(u, ui::Space::Tight);
+        ui::ChipFlow flow(u);
         for (const CommuneHit& hit : matches_) {
           if (flow.chip(commune_label(hit), false)) {
             pick(ctx, hit);

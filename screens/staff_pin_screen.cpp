@@ -5,10 +5,11 @@
 
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
-#include "kiosk/core/clock.h"
-#include "kiosk/core/i18n.h"
-#include "kiosk/core/staff_access.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/domain/staff_access.h"
+#include "kiosk/core/words/i18n.h"
 #include "kiosk/ui/keyboard.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/screens.h"
 
@@ -38,7 +39,7 @@ class StaffPinScreen : public Screen {
     const float pad_w = 3 * std::max(ui::target_height(u), ui::px(u, 72)) * 1.6f + ui::px(u, 20);
     const float avail_w = ImGui::GetContentRegionAvail().x;
     const float x0 = ImGui::GetCursorPosX() + std::max(0.0f, (avail_w - pad_w) * 0.5f);
-    ImGui::Dummy(ImVec2(0, ui::px(u, 20)));
+    ui::space(u, ui::Space::Section);
     std::string line;
     ui::Tone tone = ui::Tone::Normal;
     if (lock_s > 0) {
@@ -56,11 +57,11 @@ class StaffPinScreen : public Screen {
     const ImVec2 ls = ui::text_size(u, line, ui::FontRole::Heading);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail_w - ls.x) * 0.5f));
     ui::text(u, line, ui::TextOpts{ui::FontRole::Heading, tone, -1});
-    ImGui::Dummy(ImVec2(0, ui::px(u, 16)));
+    ui::space(u, ui::Space::Section);
     ImGui::SetCursorPosX(x0);
     if (ui::pin_pad(u, pin_, 12) == ui::KeyResult::Ok) check(ctx);
     if (ctx.services.demo) {
-      ImGui::Dummy(ImVec2(0, ui::px(u, 16)));
+      ui::space(u, ui::Space::Section);
       const std::string demo = t.tr("desk.pin.demo");
       const ImVec2 ds = ui::text_size(u, demo, ui::FontRole::Small);
       ImGui::SetCursorPosX(std::max(0.0f, (avail_w - ds.x) * 0.5f));

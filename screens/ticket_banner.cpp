@@ -7,9 +7,9 @@
 #include <cmath>
 
 #include "kiosk/app/services.h"
-#include "kiosk/core/clock.h"
-#include "kiosk/core/help_desk.h"
-#include "kiosk/core/i18n.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/domain/help_desk.h"
+#include "kiosk/core/words/i18n.h"
 #include "kiosk/ui/widgets.h"
 
 namespace eric {

@@ -8,10 +8,11 @@
 
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
-#include "kiosk/core/clock.h"
-#include "kiosk/core/french.h"
-#include "kiosk/core/i18n.h"
-#include "kiosk/core/store.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/storage/store.h"
+#include "kiosk/core/words/french.h"
+#include "kiosk/core/words/i18n.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/jobs_screens.h"
 #include "screens/jobs_support.h"
@@ -45,11 +46,11 @@ class TrainingDetailScreen : public Screen {
         ctx, "training.detail.page", content_h_,
         [&] {
           draw_facts(ctx);
-          jobs::gap(ctx.ui, 16);
+          ui::space(ctx.ui, ui::Space::Small);
           draw_sessions(ctx);
-          jobs::gap(ctx.ui, 24);
+          ui::space(ctx.ui, ui::Space::Medium);
           jobs::titled_text(ctx, "jobs.training.description_title", t.description);
-          jobs::gap(ctx.ui, 24);
+          ui::space(ctx.ui, ui::Space::Medium);
         },
         [&] {
           const std::string trade = t.trade_codes.empty() ? std::string() : t.trade_codes.front();
@@ -82,22 +83,22 @@ class TrainingDetailScreen : public Screen {
   void draw_facts(ScreenContext& ctx) {
     ui::Ui& u = ctx.ui;
     const Training& t = detail_->training;
-    jobs::gap(u, 16);
+    ui::space(u, ui::Space::Small);
     if (t.region_funded) {
       ui::badge(u, ctx.i18n.tr("jobs.training.funded"));
-      jobs::gap(u, 16);
+      ui::space(u, ui::Space::Small);
     }
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
                         ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.3f * ui::em(u)));
     std::string trades;
     for (const Trade& tr : detail_->trades) trades += (trades.empty() ? "" : ", ") + tr.label;
-    jobs::fact(u, ctx.i18n.tr("jobs.training.leads_to"), trades);
-    jobs::fact(u, ctx.i18n.tr("jobs.training.organisation"), t.organisation);
+    ui::fact(u, ctx.i18n.tr("jobs.training.leads_to"), trades);
+    ui::fact(u, ctx.i18n.tr("jobs.training.organisation"), t.organisation);
     if (t.hours_total > 0)
-      jobs::fact(u, ctx.i18n.tr("jobs.training.length"),
+      ui::fact(u, ctx.i18n.tr("jobs.training.length"),
                  ctx.i18n.tr("jobs.training.hours", {{"n", std::to_string(t.hours_total)}}));
-    jobs::fact(u, ctx.i18n.tr("jobs.training.entry_level"), t.entry_level);
-    jobs::fact(u, ctx.i18n.tr("jobs.training.exit_level"), t.exit_level);
+    ui::fact(u, ctx.i18n.tr("jobs.training.entry_level"), t.entry_level);
+    ui::fact(u, ctx.i18n.tr("jobs.training.exit_level"), t.exit_level);
     ImGui::PopStyleVar();
   }
 

@@ -5,9 +5,11 @@
 
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
-#include "kiosk/core/clock.h"
-#include "kiosk/core/i18n.h"
-#include "kiosk/core/workshops.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/domain/workshops.h"
+#include "kiosk/core/words/i18n.h"
+#include "kiosk/core/words/workshop_words.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/help_screens.h"
 
@@ -33,7 +35,7 @@ class WorkshopDetailScreen : public Screen {
   void draw(ScreenContext& ctx) override {
     ui::Ui& u = ctx.ui;
     const I18n& t = ctx.i18n;
-    ImGui::Dummy(ImVec2(0, ui::px(u, 16)));
+    ui::space(u, ui::Space::Section);
     if (!card_) {
       ui::text(u, t.tr("workshop.detail.missing"), ui::TextOpts{ui::FontRole::Title});
       return;
@@ -60,7 +62,7 @@ class WorkshopDetailScreen : public Screen {
     ui::text(u, seats_left_words(card_->seats_left, t),
              ui::TextOpts{ui::FontRole::Title, card_->full() ? ui::Tone::Error : ui::Tone::Title,
                           -1});
-    ImGui::Dummy(ImVec2(0, ui::px(u, 16)));
+    ui::space(u, ui::Space::Section);
     ui::ButtonOpts opts;
     opts.enabled = !card_->full();
     opts.width = ui::px(u, 420);
@@ -71,7 +73,7 @@ class WorkshopDetailScreen : public Screen {
       ctx.nav.open("workshop.register", {{"id", w.id}});
     }
     if (card_->full()) {
-      ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
+      ui::space(u, ui::Space::Large);
       ui::text(u, t.tr("workshop.detail.full_sentence"),
                ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, ui::px(u, 520)});
     }
@@ -89,7 +91,7 @@ class WorkshopDetailScreen : public Screen {
                       float width) {
     ui::text(u, heading, ui::TextOpts{ui::FontRole::Heading, ui::Tone::Title, width});
     ui::text(u, body, ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, width});
-    ImGui::Dummy(ImVec2(0, ui::px(u, 28)));
+    ui::space(u, ui::Space::Wide);
   }
 
   std::string id_;

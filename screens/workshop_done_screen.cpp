@@ -5,8 +5,10 @@
 
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
-#include "kiosk/core/i18n.h"
-#include "kiosk/core/workshops.h"
+#include "kiosk/core/domain/workshops.h"
+#include "kiosk/core/words/i18n.h"
+#include "kiosk/core/words/workshop_words.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/qr_view.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/feedback_screen.h"
@@ -30,31 +32,31 @@ class WorkshopDoneScreen : public Screen {
     ui::Ui& u = ctx.ui;
     const I18n& t = ctx.i18n;
     if (!loaded_) load(ctx);
-    ImGui::Dummy(ImVec2(0, ui::px(u, 24)));
+    ui::space(u, ui::Space::Section);
     const float left_w = ImGui::GetContentRegionAvail().x * 0.55f;
     ImGui::BeginGroup();
     const std::string& name = ctx.session.first_name;
     ui::text(u, name.empty() ? t.tr("workshop.done.kept") : t.tr("workshop.done.kept_name",
                                                                   {{"name", name}}),
              ui::TextOpts{ui::FontRole::Title, ui::Tone::Title, left_w});
-    ImGui::Dummy(ImVec2(0, ui::px(u, 16)));
+    ui::space(u, ui::Space::Section);
     if (card_) {
       const Workshop& w = card_->workshop;
       ui::text(u, w.title, ui::TextOpts{ui::FontRole::Heading, ui::Tone::Normal, left_w});
       ui::text(u, workshop_when_words(w, t), ui::TextOpts{ui::FontRole::Heading,
                                                            ui::Tone::Normal, left_w});
       ui::text(u, where_, ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, left_w});
-      ImGui::Dummy(ImVec2(0, ui::px(u, 16)));
+      ui::space(u, ui::Space::Section);
       if (!w.what_to_bring.empty()) {
         ui::text(u, t.tr("workshop.detail.bring"),
                  ui::TextOpts{ui::FontRole::BodyBold, ui::Tone::Normal, left_w});
         ui::text(u, w.what_to_bring, ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, left_w});
-        ImGui::Dummy(ImVec2(0, ui::px(u, 16)));
+        ui::space(u, ui::Space::Section);
       }
     }
     ui::text(u, t.tr("workshop.done.come_early"),
              ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, left_w});
-    ImGui::Dummy(ImVec2(0, ui::px(u, 32)));
+    ui::space(u, ui::Space::Wide);
     if (ui::big_button(u, t.tr("workshop.done.finish"))) {
       end_visitor_path(ctx, "workshop");
       ImGui::EndGroup();
@@ -67,7 +69,7 @@ class WorkshopDoneScreen : public Screen {
       ImGui::BeginGroup();
       ui::text(u, t.tr("workshop.done.qr_caption"),
                ui::TextOpts{ui::FontRole::BodyBold, ui::Tone::Normal, ui::px(u, 560)});
-      ImGui::Dummy(ImVec2(0, ui::px(u, 12)));
+      ui::space(u, ui::Space::Section);
       ui::draw_qr(u, qr_, ui::qr_module_px(u));
       ImGui::EndGroup();
     }

@@ -5,11 +5,13 @@
 
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
-#include "kiosk/core/clock.h"
-#include "kiosk/core/help_desk.h"
-#include "kiosk/core/i18n.h"
-#include "kiosk/core/workshops.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/domain/help_desk.h"
+#include "kiosk/core/domain/workshops.h"
+#include "kiosk/core/words/i18n.h"
+#include "kiosk/core/words/workshop_words.h"
 #include "kiosk/ui/keyboard.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/help_screens.h"
 
@@ -47,7 +49,7 @@ class WorkshopRegisterScreen : public Screen {
     ui::Ui& u = ctx.ui;
     const I18n& t = ctx.i18n;
     std::string& contact = ctx.session.values["workshop.contact"];
-    ImGui::Dummy(ImVec2(0, ui::px(u, 16)));
+    ui::space(u, ui::Space::Section);
     if (!card_) {
       ui::text(u, t.tr("workshop.detail.missing"), ui::TextOpts{ui::FontRole::Title});
       return;
@@ -65,7 +67,7 @@ class WorkshopRegisterScreen : public Screen {
       f.placeholder = t.tr("workshop.register.touch_to_write");
       if (ui::text_field(u, t.tr("workshop.register.first_name"), ctx.session.first_name, f))
         focus_ = Field::FirstName;
-      ImGui::Dummy(ImVec2(0, ui::px(u, 20)));
+      ui::space(u, ui::Space::Section);
     }
     if (focus_ != Field::FirstName) {
       ui::FieldOpts f;
@@ -77,7 +79,7 @@ class WorkshopRegisterScreen : public Screen {
       }
       if (focus_ == Field::Contact) {
         // The keyboard for a phone number or for an address: the visitor picks.
-        ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
+        ui::space(u, ui::Space::Large);
         if (ui::chip(u, t.tr("workshop.register.phone_keys"), !email_keys_)) email_keys_ = false;
         ImGui::SameLine(0, ui::px(u, 20));
         if (ui::chip(u, t.tr("workshop.register.email_keys"), email_keys_)) email_keys_ = true;
@@ -85,13 +87,13 @@ class WorkshopRegisterScreen : public Screen {
         ui::text(u, t.tr("workshop.register.contact_why"),
                  ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary});
       }
-      ImGui::Dummy(ImVec2(0, ui::px(u, 20)));
+      ui::space(u, ui::Space::Section);
     }
     if (focus_ == Field::None) {
       const int64_t days = ctx.services.db ? personal_data_retention_seconds(*ctx.services.db) / 86400 : 30;
       ui::text(u, t.tr("workshop.register.consent", {{"days", std::to_string(days)}}),
                ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, ui::px(u, 1100)});
-      ImGui::Dummy(ImVec2(0, ui::px(u, 24)));
+      ui::space(u, ui::Space::Section);
     }
     ui::ButtonOpts opts;
     opts.enabled = !ctx.session.first_name.empty() && ctx.services.db != nullptr;

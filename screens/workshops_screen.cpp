@@ -5,9 +5,11 @@
 
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
-#include "kiosk/core/clock.h"
-#include "kiosk/core/i18n.h"
-#include "kiosk/core/workshops.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/domain/workshops.h"
+#include "kiosk/core/words/i18n.h"
+#include "kiosk/core/words/workshop_words.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/scroll_list.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/help_screens.h"
@@ -31,7 +33,7 @@ class WorkshopsScreen : public Screen {
         ctx.services.db ? upcoming_workshops(*ctx.services.db, ctx.services.site.id,
                                              ctx.clock.now_s())
                         : std::vector<WorkshopCard>{};
-    ImGui::Dummy(ImVec2(0, ui::px(u, 16)));
+    ui::space(u, ui::Space::Section);
     if (list.empty()) {
       ui::text(u, ctx.i18n.tr("workshops.empty"), ui::TextOpts{ui::FontRole::Title});
       ui::text(u, ctx.i18n.tr("workshops.empty_ask"));
@@ -39,7 +41,7 @@ class WorkshopsScreen : public Screen {
     }
     ui::text(u, ctx.i18n.tr("workshops.question"),
              ui::TextOpts{ui::FontRole::Title, ui::Tone::Title});
-    ImGui::Dummy(ImVec2(0, ui::px(u, 12)));
+    ui::space(u, ui::Space::Section);
 
     const float picto = ui::px(u, 96);
     const float gap = ui::px(u, 24);

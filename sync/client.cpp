@@ -9,7 +9,7 @@
 #include <random>
 #include <sstream>
 
-#include "kiosk/core/housekeeping.h"
+#include "kiosk/core/domain/housekeeping.h"
 #include "sync/client_http.h"
 #include "sync/client_internal.h"
 #include "sync/protocol.h"
@@ -110,10 +110,12 @@ Status import_bundle(Database& db, const std::string& path, int64_t* records, co
   s = parse_catalog_changes(body, page);
   if (!s) return Status::error("bad_bundle", "Le contenu du catalogue est illisible : " + s.message_fr);
   CatalogWriter writer(db);
-  writer.clear_all();
-  for (const auto& change : page.changes) apply_change(writer, change);
+  s = writer.clear_all();
+  for (const auto& change : page.changes) {
+    if (s) s = apply_change(writer, change);
+  }
   writer.set_updated_at(local_stamp(clock));
-  if (writer.ok()) s = sync_value_set(db, "cursor", header.cursor);
+  if (s) s = sync_value_set(db, "cursor", header.cursor);
   if (!s) return s;
   s = writer.commit();
   if (s && records) *records = static_cast<int64_t>(page.changes.size());
@@ -147,21 +149,22 @@ SyncResult sync_once(Database& db, const SyncConfig& config, const SyncProgressF
   options.cancel = config.cancel;
   HttpClient http(options);
 
+  Status s;
   {  // The attempt is on record before any network, so a killed sync still shows it.
     SyncState st = load_sync_state(db);
     st.last_attempt = now;
-    save_sync_state(db, st);
+    s = save_sync_state(db, st);
   }
-  Status s;
-  if (ctx.base_url.empty() || ctx.token.empty()) {
+  if (s && (ctx.base_url.empty() || ctx.token.empty())) {
     s = Status::error("not_enrolled",
                       "Ce terminal n'est pas encore inscrit auprès du serveur régional.");
-  } else {
+  } else if (s) {
     // Items a crash left `sending` go again: the server answers a replay with its first answer.
-    outbox_requeue_sending(db);
-    // Yesterday's usage counters join this sync's outbox; expired personal data never leaves.
-    run_housekeeping(db, now);
-    s = pull_catalog(ctx, http);
+    s = outbox_requeue_sending(db);
+    // Yesterday's usage counters join this sync's outbox; expired personal data never leaves:
+    // a housekeeping that failed stops the sync rather than send what it should have purged.
+    if (s) s = run_housekeeping(db, now).status;
+    if (s) s = pull_catalog(ctx, http);
     // A catalog the server could not serve must not hold back visitors' requests; a server
     // that cannot be reached at all is not tried twice.
     const bool reachable = s.ok || s.code == "malformed_response" || s.code == "server_error" ||
@@ -194,11 +197,18 @@ SyncResult sync_once(Database& db, const SyncConfig& config, const SyncProgressF
   }
   {
     Transaction tx(db);
-    save_sync_state(db, st);
-    sync_value_set(db, "failures", std::to_string(failures));
-    sync_value_set(db, "next_attempt", std::to_string(result.next_attempt_at));
-    sync_value_set(db, "last_bytes", std::to_string(result.bytes_down + result.bytes_up));
-    tx.commit();
+    Status saved = tx.status();
+    if (saved) saved = save_sync_state(db, st);
+    if (saved) saved = sync_value_set(db, "failures", std::to_string(failures));
+    if (saved) saved = sync_value_set(db, "next_attempt", std::to_string(result.next_attempt_at));
+    if (saved) {
+      saved = sync_value_set(db, "last_bytes",
+                             std::to_string(result.bytes_down + result.bytes_up));
+    }
+    if (saved) saved = tx.commit();
+    // A sync whose outcome could not be recorded is not a success: the manager would see an
+    // old state. The sync's own failure, when there is one, stays the one reported.
+    if (!saved && result.status) result.status = saved;
   }
   result.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                            std::chrono::steady_clock::now() - started).count();

@@ -7,9 +7,9 @@
 #include <functional>
 #include <string>
 
-#include "kiosk/core/clock.h"
-#include "kiosk/core/db.h"
-#include "kiosk/core/store.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/storage/db.h"
+#include "kiosk/core/storage/store.h"
 
 namespace eric {
 

@@ -37,15 +37,15 @@ Status apply_staged(SyncContext& ctx, bool full, const std::string& cursor,
                     const std::vector<CatalogChange>& staged) {
   Database& db = ctx.db;
   CatalogWriter writer(db);
-  if (full) writer.clear_all();
+  Status applied = full ? writer.clear_all() : writer.status();
   const auto total = static_cast<int64_t>(staged.size());
   int64_t done = 0;
   for (const CatalogChange& change : staged) {
-    if (!writer.ok()) break;
-    apply_change(writer, change);
+    if (!applied) break;
+    applied = apply_change(writer, change);
     if (++done % 2000 == 0 || done == total) ctx.report(SyncPhase::catalog_apply, done, total);
   }
-  if (!writer.ok()) return writer.status();  // the writer rolls back: the old catalog stays
+  if (!applied) return applied;  // the writer rolls back: the old catalog stays
   writer.set_updated_at(local_stamp(ctx.config.clock));
   Status s = sync_value_set(db, "cursor", cursor);  // inside the writer's transaction
   if (!s) return s;

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/core/db.h"
+#include "kiosk/core/storage/db.h"
 
 namespace eric {
 

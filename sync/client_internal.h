@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "kiosk/core/store.h"
+#include "kiosk/core/storage/store.h"
 #include "sync/client.h"
 #include "sync/client_http.h"
 #include "sync/protocol.h"

@@ -17,16 +17,20 @@ std::string civil_time(int64_t epoch_s) {
   return buf;
 }
 
-// Puts items back in the queue after a failed delivery, each with its own backoff.
-void requeue(SyncContext& ctx, const std::vector<OutboxItem>& items, const Status& why) {
+// Puts items back in the queue after a failed delivery, each with its own backoff, and
+// returns `why`. Items it could not put back stay `sending`: the next sync requeues them
+// (outbox_requeue_sending), so none is lost either way.
+Status requeue(SyncContext& ctx, const std::vector<OutboxItem>& items, Status why) {
   const int64_t now = sync_now_s(ctx.config);
   Transaction tx(ctx.db);
+  Status s = tx.status();
   for (const auto& item : items) {
     // `attempts` was already counted when the item was marked sending.
     const int64_t next = now + backoff_seconds(ctx.config, item.attempts + 1, ctx.result.retry_after_s);
-    outbox_mark(ctx.db, item.id, OutboxState::pending, "", "", why.message_fr, next);
+    if (s) s = outbox_mark(ctx.db, item.id, OutboxState::pending, "", "", why.message_fr, next);
   }
-  tx.commit();
+  if (s) s = tx.commit();
+  return why;
 }
 
 }  // namespace
@@ -64,8 +68,7 @@ Status push_outbox(SyncContext& ctx, HttpClient& http) {
     if (!s) {
       // No answer (lost, cut, refused): the items go again later; the server keeps the
       // first answer for any it did receive.
-      requeue(ctx, items, s);
-      return s;
+      return requeue(ctx, items, s);
     }
     std::map<std::string, const OutboxAnswer*> by_id;
     for (const auto& a : answers) by_id[a.id] = &a;
@@ -80,15 +83,19 @@ Status push_outbox(SyncContext& ctx, HttpClient& http) {
           continue;
         }
         const OutboxAnswer& a = *it->second;
+        Status marked;
         if (a.status == "accepted") {
-          outbox_mark(db, item.id, OutboxState::accepted, a.ref, "", "", 0);
+          marked = outbox_mark(db, item.id, OutboxState::accepted, a.ref, "", "", 0);
           ++ctx.result.outbox_accepted;
         } else {
           // The sentence is what the animator and the visitor read; the code stays in logs.
-          outbox_mark(db, item.id, OutboxState::rejected, "", a.message.empty() ? a.reason : a.message,
-                      "", 0);
+          marked = outbox_mark(db, item.id, OutboxState::rejected, "",
+                               a.message.empty() ? a.reason : a.message, "", 0);
           ++ctx.result.outbox_rejected;
         }
+        // Unrecorded answers roll back with the transaction; the items stay `sending` and go
+        // again, and the server answers the replay with the same answer.
+        if (!marked) return marked;
         ++ctx.result.outbox_sent;
       }
       s = tx.commit();
@@ -98,8 +105,7 @@ Status push_outbox(SyncContext& ctx, HttpClient& http) {
     if (!unanswered.empty()) {
       Status missing = Status::error("malformed_response",
                                      "Le serveur n'a pas répondu pour toutes les demandes.");
-      requeue(ctx, unanswered, missing);
-      return missing;
+      return requeue(ctx, unanswered, missing);
     }
   }
 }

@@ -12,8 +12,8 @@
 #include <variant>
 #include <vector>
 
-#include "kiosk/core/catalog.h"
-#include "kiosk/core/db.h"
+#include "kiosk/core/storage/catalog.h"
+#include "kiosk/core/storage/db.h"
 
 namespace eric {
 

@@ -8,10 +8,10 @@
 
 #include "kiosk/app/shell_text.h"
 #include "kiosk/app/sync_link.h"
-#include "kiosk/core/clock.h"
-#include "kiosk/core/french.h"
-#include "kiosk/core/housekeeping.h"
-#include "kiosk/core/i18n.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/domain/housekeeping.h"
+#include "kiosk/core/words/french.h"
+#include "kiosk/core/words/i18n.h"
 #include "kiosk/ui/ui.h"
 #include "kiosk/ui/widgets.h"
 
@@ -150,7 +150,8 @@ void KioskApp::write_between_visitors() {
   if (!counters_due && !housekeeping_due) return;
   // Never while a sync holds the write lock: the writes would only find the file busy.
   if (services_.sync && services_.sync->live().running) return;
-  if (counters_due) tally.flush(*services_.db);  // busy: kept for a later frame
+  // A busy file keeps the counters in memory for a later frame: nothing to do with the status.
+  if (counters_due) (void)tally.flush(*services_.db);
   if (housekeeping_due) {
     next_housekeeping_look_ms_ = now + 60 * 1000;
     const std::string today = clock_.today();

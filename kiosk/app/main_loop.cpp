@@ -8,7 +8,7 @@
 #include <cstdio>
 
 #include "kiosk/app/kiosk_app.h"
-#include "kiosk/core/clock.h"
+#include "kiosk/core/base/clock.h"
 #include "kiosk/ui/platform.h"
 #include "kiosk/ui/probe.h"
 #include "kiosk/ui/ui.h"

@@ -5,8 +5,8 @@
 #include <functional>
 #include <string>
 
-#include "kiosk/core/catalog.h"
-#include "kiosk/core/usage.h"
+#include "kiosk/core/domain/usage.h"
+#include "kiosk/core/storage/catalog.h"
 
 namespace eric {
 

@@ -1,9 +1,9 @@
 // Texts of the shell's chrome (see shell_text.h).
 #include "kiosk/app/shell_text.h"
 
-#include "kiosk/core/clock.h"
-#include "kiosk/core/french.h"
-#include "kiosk/core/i18n.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/words/french.h"
+#include "kiosk/core/words/i18n.h"
 
 namespace eric {
 

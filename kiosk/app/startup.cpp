@@ -3,11 +3,11 @@
 
 #include <cstdlib>
 
-#include "kiosk/core/clock.h"
-#include "kiosk/core/demo_catalog.h"
-#include "kiosk/core/pin.h"
-#include "kiosk/core/reference_data.h"
-#include "kiosk/core/store.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/domain/pin.h"
+#include "kiosk/core/storage/store.h"
+#include "kiosk/demo/demo_catalog.h"
+#include "kiosk/demo/reference_data.h"
 
 namespace eric {
 
@@ -38,48 +38,33 @@ std::string resolve_assets_dir(const KioskOptions& options) {
 #endif
 }
 
-bool seed_demo(Database& db, const std::string& reference_dir, const Clock& clock, bool& seeded,
-               std::string& error_fr) {
-  seeded = false;
+Result<bool> seed_demo(Database& db, const std::string& reference_dir, const Clock& clock) {
+  Result<bool> seeded;  // value: whether anything was written
+  const auto demo_pins = {std::pair{"animator", "2468"}, std::pair{"manager", "1357"}};
   const CatalogCounts counts = catalog_counts(db);
   if (!counts.updated_at.empty() || counts.jobs > 0) {
-    if (!setting_get(db, "site_id")) setting_set(db, "site_id", kDemoSiteId);
+    if (!setting_get(db, "site_id")) seeded.status = setting_set(db, "site_id", kDemoSiteId);
     // A catalog synced from a server before the first demo run (the quickstart) still gets
     // the demo PINs the start-up line announces; a PIN already set is never replaced.
-    for (auto [role, pin] : {std::pair{"animator", "2468"}, std::pair{"manager", "1357"}}) {
-      if (has_pin(db, role)) continue;
-      if (Status st = set_pin(db, role, pin); !st) {
-        error_fr = st.message_fr;
-        return false;
-      }
+    for (auto [role, pin] : demo_pins) {
+      if (seeded.ok() && !has_pin(db, role)) seeded.status = set_pin(db, role, pin);
     }
-    return true;  // already has a catalog: never overwrite it
+    return seeded;  // already has a catalog: never overwrite it
   }
   ReferenceData ref;
-  if (!load_reference_data(reference_dir, ref, error_fr)) return false;
+  seeded.status = load_reference_data(reference_dir, ref);
+  if (!seeded.ok()) return seeded;
   DemoOptions opts;
   opts.today = clock.today();
   opts.site_id = kDemoSiteId;
   const Catalog catalog = generate_demo_catalog(ref, opts);
-  Status st = replace_catalog(db, catalog, Clock::format_datetime(clock.local()));
-  if (!st) {
-    error_fr = st.message_fr;
-    return false;
+  seeded.status = replace_catalog(db, catalog, Clock::format_datetime(clock.local()));
+  for (auto [role, pin] : demo_pins) {
+    if (seeded.ok()) seeded.status = set_pin(db, role, pin);
   }
-  for (auto [role, pin] : {std::pair{"animator", "2468"}, std::pair{"manager", "1357"}}) {
-    st = set_pin(db, role, pin);
-    if (!st) {
-      error_fr = st.message_fr;
-      return false;
-    }
-  }
-  st = setting_set(db, "site_id", kDemoSiteId);
-  if (!st) {
-    error_fr = st.message_fr;
-    return false;
-  }
-  seeded = true;
-  return true;
+  if (seeded.ok()) seeded.status = setting_set(db, "site_id", kDemoSiteId);
+  seeded.value = seeded.ok();
+  return seeded;
 }
 
 void load_services(Database& db, const KioskOptions& options, Services& services) {

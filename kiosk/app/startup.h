@@ -20,9 +20,8 @@ std::string resolve_assets_dir(const KioskOptions& options);
 
 // Seeds an empty store with the demo catalog (today from the clock) and the demo PINs
 // (animator 2468, manager 1357). Does nothing to a store that already has a catalog.
-// `seeded` tells whether it wrote anything.
-bool seed_demo(Database& db, const std::string& reference_dir, const Clock& clock,
-               bool& seeded, std::string& error_fr);
+// The value tells whether it wrote anything.
+Result<bool> seed_demo(Database& db, const std::string& reference_dir, const Clock& clock);
 
 // Reads this terminal's settings, site and catalog date from the store into services.
 void load_services(Database& db, const KioskOptions& options, Services& services);

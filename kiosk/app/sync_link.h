@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "kiosk/app/sync_status_text.h"
-#include "kiosk/core/clock.h"
+#include "kiosk/core/base/clock.h"
 #include "sync/client.h"
 
 namespace eric {

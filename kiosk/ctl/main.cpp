@@ -14,9 +14,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "kiosk/core/clock.h"
-#include "kiosk/core/pin.h"
-#include "kiosk/core/store.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/domain/pin.h"
+#include "kiosk/core/storage/store.h"
 #include "sync/client.h"
 
 namespace {
@@ -288,9 +288,8 @@ int main(int argc, char** argv) {
                    data_dir.c_str());
       return 1;
     }
-    std::string error;
-    if (!prepare_data_dir(data_dir, error)) {
-      std::fprintf(stderr, "eric-kioskctl: %s\n", error.c_str());
+    if (const Status dir = prepare_data_dir(data_dir); !dir) {
+      std::fprintf(stderr, "eric-kioskctl: %s\n", dir.message_fr.c_str());
       return 1;
     }
   }

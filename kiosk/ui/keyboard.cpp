@@ -97,8 +97,8 @@ bool is_pad(KeyboardMode mode) {
   return mode == KeyboardMode::Numeric || mode == KeyboardMode::Phone;
 }
 
-float key_height(const Ui& ui) { return std::max(target_height(ui), 72.0f * ui.scale); }
-float key_gap(const Ui& ui) { return 10.0f * ui.scale; }
+float key_height(const Ui& ui) { return std::max(target_height(ui), px(ui, 72)); }
+float key_gap(const Ui& ui) { return px(ui, 10); }
 
 // Draws one key and records it; true on a tap.
 bool draw_key(Ui& ui, const ImRect& bb, std::string_view label, std::string_view types,
@@ -118,7 +118,7 @@ bool draw_key(Ui& ui, const ImRect& bb, std::string_view label, std::string_view
   }
   dl->AddRectFilled(bb.Min, bb.Max, col(fill), rounding);
   if (th.kind == ThemeKind::HighContrast)
-    dl->AddRect(bb.Min, bb.Max, col(th.card_border), rounding, 0, 2.0f * ui.scale);
+    dl->AddRect(bb.Min, bb.Max, col(th.card_border), rounding, 0, px(ui, 2));
   const FontRole font = word ? FontRole::BodyBold : FontRole::Heading;  // "Effacer" vs "é"
   const ImVec2 ls = detail::measure(ui, font, label);
   detail::draw_text(ui, font, ImVec2(std::round(bb.Min.x + (bb.GetWidth() - ls.x) * 0.5f),
@@ -243,7 +243,7 @@ KeyResult pin_pad(Ui& ui, std::string& pin, size_t max_digits) {
     if (i < typed)
       dl->AddCircleFilled(c, dot * 0.5f, col(ui.theme.text), 24);
     else
-      dl->AddCircle(c, dot * 0.5f, col(ui.theme.text_secondary), 24, 2.0f * ui.scale);
+      dl->AddCircle(c, dot * 0.5f, col(ui.theme.text_secondary), 24, px(ui, 2));
   }
   std::string masked;
   for (size_t i = 0; i < typed; ++i) masked += "\xE2\x80\xA2";  // •

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "kiosk/core/i18n.h"
+#include "kiosk/core/words/i18n.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/keyboard.h"
 #include "kiosk/ui/probe.h"

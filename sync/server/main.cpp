@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/core/clock.h"
-#include "kiosk/core/demo_catalog.h"
-#include "kiosk/core/reference_data.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/demo/demo_catalog.h"
+#include "kiosk/demo/reference_data.h"
 #include "sync/protocol.h"
 #include "sync/server/http_server.h"
 #include "sync/server/server_outbox.h"
@@ -138,9 +138,9 @@ int cmd_generate_demo(const Args& a, const char* argv0) {
   if (!Clock::parse_local(d.today, parsed)) return usage_error("--today wants YYYY-MM-DD");
   if (a.flags.count("site")) d.site_id = a.get("site");
   ReferenceData ref;
-  std::string error;
-  if (!load_reference_data(a.get("reference-data", default_reference_dir(argv0)), ref, error)) {
-    std::fprintf(stderr, "eric-regional-server: %s\n", error.c_str());
+  const Status loaded = load_reference_data(a.get("reference-data", default_reference_dir(argv0)), ref);
+  if (!loaded) {
+    std::fprintf(stderr, "eric-regional-server: %s\n", loaded.message_fr.c_str());
     return 1;
   }
   const Catalog catalog = generate_demo_catalog(ref, d);
@@ -148,7 +148,8 @@ int cmd_generate_demo(const Args& a, const char* argv0) {
   auto db = open_or_report(a, s);
   if (!db) return 1;
   ServerCatalogWriter w(*db);
-  for_each_record(catalog, [&](Record&& r) { w.upsert(std::move(r)); });
+  // The writer keeps its first failure, and commit() reports it.
+  for_each_record(catalog, [&](Record&& r) { (void)w.upsert(std::move(r)); });
   s = w.commit();
   if (!s) return fail(s);
   std::printf("%lld records written, cursor %lld\n", static_cast<long long>(w.written()),
@@ -170,7 +171,9 @@ int cmd_enroll_code(const Args& a) {
 
 int apply_changes(Database& db, const std::vector<CatalogChange>& changes) {
   ServerCatalogWriter w(db);
-  for (const auto& c : changes) w.apply(c);
+  for (const auto& c : changes) {
+    if (!w.apply(c)) break;  // the writer keeps the failure; commit() reports it
+  }
   Status s = w.commit();
   if (!s) return fail(s);
   std::printf("%zu changes applied, cursor %lld\n", changes.size(),

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "kiosk/core/db.h"
+#include "kiosk/core/storage/db.h"
 #include "sync/server/server_store.h"
 
 namespace eric::server {

@@ -125,10 +125,9 @@ void ConnectionPool::give_back(std::unique_ptr<Database> db) {
 
 ServerCatalogWriter::ServerCatalogWriter(Database& db) : db_(db), tx_(db), status_(tx_.status()) {}
 
-Status ServerCatalogWriter::next_cursor(int64_t& cursor) {
+int64_t ServerCatalogWriter::next_cursor() {
   if (next_ == 0) next_ = meta_value(db_, "cursor") + 1;
-  cursor = next_++;
-  return Status::success();
+  return next_++;
 }
 
 Status ServerCatalogWriter::upsert(Record record) {
@@ -142,8 +141,7 @@ Status ServerCatalogWriter::upsert(Record record) {
     if (status_ && w->cancelled) status_ = cancel_workshop_registrations(db_, w->id);
   }
   if (!status_) return status_;
-  int64_t cursor = 0;
-  next_cursor(cursor);
+  const int64_t cursor = next_cursor();
   if (!upsert_) {
     upsert_ = std::make_unique<Statement>(
         db_, "INSERT INTO records(type, id, site, data, cursor, deleted) "
@@ -162,8 +160,7 @@ Status ServerCatalogWriter::upsert(Record record) {
 
 Status ServerCatalogWriter::remove(RecordType type, const std::string& id) {
   if (!status_) return status_;
-  int64_t cursor = 0;
-  next_cursor(cursor);
+  const int64_t cursor = next_cursor();
   const std::string_view name = record_type_name(type);
   Statement st(db_, "UPDATE records SET data = NULL, deleted = 1, cursor = ? "
                     "WHERE type = ? AND id = ? AND deleted = 0");
@@ -257,7 +254,8 @@ Status read_catalog_page(Database& db, const std::string& site, const std::strin
     ++count;
   }
   s = st.status();
-  db.exec("COMMIT");
+  // A read: ending it cannot lose anything, and a failed COMMIT ends with the connection.
+  (void)db.exec("COMMIT");
   if (!s) return s;
   // An empty snapshot starts the feed at its end, so the next request is a cheap delta.
   if (out.full && count == 0) last = end;
@@ -361,7 +359,8 @@ Status export_bundle(Database& db, const std::string& site, std::string& file) {
     ++header.records;
   }
   s = st.status();
-  db.exec("COMMIT");
+  // A read: ending it cannot lose anything, and a failed COMMIT ends with the connection.
+  (void)db.exec("COMMIT");
   if (!s) return s;
   body += "]}";
   file = make_bundle(header, body);

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/core/db.h"
+#include "kiosk/core/storage/db.h"
 #include "sync/protocol.h"
 
 namespace eric::server {
@@ -61,7 +61,7 @@ class ServerCatalogWriter {
   int64_t written() const { return written_; }
 
  private:
-  Status next_cursor(int64_t& cursor);
+  int64_t next_cursor();
   Database& db_;
   Transaction tx_;
   Status status_;

@@ -4,7 +4,7 @@
 #include <limits>
 
 #include "kiosk/app/idle.h"
-#include "kiosk/core/clock.h"
+#include "kiosk/core/base/clock.h"
 
 namespace eric {
 namespace {

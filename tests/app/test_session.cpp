@@ -29,8 +29,6 @@ Session filled() {
   return s;
 }
 
-TEST(Session, NewSessionIsEmpty) { EXPECT_TRUE(Session{}.empty()); }
-
 TEST(Session, EveryFilledFieldMakesItNotEmpty) {
   EXPECT_FALSE(filled().empty());
   Session s;

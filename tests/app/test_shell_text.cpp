@@ -2,16 +2,16 @@
 #include <gtest/gtest.h>
 
 #include "kiosk/app/shell_text.h"
-#include "kiosk/core/clock.h"
-#include "kiosk/core/i18n.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/words/i18n.h"
+#include "tests/support/status_assert.h"
 
 namespace eric {
 namespace {
 
 struct ShellText : ::testing::Test {
   void SetUp() override {
-    std::string error;
-    ASSERT_TRUE(i18n.load_dir(std::string(ERIC_SOURCE_DIR) + "/assets/i18n", error)) << error;
+    ASSERT_TRUE(test::ok(i18n.load_dir(std::string(ERIC_SOURCE_DIR) + "/assets/i18n")));
   }
   static int64_t at(const char* local) {
     int64_t ms = 0;

@@ -7,9 +7,9 @@
 #include <memory>
 #include <string>
 
-#include "kiosk/core/clock.h"
-#include "kiosk/core/store.h"
-#include "tests/core/test_util.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/storage/store.h"
+#include "tests/support/test_util.h"
 
 namespace eric::test {
 

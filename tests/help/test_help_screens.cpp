@@ -3,9 +3,9 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
-#include "kiosk/core/help_desk.h"
-#include "kiosk/core/pin.h"
-#include "kiosk/core/usage.h"
+#include "kiosk/core/domain/help_desk.h"
+#include "kiosk/core/domain/pin.h"
+#include "kiosk/core/domain/usage.h"
 #include "kiosk/ui/ui.h"
 #include "screens/screens.h"
 #include "screens/ticket_banner.h"

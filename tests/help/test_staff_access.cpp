@@ -1,9 +1,9 @@
 // The staff pad: the PIN says the role, five wrong PINs lock the pad, the lock ends with time.
 #include <gtest/gtest.h>
 
-#include "kiosk/core/help_desk.h"
-#include "kiosk/core/pin.h"
-#include "kiosk/core/staff_access.h"
+#include "kiosk/core/domain/help_desk.h"
+#include "kiosk/core/domain/pin.h"
+#include "kiosk/core/domain/staff_access.h"
 #include "tests/help/help_test_util.h"
 
 namespace eric::test {

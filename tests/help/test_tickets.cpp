@@ -3,9 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "kiosk/core/help_desk.h"
-#include "kiosk/core/housekeeping.h"
-#include "kiosk/core/usage.h"
+#include "kiosk/core/domain/help_desk.h"
+#include "kiosk/core/domain/housekeeping.h"
+#include "kiosk/core/domain/usage.h"
 #include "tests/help/help_test_util.h"
 
 namespace eric::test {
@@ -147,7 +147,7 @@ TEST(Tickets, CallReceiveAbsentAndCounts) {
   EXPECT_EQ(a2->served_at, t0 + 320);
   EXPECT_EQ(a2->outcome, TicketOutcome::served);
   EXPECT_EQ(ticket_by_id(*db, c.value.ticket.id)->outcome, TicketOutcome::absent);
-  take_ticket(*db, req("other", true), t0 + 900);
+  EXPECT_TRUE(take_ticket(*db, req("other", true), t0 + 900).ok());
 
   const HelpDayCounts counts = help_day_counts(*db, kSite, t0 + 1000);
   EXPECT_EQ(counts.waiting, 1);
@@ -170,7 +170,7 @@ TEST(Tickets, CalledBannerLastsThirtySeconds) {
   auto a = take_ticket(*db, req("cv", false), t0);
   auto b = take_ticket(*db, req("cv", false), t0 + 10);
   EXPECT_FALSE(ticket_called_recently(*db, kSite, t0 + 20));
-  call_ticket(*db, a.value.ticket.id, "animator", t0 + 100);
+  EXPECT_TRUE(call_ticket(*db, a.value.ticket.id, "animator", t0 + 100).ok);
   auto shown = ticket_called_recently(*db, kSite, t0 + 100);
   ASSERT_TRUE(shown);
   EXPECT_EQ(shown->number, "A001");
@@ -178,10 +178,10 @@ TEST(Tickets, CalledBannerLastsThirtySeconds) {
   EXPECT_FALSE(ticket_called_recently(*db, kSite, t0 + 130));
   EXPECT_FALSE(ticket_called_recently(*db, "eric-istres", t0 + 100));
   // The latest call wins; a received ticket is no longer announced.
-  call_ticket(*db, b.value.ticket.id, "animator", t0 + 140);
-  call_ticket(*db, a.value.ticket.id, "animator", t0 + 145);
+  EXPECT_TRUE(call_ticket(*db, b.value.ticket.id, "animator", t0 + 140).ok);
+  EXPECT_TRUE(call_ticket(*db, a.value.ticket.id, "animator", t0 + 145).ok);
   EXPECT_EQ(ticket_called_recently(*db, kSite, t0 + 150)->number, "A001");
-  ticket_received(*db, a.value.ticket.id, "animator", t0 + 150);
+  EXPECT_TRUE(ticket_received(*db, a.value.ticket.id, "animator", t0 + 150).ok);
   EXPECT_EQ(ticket_called_recently(*db, kSite, t0 + 151)->number, "A002");
 }
 
@@ -203,7 +203,7 @@ TEST(Tickets, PurgesNamesOfEarlierDays) {
 TEST(Tickets, HousekeepingClearsNamesPurgesExpiredDataAndReportsYesterday) {
   TempDir dir;
   auto db = help_store(dir);
-  setting_set(*db, "retention_days", "1");
+  EXPECT_TRUE(setting_set(*db, "retention_days", "1").ok);
   auto old = take_ticket(*db, req("cv", true, "Sam"), at("2025-06-02 09:00"));
   ASSERT_TRUE(old.ok());
   const int64_t next_day = at("2025-06-03 10:00");  // 25 hours later: past the retention
@@ -237,9 +237,9 @@ TEST(Tickets, RetentionSetting) {
   TempDir dir;
   auto db = help_store(dir);
   EXPECT_EQ(personal_data_retention_seconds(*db), 30 * 86400);
-  setting_set(*db, "retention_days", "7");
+  EXPECT_TRUE(setting_set(*db, "retention_days", "7").ok);
   EXPECT_EQ(personal_data_retention_seconds(*db), 7 * 86400);
-  setting_set(*db, "retention_days", "soon");
+  EXPECT_TRUE(setting_set(*db, "retention_days", "soon").ok);
   EXPECT_EQ(personal_data_retention_seconds(*db), 30 * 86400);
 }
 

@@ -4,10 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "kiosk/core/help_desk.h"
-#include "kiosk/core/usage.h"
-#include "kiosk/core/workshops.h"
+#include "kiosk/core/domain/help_desk.h"
+#include "kiosk/core/domain/usage.h"
+#include "kiosk/core/domain/workshops.h"
+#include "kiosk/core/words/workshop_words.h"
 #include "tests/help/help_test_util.h"
+#include "tests/support/status_assert.h"
 
 namespace eric::test {
 namespace {
@@ -66,7 +68,7 @@ TEST(Workshops, RegistrationTakesASeatAndWritesTheOutbox) {
   EXPECT_EQ(usage_get(*db, "2025-06-02", "workshop.registration", "cv"), 1);
 
   // The server refused it: the seat is free again.
-  outbox_mark(*db, items[0].id, OutboxState::rejected, "", "Cet atelier est complet.", "", 0);
+  EXPECT_TRUE(outbox_mark(*db, items[0].id, OutboxState::rejected, "", "Cet atelier est complet.", "", 0).ok);
   EXPECT_EQ(workshop_card(*db, "w-last")->seats_left, 1);
   EXPECT_EQ(workshop_registrations(*db, "w-last")[0].delivery, OutboxState::rejected);
 }
@@ -170,16 +172,15 @@ TEST(Workshops, ImmersionRequestsForTheDesk) {
   TempDir dir;
   auto db = help_store(dir);
   I18n i18n;
-  std::string error;
-  ASSERT_TRUE(i18n.load_dir(ERIC_TEST_ASSETS "/i18n", error)) << error;
+  ASSERT_TRUE(test::ok(i18n.load_dir(ERIC_TEST_ASSETS "/i18n")));
   auto a = outbox_add(*db, "immersion_request",
                       R"({"slot_id":"sl1","first_name":"Inès","phone":"0612345678"})", 100, 5000);
   auto b = outbox_add(*db, "immersion_request",
                       R"({"slot_id":"gone","first_name":"Sam","email":"sam@mail.fr"})", 200, 5000);
-  outbox_add(*db, "help_ticket", R"({"number":"A001"})", 300, 0);
+  EXPECT_TRUE(outbox_add(*db, "help_ticket", R"({"number":"A001"})", 300, 0).ok());
   ASSERT_TRUE(a.ok() && b.ok());
-  outbox_mark(*db, b.value, OutboxState::rejected, "", "Ce créneau d'immersion est complet.", "",
-              0);
+  EXPECT_TRUE(outbox_mark(*db, b.value, OutboxState::rejected, "", "Ce créneau d'immersion est complet.", "",
+              0).ok);
   auto rows = immersion_requests_here(*db);
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].first_name, "Sam");  // newest first
@@ -191,7 +192,7 @@ TEST(Workshops, ImmersionRequestsForTheDesk) {
   EXPECT_EQ(immersion_status_words(rows[1], i18n), "En attente d'envoi");
   EXPECT_EQ(immersion_status_words(rows[0], i18n),
             "Refusée : Ce créneau d'immersion est complet.");
-  outbox_purge(*db, 6000);
+  EXPECT_TRUE(outbox_purge(*db, 6000).ok());
   rows = immersion_requests_here(*db);
   EXPECT_EQ(rows[1].first_name, "");
   EXPECT_TRUE(rows[1].purged);

@@ -4,7 +4,7 @@
 #include <set>
 #include <string>
 
-#include "kiosk/core/immersion.h"
+#include "kiosk/core/domain/immersion.h"
 
 namespace eric {
 namespace {

@@ -8,9 +8,9 @@
 #include <filesystem>
 #include <string>
 
-#include "kiosk/core/clock.h"
-#include "kiosk/core/immersion.h"
-#include "kiosk/core/store.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/domain/immersion.h"
+#include "kiosk/core/storage/store.h"
 
 namespace eric {
 namespace {

@@ -7,9 +7,9 @@
 #include <string_view>
 
 #include "kiosk/app/screen.h"
-#include "kiosk/core/catalog.h"
-#include "kiosk/core/store.h"
-#include "tests/core/test_util.h"
+#include "kiosk/core/storage/catalog.h"
+#include "kiosk/core/storage/store.h"
+#include "tests/support/test_util.h"
 #include "tests/support/headless_shell.h"
 
 namespace eric::jobs_test {

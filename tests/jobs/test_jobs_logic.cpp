@@ -3,11 +3,12 @@
 #include <gtest/gtest.h>
 
 #include "kiosk/app/session.h"
-#include "kiosk/core/i18n.h"
-#include "kiosk/core/store.h"
-#include "kiosk/core/usage.h"
+#include "kiosk/core/domain/usage.h"
+#include "kiosk/core/storage/store.h"
+#include "kiosk/core/words/i18n.h"
 #include "screens/jobs_support.h"
 #include "tests/jobs/jobs_fixture.h"
+#include "tests/support/status_assert.h"
 
 namespace eric::jobs_test {
 namespace {
@@ -17,8 +18,7 @@ class JobsLogic : public ::testing::Test {
   void SetUp() override {
     db = sample_store(dir);
     ASSERT_TRUE(db);
-    std::string error;
-    ASSERT_TRUE(i18n.load_dir(std::string(ERIC_SOURCE_DIR) + "/assets/i18n", error)) << error;
+    ASSERT_TRUE(test::ok(i18n.load_dir(std::string(ERIC_SOURCE_DIR) + "/assets/i18n")));
     site = *site_by_id(*db, "eric-martigues");
   }
   JobQuery masons(int radius = 30, jobs::Filters filters = {}) {

@@ -4,7 +4,7 @@
 
 #include <memory>
 
-#include "kiosk/core/usage.h"
+#include "kiosk/core/domain/usage.h"
 #include "kiosk/ui/widgets.h"
 #include "tests/jobs/jobs_fixture.h"
 

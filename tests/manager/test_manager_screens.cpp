@@ -8,10 +8,10 @@
 #include <thread>
 
 #include "kiosk/app/sync_link.h"
-#include "kiosk/core/pin.h"
+#include "kiosk/core/domain/pin.h"
 #include "kiosk/ui/ui.h"
 #include "screens/screens.h"
-#include "tests/core/test_util.h"
+#include "tests/support/test_util.h"
 #include "tests/support/headless_shell.h"
 
 namespace eric::test {

@@ -3,8 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "kiosk/app/sync_status_text.h"
-#include "kiosk/core/clock.h"
-#include "kiosk/core/i18n.h"
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/words/i18n.h"
+#include "tests/support/status_assert.h"
 
 namespace eric {
 namespace {
@@ -18,8 +19,7 @@ int64_t at(const std::string& local) {
 class SyncStatusWords : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string error;
-    ASSERT_TRUE(i18n.load_dir(ERIC_TEST_ASSETS "/i18n", error)) << error;
+    ASSERT_TRUE(test::ok(i18n.load_dir(ERIC_TEST_ASSETS "/i18n")));
     i18n.set_language("fr");
     now = at("2026-11-23 14:30");
   }
@@ -137,8 +137,7 @@ TEST_F(SyncStatusWords, EnglishToo) {
 
 TEST(ManagerStrings, EveryFrenchKeyHasItsEnglishText) {
   I18n i18n;
-  std::string error;
-  ASSERT_TRUE(i18n.load_dir(ERIC_TEST_ASSETS "/i18n", error)) << error;
+  ASSERT_TRUE(test::ok(i18n.load_dir(ERIC_TEST_ASSETS "/i18n")));
   int manager_keys = 0;
   for (const std::string& key : i18n.keys("fr")) {
     if (key.rfind("manager.", 0) != 0 || key.rfind("manager.min.", 0) == 0) continue;

@@ -1,5 +1,6 @@
 // Test fixture base of the headless kiosk (see headless_shell.h).
 #include "tests/support/headless_shell.h"
+#include "tests/support/status_assert.h"
 
 #include <imgui.h>
 
@@ -12,7 +13,7 @@ void HeadlessShell::start_shell(const std::string& now) {
   configure_imgui_io(ImGui::GetIO());
   ImGui::GetIO().DisplaySize = ImVec2(1920, 1080);
   std::string error;
-  ASSERT_TRUE(i18n.load_dir(std::string(ERIC_SOURCE_DIR) + "/assets/i18n", error)) << error;
+  ASSERT_TRUE(test::ok(i18n.load_dir(std::string(ERIC_SOURCE_DIR) + "/assets/i18n")));
   int64_t ms = 0;
   ASSERT_TRUE(Clock::parse_local(now, ms)) << now;
   clock = Clock::fixed_at(ms);

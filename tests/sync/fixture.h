@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "bench/child_process.h"
-#include "kiosk/core/db.h"
-#include "kiosk/core/store.h"
+#include "tests/bench/child_process.h"
+#include "kiosk/core/storage/db.h"
+#include "kiosk/core/storage/store.h"
 #include "sync/client.h"
-#include "tests/core/test_util.h"  // TempDir
+#include "tests/support/test_util.h"  // TempDir
 
 namespace eric::test {
 

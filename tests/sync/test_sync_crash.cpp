@@ -11,7 +11,7 @@
 #include <set>
 #include <thread>
 
-#include "kiosk/core/pin.h"
+#include "kiosk/core/domain/pin.h"
 #include "tests/sync/fixture.h"
 
 namespace eric::test {
@@ -28,10 +28,10 @@ Snapshot snapshot(const std::string& db_path) {
   auto db = open_store(db_path, s);
   EXPECT_TRUE(db) << s.message_fr;
   Snapshot snap;
-  db->exec("BEGIN");
+  EXPECT_TRUE(db->exec("BEGIN").ok);
   snap.cursor = sync_value_get(*db, "cursor").value_or("");
   snap.jobs = query_int(*db, "SELECT count(*) FROM jobs");
-  db->exec("COMMIT");
+  EXPECT_TRUE(db->exec("COMMIT").ok);
   Statement check(*db, "PRAGMA integrity_check");
   EXPECT_TRUE(check.step());
   EXPECT_EQ(check.col_text(0), "ok");

@@ -9,7 +9,7 @@
 #include <mutex>
 #include <thread>
 
-#include "kiosk/core/usage.h"
+#include "kiosk/core/domain/usage.h"
 #include "sync/client_http.h"
 #include "sync/protocol.h"
 #include "sync/worker.h"

@@ -32,8 +32,7 @@ Headless::Headless() {
   io.DeltaTime = 1.0f / 60.0f;
   ui.fonts = shared.fonts;
   set_display(ui, io.DisplaySize.y);
-  std::string error;
-  if (i18n.load_dir(std::string(ERIC_ASSETS_DIR) + "/i18n", error)) ui.i18n = &i18n;
+  if (i18n.load_dir(std::string(ERIC_ASSETS_DIR) + "/i18n").ok) ui.i18n = &i18n;
 }
 
 Headless::~Headless() { ImGui::DestroyContext(ctx_); }

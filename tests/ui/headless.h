@@ -7,7 +7,7 @@
 
 #include <imgui.h>
 
-#include "kiosk/core/i18n.h"
+#include "kiosk/core/words/i18n.h"
 #include "kiosk/ui/ui.h"
 
 namespace eric::ui::test {

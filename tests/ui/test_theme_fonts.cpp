@@ -7,6 +7,7 @@
 #include "headless.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/theme.h"
+#include "tests/support/status_assert.h"
 
 namespace eric::ui {
 namespace {
@@ -79,8 +80,7 @@ TEST(Fonts, AtlasCoversEveryUiAndCatalogString) {
   const test::SharedFonts& shared = test::shared_fonts();
   if (shared.fonts.builtin) GTEST_SKIP() << "no font package installed: " << shared.error;
   I18n i18n;
-  std::string error;
-  ASSERT_TRUE(i18n.load_dir(std::string(ERIC_ASSETS_DIR) + "/i18n", error)) << error;
+  ASSERT_TRUE(eric::test::ok(i18n.load_dir(std::string(ERIC_ASSETS_DIR) + "/i18n")));
   std::vector<std::string> texts = {
       "Maçon / Maçonne", "Œnologue", "cœur", "1 850 € brut", "L’Isle-sur-la-Sorgue",
       "« Formation »", "du 5 janvier – 30 juin…", "14\xE2\x80\xAFh\xC2\xA0" "05",

@@ -150,7 +150,7 @@ int run(const std::string& out, bool hc) {
   }
   Ui ui;
   eric::I18n i18n;
-  if (i18n.load_dir(std::string(ERIC_ASSETS_DIR) + "/i18n", error)) ui.i18n = &i18n;
+  if (i18n.load_dir(std::string(ERIC_ASSETS_DIR) + "/i18n").ok) ui.i18n = &i18n;
   ui.theme = make_theme(hc ? ThemeKind::HighContrast : ThemeKind::Standard);
   set_display(ui, platform.output_height());
   FontConfig fc;

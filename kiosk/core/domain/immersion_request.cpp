@@ -1,0 +1,306 @@
+// Immersion requests: checking the visitor's fields, the request code, and the one outbox item
+// per form (see immersion.h). Nothing here logs: the payload holds personal data.
+#include <nlohmann/json.hpp>
+#include <sodium.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <string>
+
+#include "kiosk/core/base/clock.h"
+#include "kiosk/core/base/random.h"
+#include "kiosk/core/domain/immersion.h"
+#include "kiosk/core/domain/usage.h"
+
+namespace eric {
+
+namespace {
+
+constexpr std::string_view kRequestType = "immersion_request";
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
+
+bool valid_domain(std::string_view domain) {
+  if (domain.empty() || domain.size() > 253) return false;
+  int labels = 0;
+  std::string_view last;
+  while (true) {
+    const size_t dot = domain.find('.');
+    const std::string_view label = domain.substr(0, dot);
+    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-')
+      return false;
+    for (char c : label)
+      if (!is_alnum(c) && c != '-') return false;
+    ++labels;
+    last = label;
+    if (dot == std::string_view::npos) break;
+    domain.remove_prefix(dot + 1);
+  }
+  if (labels < 2 || last.size() < 2) return false;
+  for (char c : last)
+    if (!is_alpha(c)) return false;
+  return true;
+}
+
+bool valid_local_part(std::string_view local) {
+  if (local.empty() || local.size() > 64 || local.front() == '.' || local.back() == '.')
+    return false;
+  constexpr std::string_view kSpecials = ".!#$%&'*+/=?^_`{|}~-";
+  char previous = 0;
+  for (char c : local) {
+    if (!is_alnum(c) && kSpecials.find(c) == std::string_view::npos) return false;
+    if (c == '.' && previous == '.') return false;
+    previous = c;
+  }
+  return true;
+}
+
+std::string local_datetime_seconds(int64_t epoch_s) {
+  const CivilTime t = Clock::to_local(epoch_s * 1000);
+  char out[32];
+  std::snprintf(out, sizeof out, "%04d-%02d-%02d %02d:%02d:%02d", t.year, t.month, t.day, t.hour,
+                t.minute, t.second);
+  return out;
+}
+
+bool code_in_use(Database& db, const std::string& code) {
+  Statement s(db,
+              "SELECT 1 FROM outbox WHERE type = 'immersion_request' AND json_valid(payload) "
+              "AND json_extract(payload, '$.code') = ?1 LIMIT 1");
+  s.bind(1, code);
+  return s.step();
+}
+
+template <class T>
+Result<T> failure(std::string code, std::string message_fr) {
+  Result<T> r;
+  r.status = Status::error(std::move(code), std::move(message_fr));
+  return r;
+}
+
+}  // namespace
+
+const char* immersion_objective_name(ImmersionObjective o) {
+  switch (o) {
+    case ImmersionObjective::discover: return "discover";
+    case ImmersionObjective::confirm: return "confirm";
+    case ImmersionObjective::recruit: return "recruit";
+    case ImmersionObjective::none: return "";
+  }
+  return "";
+}
+
+bool parse_immersion_objective(std::string_view text, ImmersionObjective& out) {
+  for (ImmersionObjective o : {ImmersionObjective::discover, ImmersionObjective::confirm,
+                               ImmersionObjective::recruit}) {
+    if (text == immersion_objective_name(o)) {
+      out = o;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool normalize_french_phone(std::string_view typed, std::string& national) {
+  std::string compact;
+  typed = trim(typed);
+  bool plus = false;
+  for (size_t i = 0; i < typed.size(); ++i) {
+    const char c = typed[i];
+    if (is_digit(c)) {
+      compact.push_back(c);
+    } else if (c == '+' && i == 0) {
+      plus = true;
+    } else if (c == ' ' || c == '.' || c == '-') {
+      // A separator only between two digits (or after "+33"): "06  12" or "06-.12" is a typo.
+      if (compact.empty() || i + 1 >= typed.size() || !is_digit(typed[i + 1])) return false;
+    } else {
+      return false;
+    }
+  }
+  std::string_view subscriber;  // the 9 digits after the 0 or the country code
+  const std::string_view digits = compact;
+  if (plus) {
+    if (digits.substr(0, 2) != "33") return false;
+    subscriber = digits.substr(2);
+  } else if (digits.substr(0, 4) == "0033") {
+    subscriber = digits.substr(4);
+  } else if (digits.substr(0, 1) == "0") {
+    subscriber = digits.substr(1);
+  } else {
+    return false;
+  }
+  if (subscriber.size() != 9 || subscriber[0] == '0') return false;
+  // Built char by char: GCC 12 warns falsely (-Wrestrict) on assigning a literal here.
+  std::string out;
+  out.reserve(14);
+  out.push_back('0');
+  for (size_t i = 0; i < 9; ++i) {
+    if (i % 2 == 1) out.push_back(' ');
+    out.push_back(subscriber[i]);
+  }
+  national.swap(out);
+  return true;
+}
+
+bool plausible_email(std::string_view typed) {
+  const std::string_view s = trim(typed);
+  if (s.size() < 6 || s.size() > 254) return false;
+  const size_t at = s.find('@');
+  if (at == std::string_view::npos || s.find('@', at + 1) != std::string_view::npos) return false;
+  return valid_local_part(s.substr(0, at)) && valid_domain(s.substr(at + 1));
+}
+
+ImmersionFormCheck check_immersion_form(const ImmersionRequestInput& in) {
+  ImmersionFormCheck c;
+  const std::string_view name = trim(in.first_name);
+  if (name.empty()) {
+    c.first_name = FieldCheck::missing;
+  } else if (name.size() > 60 || name.find('@') != std::string_view::npos ||
+             std::any_of(name.begin(), name.end(), [](char ch) { return is_digit(ch); })) {
+    c.first_name = FieldCheck::invalid;
+  }
+  const std::string_view phone = trim(in.phone);
+  const std::string_view email = trim(in.email);
+  std::string national;
+  if (!phone.empty() && !normalize_french_phone(phone, national)) c.phone = FieldCheck::invalid;
+  if (!email.empty() && !plausible_email(email)) c.email = FieldCheck::invalid;
+  c.contact_missing = phone.empty() && email.empty();
+  c.objective_missing = in.objective == ImmersionObjective::none;
+  c.consent_missing = !in.consent;
+  return c;
+}
+
+std::string make_request_code() {
+  crypto_ready();
+  std::string code = "IMM-";
+  for (int i = 0; i < 4; ++i) {
+    const uint32_t n = randombytes_uniform(static_cast<uint32_t>(kRequestCodeAlphabet.size()));
+    code.push_back(kRequestCodeAlphabet[n]);
+  }
+  return code;
+}
+
+bool is_request_code(std::string_view code) {
+  if (code.size() != 8 || code.substr(0, 4) != "IMM-") return false;
+  for (char c : code.substr(4))
+    if (kRequestCodeAlphabet.find(c) == std::string_view::npos) return false;
+  return true;
+}
+
+std::optional<ImmersionReceipt> immersion_receipt(Database& db, std::string_view outbox_id) {
+  auto item = outbox_get(db, outbox_id);
+  if (!item || item->type != kRequestType) return std::nullopt;
+  ImmersionReceipt r;
+  r.outbox_id = item->id;
+  r.state = item->state;
+  r.server_ref = item->server_ref;
+  r.reason = item->reason;
+  r.created_at = item->created_at;
+  const auto payload = nlohmann::json::parse(item->payload_json, nullptr, false);
+  if (payload.is_object()) {
+    r.code = payload.value("code", "");
+    r.slot_id = payload.value("slot_id", "");
+    r.offer_id = payload.value("offer_id", "");
+  }
+  return r;
+}
+
+std::optional<ImmersionReceipt> immersion_receipt_for_token(Database& db,
+                                                            std::string_view form_token) {
+  if (form_token.empty()) return std::nullopt;
+  Statement s(db,
+              "SELECT id FROM outbox WHERE type = 'immersion_request' AND json_valid(payload) "
+              "AND json_extract(payload, '$.form_token') = ?1 ORDER BY created_at, rowid LIMIT 1");
+  s.bind(1, form_token);
+  if (!s.step()) return std::nullopt;
+  const std::string id = s.col_text(0);
+  return immersion_receipt(db, id);
+}
+
+Result<ImmersionReceipt> submit_immersion_request(Database& db, const ImmersionRequestInput& in,
+                                                  int64_t now_s) {
+  if (!check_immersion_form(in).ok())
+    return failure<ImmersionReceipt>("bad_input", "La demande d'immersion n'est pas complète.");
+  Transaction tx(db);
+  if (!tx.ok()) return failure<ImmersionReceipt>(tx.status().code, tx.status().message_fr);
+
+  // The same form sent again (a double tap, back then send): the first item, nothing new.
+  if (auto first = immersion_receipt_for_token(db, in.form_token)) {
+    first->replay = true;
+    Result<ImmersionReceipt> r;
+    r.value = *first;
+    r.status = tx.commit();
+    return r;
+  }
+
+  auto slot = immersion_slot_info(db, in.slot_id);
+  if (!slot) return failure<ImmersionReceipt>("unknown_slot", "Ce créneau d'immersion n'existe plus.");
+  if (slot->seats_left <= 0)
+    return failure<ImmersionReceipt>("slot_full", "Ce créneau d'immersion est complet.");
+  std::string employer_id, trade_code;
+  {
+    Statement s(db, "SELECT employer_id, trade_code FROM immersion_offers WHERE id = ?1");
+    s.bind(1, slot->slot.offer_id);
+    if (s.step()) {
+      employer_id = s.col_text(0);
+      trade_code = s.col_text(1);
+    }
+  }
+
+  std::string code = make_request_code();
+  for (int tries = 0; tries < 20 && code_in_use(db, code); ++tries) code = make_request_code();
+
+  std::string phone;
+  if (!trim(in.phone).empty()) normalize_french_phone(in.phone, phone);
+  const int64_t consent_at = in.consent_at > 0 ? in.consent_at : now_s;
+  const nlohmann::json payload = {
+      {"form_token", in.form_token},
+      {"code", code},
+      {"slot_id", slot->slot.id},
+      {"offer_id", slot->slot.offer_id},
+      {"employer_id", employer_id},
+      {"objective", immersion_objective_name(in.objective)},
+      {"first_name", std::string(trim(in.first_name))},
+      {"phone", phone},
+      {"email", std::string(trim(in.email))},
+      {"message", in.message},
+      {"consent",
+       {{"text", in.consent_text},
+        {"text_version", in.consent_version},
+        {"at", local_datetime_seconds(consent_at)}}},
+      {"site_id", in.site_id},
+      {"terminal", setting_get_or(db, "terminal_id", "")},
+  };
+  // Replace rather than throw on a broken byte: typed text never stops the kiosk.
+  const std::string text =
+      payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  auto added = outbox_add(db, kRequestType, text, now_s,
+                          now_s + personal_data_retention_seconds(db));
+  if (!added.ok()) return failure<ImmersionReceipt>(added.status.code, added.status.message_fr);
+  // Counted for the region with the trade only: nothing that names the visitor.
+  const std::string day = Clock::format_date(Clock::to_local(now_s * 1000));
+  Status counted = usage_add(db, day, "immersion.request", trade_code);
+  if (!counted.ok) return failure<ImmersionReceipt>(counted.code, counted.message_fr);
+  Status committed = tx.commit();
+  if (!committed.ok) return failure<ImmersionReceipt>(committed.code, committed.message_fr);
+
+  Result<ImmersionReceipt> r;
+  r.value.outbox_id = added.value;
+  r.value.code = code;
+  r.value.slot_id = slot->slot.id;
+  r.value.offer_id = slot->slot.offer_id;
+  r.value.created_at = now_s;
+  return r;
+}
+
+}  // namespace eric

@@ -1,0 +1,83 @@
+// Layout helpers every screen shares (see layout.h).
+#include "kiosk/ui/layout.h"
+
+#include <algorithm>
+
+#include "kiosk/ui/widgets.h"
+
+namespace eric::ui {
+
+float space_height(const Ui& ui, Space s) {
+  switch (s) {
+    case Space::Tight: return 0.25f * em(ui);
+    case Space::Small: return 0.5f * em(ui);
+    case Space::Medium: return 0.75f * em(ui);
+    case Space::Large: return em(ui);
+    case Space::Section: return 1.5f * em(ui);
+    case Space::Wide: return 2.0f * em(ui);
+  }
+  return em(ui);
+}
+
+void space(const Ui& ui, Space s) {
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + space_height(ui, s));
+}
+
+ChipFlow::ChipFlow(Ui& ui, float width) : ui_(ui) {
+  origin_ = ImGui::GetCursorScreenPos();
+  right_ = origin_.x + (width > 0 ? width : ImGui::GetContentRegionAvail().x);
+  x_ = origin_.x;
+  y_ = origin_.y;
+}
+
+bool ChipFlow::chip(std::string_view label, bool active) {
+  const float e = em(ui_);
+  const float gap_x = 0.5f * e;
+  // The chip's width as the widget kit draws it: the bold label and 0.8 em each side.
+  const float w = text_size(ui_, label, FontRole::BodyBold).x + 1.6f * e;
+  const float h = target_height(ui_);
+  if (lines_ == 0) {
+    lines_ = 1;
+  } else if (x_ + w > right_) {
+    x_ = origin_.x;
+    y_ += line_h_ + 0.5f * e;
+    ++lines_;
+  }
+  line_h_ = h;
+  ImGui::SetCursorScreenPos(ImVec2(x_, y_));
+  const bool tapped = ui::chip(ui_, label, active);
+  x_ = std::max(x_ + w, ImGui::GetItemRectMax().x) + gap_x;
+  return tapped;
+}
+
+ChipFlow::~ChipFlow() {
+  ImGui::SetCursorScreenPos(ImVec2(origin_.x, y_ + (lines_ > 0 ? line_h_ : 0.0f)));
+  ImGui::Dummy(ImVec2(0, 0));
+}
+
+ScrollPage::ScrollPage(Ui& ui, std::string_view id, ImVec2 size, float& content_h)
+    : content_h_(content_h) {
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  if (size.x <= 0) size.x = avail.x;
+  if (size.y <= 0) size.y = avail.y;
+  if (content_h_ <= 0) content_h_ = size.y;
+  list_ = std::make_unique<ScrollList>(ui, id, size, 1, content_h_, 0.0f);
+  list_->place(0);
+  top_ = ImGui::GetCursorScreenPos().y;
+}
+
+ScrollPage::~ScrollPage() {
+  // What was drawn this frame sets the scroll extent of the next one.
+  const float bottom = ImGui::GetCursorScreenPos().y;
+  content_h_ = std::max(1.0f, bottom - top_);
+  list_.reset();
+}
+
+void fact(Ui& ui, std::string_view label, std::string_view value) {
+  if (value.empty()) return;
+  text(ui, label, TextOpts{FontRole::BodyBold, Tone::Normal, -1});
+  ImGui::SameLine(0, 0.4f * em(ui));
+  text(ui, value, TextOpts{FontRole::Body});
+}
+
+}  // namespace eric::ui

@@ -1,0 +1,65 @@
+// Layout helpers every screen shares: the one vertical spacing scale, chips that wrap, a page
+// that scrolls by dragging, and a "label: value" line.
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include <imgui.h>
+
+#include "kiosk/ui/scroll_list.h"
+#include "kiosk/ui/ui.h"
+
+namespace eric::ui {
+
+// Vertical space between blocks, in body font heights, so it grows with the text size (A++):
+// Tight 0.25 em, Small 0.5, Medium 0.75, Large 1, Section 1.5, Wide 2 (7 to 56 px at A, 1080 p).
+enum class Space { Tight, Small, Medium, Large, Section, Wide };
+float space_height(const Ui& ui, Space s);
+// Moves the cursor down by the space. It adds no item, so ImGui's item spacing is not added
+// on top (an ImGui::Dummy would add it).
+void space(const Ui& ui, Space s);
+
+// Chips laid out left to right, going to a new line when the next one would not fit.
+class ChipFlow {
+ public:
+  // width <= 0: the available width at the cursor.
+  explicit ChipFlow(Ui& ui, float width = 0);
+  ~ChipFlow();  // leaves the cursor under the last line
+  ChipFlow(const ChipFlow&) = delete;
+  ChipFlow& operator=(const ChipFlow&) = delete;
+
+  bool chip(std::string_view label, bool active);
+  // Lines started so far (1 after the first chip).
+  int lines() const { return lines_; }
+
+ private:
+  Ui& ui_;
+  ImVec2 origin_;
+  float right_ = 0;
+  float x_ = 0, y_ = 0;  // where the next chip goes
+  float line_h_ = 0;
+  int lines_ = 0;
+};
+
+// A column of content of any height that scrolls by dragging (a one-row ScrollList whose row
+// is as tall as what was drawn in it last frame). Draw between construction and destruction.
+class ScrollPage {
+ public:
+  // content_h keeps the measured height between frames (a member of the screen).
+  ScrollPage(Ui& ui, std::string_view id, ImVec2 size, float& content_h);
+  ~ScrollPage();
+  ScrollPage(const ScrollPage&) = delete;
+  ScrollPage& operator=(const ScrollPage&) = delete;
+
+ private:
+  float& content_h_;
+  float top_ = 0;
+  std::unique_ptr<ScrollList> list_;
+};
+
+// A label in bold and its value after it, on one line ("Contrat : CDI"); nothing when the
+// value is empty.
+void fact(Ui& ui, std::string_view label, std::string_view value);
+
+}  // namespace eric::ui
