@@ -122,7 +122,7 @@ int main(int argc, char** argv) {
   eric::ScreenRegistry registry;
   eric::register_all_screens(registry);
   eric::KioskApp app(ui, i18n, clock, services, registry);
-  if (!app.start(error)) return fail(error);
+  if (const eric::Status started_app = app.start(); !started_app) return fail(started_app.message_fr);
 
   eric::ui::Platform platform;
   eric::ui::PlatformOptions popts;
@@ -132,10 +132,10 @@ int main(int argc, char** argv) {
   popts.height = options.height;
   popts.software = options.software_renderer || !options.script.empty() ||
                    !options.screenshots_dir.empty();
-  if (!platform.open(popts, error)) return fail(error);
+  if (const eric::Status opened = platform.open(popts); !opened) return fail(opened.message_fr);
   const double window_ms = ms_since(started);
-  if (!app.build_fonts(platform.output_height(), error)) {
-    std::fprintf(stderr, "eric-kiosk : %s (police de secours utilisée)\n", error.c_str());
+  if (const eric::Status fonts = app.build_fonts(platform.output_height()); !fonts) {
+    std::fprintf(stderr, "eric-kiosk : %s (police de secours utilisée)\n", fonts.message_fr.c_str());
   }
   platform.rebuild_font_texture();
 
@@ -159,7 +159,8 @@ int main(int argc, char** argv) {
   int code = 0;
   if (!options.script.empty()) {
     eric::Script script;
-    if (!eric::load_script(options.script, script, error)) return fail(error);
+    if (const eric::Status loaded = eric::load_script(options.script, script); !loaded)
+      return fail(loaded.message_fr);
     if (!options.screenshots_dir.empty()) {
       std::error_code ec;
       std::filesystem::create_directories(options.screenshots_dir, ec);

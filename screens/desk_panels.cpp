@@ -70,24 +70,43 @@ void ticket_row(const DeskContext& d, const HelpTicket& tk, bool next, ImVec2 po
   call.kind = next && tk.called_at == 0 ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary;
   if (ui::big_button(u, t.tr(tk.called_at > 0 ? "desk.queue.call_again" : "desk.queue.call"),
                      call))
-    report_desk_failure(d, call_ticket(d.db, tk.id, d.role, d.now_s));
+    after_desk_action(d, call_ticket(d.db, tk.id, d.role, d.now_s));
   ImGui::SameLine(0, gap);
   ui::ButtonOpts received;
   received.width = bw;
   received.kind = next && tk.called_at > 0 ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary;
   if (ui::big_button(u, t.tr("desk.queue.received"), received))
-    report_desk_failure(d, ticket_received(d.db, tk.id, d.role, d.now_s));
+    after_desk_action(d, ticket_received(d.db, tk.id, d.role, d.now_s));
   ImGui::SameLine(0, gap);
   ui::ButtonOpts absent;
   absent.width = bw;
   absent.kind = ui::ButtonKind::Secondary;
   if (ui::big_button(u, t.tr("desk.queue.absent"), absent))
-    report_desk_failure(d, ticket_absent(d.db, tk.id, d.role, d.now_s));
+    after_desk_action(d, ticket_absent(d.db, tk.id, d.role, d.now_s));
 }
 
 }  // namespace
 
-void report_desk_failure(const DeskContext& d, const Status& status) {
+void refresh_desk_data(DeskData& data, Database& db, std::string_view site_id, int64_t now_s) {
+  constexpr int64_t kRefreshSeconds = 30;
+  if (!data.stale && now_s - data.loaded_at_s < kRefreshSeconds) return;
+  data.queue = help_queue(db, site_id, now_s);
+  data.counts = help_day_counts(db, site_id, now_s);
+  data.requests = immersion_requests_here(db);
+  data.workshops = desk_workshops(db, site_id, now_s);
+  data.registrations_of.clear();  // read again by the workshops panel for its choice
+  data.loaded_at_s = now_s;
+  data.stale = false;
+}
+
+void load_registrations(DeskData& data, Database& db, std::string_view workshop_id) {
+  if (data.registrations_of == workshop_id) return;
+  data.registrations = workshop_registrations(db, workshop_id);
+  data.registrations_of = std::string(workshop_id);
+}
+
+void after_desk_action(const DeskContext& d, const Status& status) {
+  d.data.stale = true;
   if (status.ok) return;
   d.ctx.ui.toasts.show(status.message_fr, d.ctx.clock.now_ms(), ui::Toasts::kDefaultMs,
                        ui::ToastKind::Error);
@@ -96,7 +115,7 @@ void report_desk_failure(const DeskContext& d, const Status& status) {
 void draw_queue_panel(const DeskContext& d, const std::vector<HelpTicket>& queue) {
   ui::Ui& u = d.ctx.ui;
   const I18n& t = d.ctx.i18n;
-  const HelpDayCounts c = help_day_counts(d.db, d.ctx.services.site.id, d.now_s);
+  const HelpDayCounts& c = d.data.counts;
   ui::text(u,
            t.tr("desk.queue.counts", {{"waiting", std::to_string(c.waiting)},
                                       {"received", std::to_string(c.received)},

@@ -51,8 +51,9 @@ class DeskScreen : public Screen {
       (void)run_housekeeping(db, now);
       purged_ = true;
     }
-    const std::vector<HelpTicket> queue = help_queue(db, ctx.services.site.id, now);
-    const std::vector<ImmersionRequestRow> requests = immersion_requests_here(db);
+    refresh_desk_data(data_, db, ctx.services.site.id, now);
+    const std::vector<HelpTicket>& queue = data_.queue;
+    const std::vector<ImmersionRequestRow>& requests = data_.requests;
 
     ui::space(u, ui::Space::Section);
     if (ui::chip(u, t.tr("desk.tab.queue", {{"n", std::to_string(queue.size())}}),
@@ -78,7 +79,7 @@ class DeskScreen : public Screen {
     }
     ui::space(u, ui::Space::Section);
 
-    const DeskContext desk{ctx, db, now, role(ctx)};
+    const DeskContext desk{ctx, db, now, role(ctx), data_};
     switch (tab_) {
       case Tab::Queue: draw_queue_panel(desk, queue); break;
       case Tab::Workshops: draw_workshops_panel(desk, workshops_); break;
@@ -94,6 +95,7 @@ class DeskScreen : public Screen {
   Tab tab_ = Tab::Queue;
   bool purged_ = false;
   DeskWorkshopsState workshops_;
+  DeskData data_;
 };
 
 }  // namespace

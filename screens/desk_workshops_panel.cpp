@@ -57,20 +57,125 @@ void registration_row(const DeskContext& d, const Registration& r, ImVec2 pos, f
   ImGui::SetCursorScreenPos(
       ImVec2(pos.x + w - pad - cw, pos.y + (h - ui::target_height(u)) * 0.5f));
   if (ui::chip(u, present, r.attendance == "present"))
-    report_desk_failure(d, set_attendance(d.db, r.id, Attendance::present, d.role, d.now_s));
+    after_desk_action(d, set_attendance(d.db, r.id, Attendance::present, d.role, d.now_s));
   ImGui::SameLine(0, ui::px(u, 16));
   if (ui::chip(u, absent, r.attendance == "absent"))
-    report_desk_failure(d, set_attendance(d.db, r.id, Attendance::absent, d.role, d.now_s));
+    after_desk_action(d, set_attendance(d.db, r.id, Attendance::absent, d.role, d.now_s));
+}
+
+// The walk-in typed so far goes in; refused (full, no name), the reason stays on screen.
+void submit_walk_in(const DeskContext& d, DeskWorkshopsState& s, const WorkshopCard& c) {
+  auto r = add_walk_in(d.db, c.workshop.id, s.walk_in_name, d.role, d.now_s);
+  after_desk_action(d, Status::success());  // a refusal is said beside the button
+  s.message = r.ok() ? std::string() : refusal(r.status, d.ctx.i18n);
+  if (!r.ok()) return;
+  s.walk_in_name.assign(s.walk_in_name.size(), '\0');
+  s.walk_in_name.clear();
+  s.typing_walk_in = false;
+}
+
+// Left: the week's workshops; the chosen one has a blue frame.
+void workshop_list(const DeskContext& d, DeskWorkshopsState& s, float width, float height) {
+  ui::Ui& u = d.ctx.ui;
+  const I18n& t = d.ctx.i18n;
+  const std::vector<WorkshopCard>& list = d.data.workshops;
+  const float row_h = ui::card_height(u, false);
+  ui::ScrollList rows(u, "desk.workshops", ImVec2(width, height), static_cast<int>(list.size()),
+                      row_h, ui::px(u, 12));
+  for (int i = rows.first(); i < rows.last(); ++i) {
+    rows.place(i);
+    const WorkshopCard& c = list[static_cast<size_t>(i)];
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const std::string line = workshop_when_words(c.workshop, t) + " · " +
+                             seats_left_words(c.seats_left, t);
+    ui::CardSpec card;  // views: every text it shows must outlive it
+    card.title = c.workshop.title;
+    card.secondary = line;
+    // Never a default (null) view: the card measures every text it is given.
+    card.figure = "";
+    card.figure_caption = "";
+    card.width = rows.row_width();
+    card.height = row_h;
+    if (ui::card(u, card)) {
+      s.selected_id = c.workshop.id;
+      s.typing_walk_in = false;
+      s.message.clear();
+    }
+    if (c.workshop.id == s.selected_id) {
+      const float k = ui::px(u, 4);
+      ImGui::GetWindowDrawList()->AddRect(
+          ImVec2(pos.x + k * 0.5f, pos.y + k * 0.5f),
+          ImVec2(pos.x + rows.row_width() - k * 0.5f, pos.y + row_h - k * 0.5f),
+          ui::to_u32(u.theme.primary), u.theme.rounding_em * ui::em(u), 0, k);
+    }
+  }
+}
+
+// The walk-in's name field and the button that opens it, then adds the person.
+void walk_in_controls(const DeskContext& d, DeskWorkshopsState& s, const WorkshopCard& c,
+                      float width) {
+  ui::Ui& u = d.ctx.ui;
+  const I18n& t = d.ctx.i18n;
+  if (s.typing_walk_in) {
+    ui::FieldOpts f;
+    f.focused = true;
+    f.width = std::min(width, ui::px(u, 640));
+    ui::text_field(u, t.tr("desk.ws.walk_in_name"), s.walk_in_name, f);
+    ui::space(u, ui::Space::Large);
+  }
+  ui::ButtonOpts add;
+  add.kind = s.typing_walk_in ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary;
+  add.enabled = !c.full() && (!s.typing_walk_in || !s.walk_in_name.empty());
+  if (ui::big_button(u, t.tr(s.typing_walk_in ? "desk.ws.add" : "desk.ws.walk_in"), add)) {
+    if (s.typing_walk_in) {
+      submit_walk_in(d, s, c);
+    } else {
+      s.typing_walk_in = true;
+      s.message.clear();
+    }
+  }
+  if (!s.message.empty()) ui::text(u, s.message, ui::TextOpts{ui::FontRole::Body, ui::Tone::Error});
+}
+
+// Right: the chosen workshop, the walk-in controls and who registered here.
+void chosen_workshop(const DeskContext& d, DeskWorkshopsState& s, const WorkshopCard& c,
+                     float width) {
+  ui::Ui& u = d.ctx.ui;
+  const I18n& t = d.ctx.i18n;
+  load_registrations(d.data, d.db, c.workshop.id);
+  const std::vector<Registration>& regs = d.data.registrations;
+  ui::text(u, c.workshop.title + " · " + workshop_when_words(c.workshop, t),
+           ui::TextOpts{ui::FontRole::Heading, ui::Tone::Title, width});
+  ui::text(u,
+           t.tr("desk.ws.summary", {{"seats", seats_left_words(c.seats_left, t)},
+                                    {"capacity", std::to_string(c.workshop.capacity)},
+                                    {"here", std::to_string(regs.size())}}),
+           ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, width});
+  ui::space(u, ui::Space::Large);
+  walk_in_controls(d, s, c, width);
+  ui::space(u, ui::Space::Large);
+  if (s.typing_walk_in) return;
+  if (regs.empty()) {
+    ui::text(u, t.tr("desk.ws.no_one"), ui::TextOpts{ui::FontRole::Body});
+    return;
+  }
+  const float row_h = ui::px(u, 110);
+  ui::ScrollList rows(u, "desk.registrations", ImVec2(width, 0), static_cast<int>(regs.size()),
+                      row_h, ui::px(u, 12));
+  for (int i = rows.first(); i < rows.last(); ++i) {
+    rows.place(i);
+    registration_row(d, regs[static_cast<size_t>(i)], ImGui::GetCursorScreenPos(),
+                     rows.row_width(), row_h);
+  }
 }
 
 }  // namespace
 
 void draw_workshops_panel(const DeskContext& d, DeskWorkshopsState& s) {
   ui::Ui& u = d.ctx.ui;
-  const I18n& t = d.ctx.i18n;
-  const std::vector<WorkshopCard> list = desk_workshops(d.db, d.ctx.services.site.id, d.now_s);
+  const std::vector<WorkshopCard>& list = d.data.workshops;
   if (list.empty()) {
-    ui::text(u, t.tr("desk.ws.empty"), ui::TextOpts{ui::FontRole::Title});
+    ui::text(u, d.ctx.i18n.tr("desk.ws.empty"), ui::TextOpts{ui::FontRole::Title});
     return;
   }
   auto selected = std::find_if(list.begin(), list.end(),
@@ -79,115 +184,26 @@ void draw_workshops_panel(const DeskContext& d, DeskWorkshopsState& s) {
     selected = list.begin();
     s.selected_id = selected->workshop.id;
   }
+  // A copy: an action below reads the list again at the next frame, not under our feet.
+  const WorkshopCard chosen = *selected;
 
-  // Left: the week's workshops; the chosen one has a blue frame.
   const float left_w = ImGui::GetContentRegionAvail().x * 0.36f;
   const ImVec2 left_pos = ImGui::GetCursorScreenPos();
-  const float avail_h = ImGui::GetContentRegionAvail().y;
-  {
-    const float row_h = ui::card_height(u, false);
-    ui::ScrollList rows(u, "desk.workshops", ImVec2(left_w, avail_h),
-                        static_cast<int>(list.size()), row_h, ui::px(u, 12));
-    for (int i = rows.first(); i < rows.last(); ++i) {
-      rows.place(i);
-      const WorkshopCard& c = list[static_cast<size_t>(i)];
-      const ImVec2 pos = ImGui::GetCursorScreenPos();
-      const std::string when = workshop_when_words(c.workshop, t);
-      const std::string line = when + " · " + seats_left_words(c.seats_left, t);
-      ui::CardSpec card;  // views: every text it shows must outlive it
-      card.title = c.workshop.title;
-      card.secondary = line;
-      // Never a default (null) view: the card measures every text it is given.
-      card.figure = "";
-      card.figure_caption = "";
-      card.width = rows.row_width();
-      card.height = row_h;
-      if (ui::card(u, card)) {
-        s.selected_id = c.workshop.id;
-        s.typing_walk_in = false;
-        s.message.clear();
-      }
-      if (c.workshop.id == s.selected_id) {
-        const float k = ui::px(u, 4);
-        ImGui::GetWindowDrawList()->AddRect(
-            ImVec2(pos.x + k * 0.5f, pos.y + k * 0.5f),
-            ImVec2(pos.x + rows.row_width() - k * 0.5f, pos.y + row_h - k * 0.5f),
-            ui::to_u32(u.theme.primary), u.theme.rounding_em * ui::em(u), 0, k);
-      }
-    }
-  }
+  workshop_list(d, s, left_w, ImGui::GetContentRegionAvail().y);
 
-  // Right: who registered here for the chosen workshop.
-  const WorkshopCard& c = *selected;
-  const float gap = ui::px(u, 40);
-  const float right_x = left_pos.x + left_w + gap;
+  const float right_x = left_pos.x + left_w + ui::px(u, 40);
   const float right_w = ImGui::GetWindowContentRegionMax().x + ImGui::GetWindowPos().x - right_x;
   ImGui::SetCursorScreenPos(ImVec2(right_x, left_pos.y));
   ImGui::BeginGroup();
-  ui::text(u, c.workshop.title + " · " + workshop_when_words(c.workshop, t),
-           ui::TextOpts{ui::FontRole::Heading, ui::Tone::Title, right_w});
-  const std::vector<Registration> regs = workshop_registrations(d.db, c.workshop.id);
-  ui::text(u,
-           t.tr("desk.ws.summary", {{"seats", seats_left_words(c.seats_left, t)},
-                                    {"capacity", std::to_string(c.workshop.capacity)},
-                                    {"here", std::to_string(regs.size())}}),
-           ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, right_w});
-  ui::space(u, ui::Space::Large);
-
-  if (s.typing_walk_in) {
-    ui::FieldOpts f;
-    f.focused = true;
-    f.width = std::min(right_w, ui::px(u, 640));
-    ui::text_field(u, t.tr("desk.ws.walk_in_name"), s.walk_in_name, f);
-    ui::space(u, ui::Space::Large);
-  }
-  ui::ButtonOpts add;
-  add.kind = s.typing_walk_in ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary;
-  add.enabled = !c.full() && (!s.typing_walk_in || !s.walk_in_name.empty());
-  if (ui::big_button(u, t.tr(s.typing_walk_in ? "desk.ws.add" : "desk.ws.walk_in"), add)) {
-    if (!s.typing_walk_in) {
-      s.typing_walk_in = true;
-      s.message.clear();
-    } else {
-      auto r = add_walk_in(d.db, c.workshop.id, s.walk_in_name, d.role, d.now_s);
-      s.message = r.ok() ? std::string() : refusal(r.status, t);
-      if (r.ok()) {
-        s.walk_in_name.assign(s.walk_in_name.size(), '\0');
-        s.walk_in_name.clear();
-        s.typing_walk_in = false;
-      }
-    }
-  }
-  if (!s.message.empty()) ui::text(u, s.message, ui::TextOpts{ui::FontRole::Body, ui::Tone::Error});
-  ui::space(u, ui::Space::Large);
-
-  if (!s.typing_walk_in) {
-    if (regs.empty()) {
-      ui::text(u, t.tr("desk.ws.no_one"), ui::TextOpts{ui::FontRole::Body});
-    } else {
-      const float row_h = ui::px(u, 110);
-      ui::ScrollList rows(u, "desk.registrations", ImVec2(right_w, 0),
-                          static_cast<int>(regs.size()), row_h, ui::px(u, 12));
-      for (int i = rows.first(); i < rows.last(); ++i) {
-        rows.place(i);
-        registration_row(d, regs[static_cast<size_t>(i)], ImGui::GetCursorScreenPos(),
-                         rows.row_width(), row_h);
-      }
-    }
-  }
+  chosen_workshop(d, s, chosen, right_w);
   ImGui::EndGroup();
 
   if (s.typing_walk_in) {
     ui::KeyboardOpts kb;
     kb.mode = ui::KeyboardMode::Text;
     kb.max_chars = 30;
-    if (ui::keyboard(u, s.walk_in_name, kb) == ui::KeyResult::Ok && !s.walk_in_name.empty()) {
-      auto r = add_walk_in(d.db, c.workshop.id, s.walk_in_name, d.role, d.now_s);
-      s.message = r.ok() ? std::string() : refusal(r.status, t);
-      s.walk_in_name.assign(s.walk_in_name.size(), '\0');
-      s.walk_in_name.clear();
-      s.typing_walk_in = false;
-    }
+    if (ui::keyboard(u, s.walk_in_name, kb) == ui::KeyResult::Ok && !s.walk_in_name.empty())
+      submit_walk_in(d, s, chosen);
   }
 }
 

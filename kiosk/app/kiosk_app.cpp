@@ -42,27 +42,26 @@ IdleConfig idle_config_from(const KioskSettings& s) {
 
 }  // namespace
 
-bool KioskApp::start(std::string& error_fr) {
+Status KioskApp::start() {
   idle_.set_config(idle_config_from(services_.settings));
   idle_.touch(clock_.now_ms());
   shell_.text_size = std::clamp(services_.settings.default_text_size, 0, 2);
   if (!nav_.reset_to("home")) {
-    error_fr = "L'écran d'accueil n'est pas enregistré.";
-    return false;
+    return Status::error("start", "L'écran d'accueil n'est pas enregistré.");
   }
-  return true;
+  return Status::success();
 }
 
-bool KioskApp::build_fonts(float display_height, std::string& error_fr) {
+Status KioskApp::build_fonts(float display_height) {
   display_height_ = display_height > 0 ? display_height : 1080.0f;
   ui::set_display(ui_, display_height_);
   ui_.text_scale = ui::kTextScales[std::clamp(shell_.text_size, 0, 2)];
   ui::FontConfig cfg;
   cfg.scale = ui_.scale * ui_.text_scale;
   ImGuiIO& io = ImGui::GetIO();
-  if (ui_.fonts.build(io, cfg, error_fr)) return true;
-  ui_.fonts.build_builtin(io, cfg.scale);
-  return false;
+  Status built = ui_.fonts.build(io, cfg);
+  if (!built) ui_.fonts.build_builtin(io, cfg.scale);
+  return built;
 }
 
 void KioskApp::pointer(const ui::PointerEvent& e) {
@@ -254,8 +253,8 @@ bool KioskApp::apply_requests(float display_height) {
   if (!shell_.requested_text_size) return false;
   shell_.text_size = std::clamp(*shell_.requested_text_size, 0, 2);
   shell_.requested_text_size.reset();
-  std::string error;
-  build_fonts(display_height > 0 ? display_height : display_height_, error);
+  // Without the font packages the kiosk goes on with ImGui's own font (build_fonts falls back).
+  (void)build_fonts(display_height > 0 ? display_height : display_height_);
   return true;
 }
 

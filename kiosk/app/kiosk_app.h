@@ -31,11 +31,11 @@ class KioskApp {
            const ScreenRegistry& registry);
 
   // Opens the home screen ("home" must be registered) and takes the idle settings.
-  bool start(std::string& error_fr);
+  Status start();
 
   // Builds the fonts for this display height and the current text size; falls back to
   // ImGui's own font when no font file exists (headless tests on a bare machine).
-  bool build_fonts(float display_height, std::string& error_fr);
+  Status build_fonts(float display_height);
 
   // A pointer event (SDL or a script): into the touch adapter; any press counts as presence.
   void pointer(const ui::PointerEvent& e);

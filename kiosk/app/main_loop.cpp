@@ -32,8 +32,8 @@ EventOutcome handle_event(const SDL_Event& e, KioskApp& app, ui::Platform& platf
   if (e.type == SDL_WINDOWEVENT) {
     if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
       platform.refresh_sizes();
-      std::string error;
-      app.build_fonts(platform.output_height(), error);
+      // Without the font packages the kiosk goes on with ImGui's own font.
+      (void)app.build_fonts(platform.output_height());
       platform.rebuild_font_texture();
     }
     return EventOutcome::Redraw;  // exposed, shown, focus: draw again
@@ -143,12 +143,13 @@ void SdlScriptTarget::pointer(const ui::PointerEvent& e) { app_.pointer(e); }
 
 void SdlScriptTarget::advance_clock_ms(int64_t ms) { app_.clock().advance_ms(ms); }
 
-bool SdlScriptTarget::screenshot(const std::string& path, std::string& error) {
+Status SdlScriptTarget::screenshot(const std::string& path) {
   one_frame(false);
   ui::Image img;
-  if (!platform_.read_pixels(img, error)) return false;
+  const Status read = platform_.read_pixels(img);
   platform_.present();
-  return ui::write_png(path, img, error);
+  if (!read) return read;
+  return ui::write_png(path, img);
 }
 
 double SdlScriptTarget::first_frame_ms(SteadyClock::time_point started) {

@@ -40,7 +40,7 @@ class SdlScriptTarget : public ScriptTarget {
   const ui::UiProbe& probe() const override;
   void pointer(const ui::PointerEvent& e) override;
   void advance_clock_ms(int64_t ms) override;
-  bool screenshot(const std::string& path, std::string& error) override;
+  Status screenshot(const std::string& path) override;
   bool quit_requested() const { return quit_; }
   double first_frame_ms(std::chrono::steady_clock::time_point started);
 

@@ -5,7 +5,10 @@
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <sstream>
+
+#include "kiosk/core/base/utf8.h"
 
 namespace eric {
 
@@ -22,24 +25,6 @@ unsigned lower_codepoint(unsigned c) {
   if (c == 0x178) return 0xFF;                             // Ÿ -> ÿ
   if (c >= 0x179 && c <= 0x17E && (c & 1u)) return c + 1;
   return c;
-}
-
-void append_utf8(std::string& out, unsigned c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
 }
 
 // Splits a line into words and quoted strings; `quoted` tells which were in quotes.
@@ -200,32 +185,13 @@ std::string fold_case(std::string_view s) {
   out.reserve(s.size());
   size_t i = 0;
   while (i < s.size()) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    unsigned c = b0;
-    size_t len = 1;
-    if (b0 >= 0xF0) {
-      len = 4;
-      c = b0 & 0x07u;
-    } else if (b0 >= 0xE0) {
-      len = 3;
-      c = b0 & 0x0Fu;
-    } else if (b0 >= 0xC0) {
-      len = 2;
-      c = b0 & 0x1Fu;
+    const size_t start = i;
+    const std::optional<char32_t> c = utf8::next(s, i);
+    if (c) {
+      utf8::append(out, lower_codepoint(*c));
+    } else {
+      out += s[start];  // keep a stray byte as it is
     }
-    bool valid = b0 < 0x80 || (b0 >= 0xC0 && i + len <= s.size());
-    for (size_t k = 1; valid && k < len; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + k]);
-      if ((b & 0xC0) != 0x80) valid = false;
-      c = (c << 6) | (b & 0x3Fu);
-    }
-    if (!valid) {  // keep a stray byte as it is
-      out += s[i];
-      ++i;
-      continue;
-    }
-    append_utf8(out, lower_codepoint(c));
-    i += len;
   }
   return out;
 }
@@ -262,16 +228,15 @@ Script parse_script(std::string_view text) {
   return script;
 }
 
-bool load_script(const std::string& path, Script& out, std::string& error) {
+Status load_script(const std::string& path, Script& out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    error = "le script " + path + " ne peut pas être lu";
-    return false;
+    return Status::error("script", "Le script " + path + " ne peut pas être lu.");
   }
   std::ostringstream buf;
   buf << in.rdbuf();
   out = parse_script(buf.str());
-  return true;
+  return Status::success();
 }
 
 }  // namespace eric

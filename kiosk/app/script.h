@@ -25,6 +25,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/core/base/status.h"
+
 namespace eric {
 
 enum class StepKind { Tap, TapAt, Drag, Type, Advance, Frames, Expect, ExpectNot, Wait, Screenshot };
@@ -50,7 +52,7 @@ struct Script {
 
 Script parse_script(std::string_view text);
 // Reads and parses a file; false (with error) when it cannot be read.
-bool load_script(const std::string& path, Script& out, std::string& error);
+Status load_script(const std::string& path, Script& out);
 
 // Lower case for comparison: ASCII, Latin-1 and Latin Extended-A capitals (É -> é, Œ -> œ).
 // Accents are kept: "etre" does not match "Être".

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <thread>
 
+#include "kiosk/core/base/utf8.h"
 #include "kiosk/ui/probe.h"
 #include "kiosk/ui/touch_input.h"
 
@@ -70,13 +71,10 @@ std::string visible_texts(const ui::UiProbe& probe) {
 // Splits UTF-8 text into its characters (each a short string), for `type`.
 std::vector<std::string> utf8_chars(std::string_view s) {
   std::vector<std::string> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-    if (i + len > s.size()) len = 1;
-    out.emplace_back(s.substr(i, len));
-    i += len;
+  for (size_t i = 0; i < s.size();) {
+    const size_t start = i;
+    (void)utf8::next(s, i);  // a stray byte is a "character" of its own: no key will match it
+    out.emplace_back(s.substr(start, i - start));
   }
   return out;
 }
@@ -142,7 +140,9 @@ class Runner {
           why = "pas de dossier pour les captures (option --screenshots)";
           return false;
         }
-        return t_.screenshot(o_.screenshot_dir + "/" + s.text, why);
+        const Status saved = t_.screenshot(o_.screenshot_dir + "/" + s.text);
+        why = saved.message_fr;
+        return saved.ok;
       }
     }
     why = "étape inconnue";

@@ -26,8 +26,8 @@ class ScriptTarget {
   // Into the touch adapter, exactly where SDL's touches go.
   virtual void pointer(const ui::PointerEvent& e) = 0;
   virtual void advance_clock_ms(int64_t ms) = 0;
-  // Draws a frame and saves it; false with a reason when it could not.
-  virtual bool screenshot(const std::string& path, std::string& error) = 0;
+  // Draws a frame and saves it.
+  virtual Status screenshot(const std::string& path) = 0;
 };
 
 struct ScriptRunOptions {

@@ -2,7 +2,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <numbers>
 
+#include "kiosk/core/base/geo.h"
 #include "kiosk/demo/demo_internal.h"
 
 namespace eric::demo {
@@ -41,19 +43,17 @@ std::vector<std::string> split_bar(std::string_view text) {
 }
 
 double distance_km(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double kPi = 3.14159265358979323846;
-  const double rad = kPi / 180.0;
+  const double rad = kDegToRad;
   const double x = (lon2 - lon1) * rad * std::cos((lat1 + lat2) * 0.5 * rad);
   const double y = (lat2 - lat1) * rad;
   return 6371.0 * std::sqrt(x * x + y * y);
 }
 
 void jitter(Rng& rng, double lat, double lon, double max_km, double& out_lat, double& out_lon) {
-  constexpr double kPi = 3.14159265358979323846;
   const double r = max_km * std::sqrt(rng.unit());
-  const double angle = 2 * kPi * rng.unit();
+  const double angle = 2 * std::numbers::pi * rng.unit();
   out_lat = lat + r * std::cos(angle) / 111.2;
-  out_lon = lon + r * std::sin(angle) / (111.2 * std::cos(lat * kPi / 180.0));
+  out_lon = lon + r * std::sin(angle) / (111.2 * std::cos(lat * kDegToRad));
 }
 
 Geo build_geo(const std::vector<Commune>& communes, const DemoOptions& options) {

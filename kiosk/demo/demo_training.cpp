@@ -34,25 +34,31 @@ std::string upper_first(std::string s) {
 
 }  // namespace
 
-std::string clean_prf_title(const std::string& raw) {
-  // Words, with runs of spaces collapsed.
+namespace {
+
+std::vector<std::string> split_words(const std::string& text) {
   std::vector<std::string> words;
-  {
-    std::string word;
-    for (char c : raw + " ") {
-      if (c == ' ' || c == '\t') {
-        if (!word.empty()) words.push_back(word);
-        word.clear();
-      } else {
-        word += c;
-      }
+  std::string word;
+  for (char c : text + " ") {
+    if (c == ' ' || c == '\t') {
+      if (!word.empty()) words.push_back(word);
+      word.clear();
+    } else {
+      word += c;
     }
   }
+  return words;
+}
+
+std::string join_words(const std::vector<std::string>& words) {
   std::string text;
   for (const std::string& w : words) text += (text.empty() ? "" : " ") + w;
+  return text;
+}
 
-  // The programme's own prefixes are codes for its staff, not for visitors.
-  bool refresher = false;
+// The programme's own prefixes are codes for its staff, not for visitors. True when the prefix
+// said the training is a refresher ("RAN": remise à niveau).
+bool drop_programme_prefix(std::string& text) {
   static const std::pair<const char*, bool> kPrefixes[] = {
       {"QUAL - ", false}, {"QUAL ", false},    {"Qual ", false},    {"PROFPAE ", false},
       {"PROF ", false},   {"LPPAE ", false},   {"RANpro-", true},   {"RAN pro ", true},
@@ -61,26 +67,16 @@ std::string clean_prf_title(const std::string& raw) {
   for (const auto& [prefix, is_refresher] : kPrefixes) {
     if (text.rfind(prefix, 0) == 0) {
       text.erase(0, std::string(prefix).size());
-      refresher = is_refresher;
-      break;
+      return is_refresher;
     }
   }
-  replace_all(text, "((", "(");
+  return false;
+}
 
-  // "niveau V", "Niveau IV", "niveaux V et IV", "digital-niveau II": old level codes go,
-  // except in "titulaires d'un niveau V" where the level is the meaning.
-  words.clear();
-  {
-    std::string word;
-    for (char c : text + " ") {
-      if (c == ' ') {
-        if (!word.empty()) words.push_back(word);
-        word.clear();
-      } else {
-        word += c;
-      }
-    }
-  }
+// "niveau V", "Niveau IV", "niveaux V et IV", "digital-niveau II": old level codes go,
+// except in "titulaires d'un niveau V" where the level is the meaning.
+std::string drop_level_codes(const std::string& text) {
+  const std::vector<std::string> words = split_words(text);
   std::vector<std::string> kept;
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string lower = ascii_lower(words[i]);
@@ -105,10 +101,11 @@ std::string clean_prf_title(const std::string& raw) {
     }
     kept.push_back(words[i]);
   }
-  text.clear();
-  for (const std::string& w : kept) text += (text.empty() ? "" : " ") + w;
+  return join_words(kept);
+}
 
-  // Grand Est organisations named in brackets do not belong in a PACA catalog.
+// Grand Est organisations named in brackets do not belong in a PACA catalog.
+void drop_other_region_bodies(std::string& text) {
   for (const char* org : {"DYMACOM", "OMH", "ADMR"}) {
     const size_t at = text.find(org);
     if (at == std::string::npos) continue;
@@ -117,6 +114,16 @@ std::string clean_prf_title(const std::string& raw) {
     if (open == std::string::npos) continue;
     text.erase(open, close == std::string::npos ? std::string::npos : close - open + 1);
   }
+}
+
+}  // namespace
+
+std::string clean_prf_title(const std::string& raw) {
+  std::string text = join_words(split_words(raw));  // runs of spaces collapsed
+  const bool refresher = drop_programme_prefix(text);
+  replace_all(text, "((", "(");
+  text = drop_level_codes(text);
+  drop_other_region_bodies(text);
   replace_all(text, "(TP)", "(titre professionnel)");
   replace_all(text, "(TP - ", "(titre professionnel - ");
   replace_all(text, "  ", " ");

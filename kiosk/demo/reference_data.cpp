@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/core/base/clock.h"
+
 namespace eric {
 
 namespace {
@@ -111,15 +113,6 @@ bool parse_number(const std::string& s, T& value) {
   const char* last = s.data() + s.size();
   auto [ptr, ec] = std::from_chars(first, last, value);
   return ec == std::errc() && ptr == last;
-}
-
-bool is_date(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-    if (s[i] < '0' || s[i] > '9') return false;
-  const int month = (s[5] - '0') * 10 + (s[6] - '0');
-  const int day = (s[8] - '0') * 10 + (s[9] - '0');
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
 bool valid_trade_code(const std::string& code) {
@@ -267,7 +260,8 @@ Status load_prf(const fs::path& dir, ReferenceData& out) {
                                 !get_string(e, "dateFin", s.end) ||
                                 !get_string(e, "communeCodeInsee", s.commune_insee))
                               return false;
-                            if (!is_date(s.start) || !is_date(s.end) || s.end < s.start)
+                            if (s.start.size() != 10 || s.end.size() != 10 || !parse_civil_date(s.start) ||
+                                !parse_civil_date(s.end) || s.end < s.start)
                               return false;
                             out.sessions.push_back(std::move(s));
                             return true;

@@ -38,12 +38,11 @@ constexpr ImWchar kSymbolRanges[] = {0x2190, 0x2193, 0x2713, 0x2713, 0};
 
 const ImWchar* kiosk_glyph_ranges() { return kRanges; }
 
-bool find_font_files(const FontConfig& cfg, FontFiles& out, std::string& error_fr) {
+Status find_font_files(const FontConfig& cfg, FontFiles& out) {
   out = FontFiles{};
   if (!cfg.regular.empty()) {
     if (!exists(cfg.regular)) {
-      error_fr = "Le fichier de police " + cfg.regular + " est introuvable.";
-      return false;
+      return Status::error("fonts", "Le fichier de police " + cfg.regular + " est introuvable.");
     }
     out.regular = cfg.regular;
     out.semibold = exists(cfg.semibold) ? cfg.semibold : cfg.regular;
@@ -59,20 +58,19 @@ bool find_font_files(const FontConfig& cfg, FontFiles& out, std::string& error_f
     out.bold = exists(d + "NotoSans-Bold.ttf") ? d + "NotoSans-Bold.ttf" : out.regular;
     out.semibold = exists(d + "NotoSans-SemiBold.ttf") ? d + "NotoSans-SemiBold.ttf" : out.bold;
   } else {
-    error_fr =
-        "Aucune police n'est installée. Installez le paquet fonts-inter (ou fonts-noto-core).";
-    return false;
+    return Status::error(
+        "fonts", "Aucune police n'est installée. Installez le paquet fonts-inter (ou fonts-noto-core).");
   }
   if (exists(cfg.symbols))
     out.symbols = cfg.symbols;
   else if (exists(kDejaVuSans))
     out.symbols = kDejaVuSans;
-  return true;
+  return Status::success();
 }
 
-bool Fonts::build(ImGuiIO& io, const FontConfig& cfg, std::string& error_fr) {
+Status Fonts::build(ImGuiIO& io, const FontConfig& cfg) {
   FontFiles found;
-  if (!find_font_files(cfg, found, error_fr)) return false;
+  if (Status s = find_font_files(cfg, found); !s) return s;
   ImFontAtlas* atlas = io.Fonts;
   atlas->Clear();
   atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
@@ -104,12 +102,11 @@ bool Fonts::build(ImGuiIO& io, const FontConfig& cfg, std::string& error_fr) {
   if (!body || !small || !body_bold || !heading || !title || !display || !atlas->Build()) {
     atlas->Clear();
     *this = Fonts{};
-    error_fr = "Les polices " + found.regular + " n'ont pas pu être chargées.";
-    return false;
+    return Status::error("fonts", "Les polices " + found.regular + " n'ont pas pu être chargées.");
   }
   files = found;
   builtin = false;
-  return true;
+  return Status::success();
 }
 
 void Fonts::build_builtin(ImGuiIO& io, float s) {

@@ -7,6 +7,8 @@
 
 #include <imgui.h>
 
+#include "kiosk/core/base/status.h"
+
 namespace eric::ui {
 
 // The text sizes of the kiosk. Pixel heights at 1080 p and text size "A".
@@ -34,7 +36,7 @@ struct FontFiles {
 };
 
 // Finds the font files (from cfg or the Debian paths); false with a French sentence if none.
-bool find_font_files(const FontConfig& cfg, FontFiles& out, std::string& error_fr);
+Status find_font_files(const FontConfig& cfg, FontFiles& out);
 
 // The atlas of the kiosk. 1.86 cannot resize fonts at run time, so a new text size means a
 // new build (then the renderer must upload the new texture: the platform layer does that).
@@ -51,7 +53,7 @@ struct Fonts {
 
   // Clears io.Fonts and builds the six fonts with FreeType. Call between frames (never
   // between NewFrame and Render: the old ImFont pointers die), then upload the texture.
-  bool build(ImGuiIO& io, const FontConfig& cfg, std::string& error_fr);
+  Status build(ImGuiIO& io, const FontConfig& cfg);
   // Fallback for headless tests only: ImGui's embedded font scaled to the same sizes.
   void build_builtin(ImGuiIO& io, float scale);
 

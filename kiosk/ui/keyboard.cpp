@@ -5,27 +5,13 @@
 #include <cmath>
 #include <vector>
 
+#include "kiosk/core/base/utf8.h"
 #include "kiosk/ui/widgets.h"
 #include "kiosk/ui/widgets_internal.h"
 
 namespace eric::ui {
 
 using detail::col;
-
-void utf8_pop_back(std::string& text) {
-  if (text.empty()) return;
-  size_t i = text.size() - 1;
-  // Step back over continuation bytes (10xxxxxx) to the lead byte.
-  while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
-  text.erase(i);
-}
-
-size_t utf8_length(std::string_view text) {
-  size_t n = 0;
-  for (char c : text)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  return n;
-}
 
 std::string key_upper(std::string_view key) {
   struct Pair {
@@ -165,7 +151,7 @@ KeyResult draw_rows(Ui& ui, const std::vector<Row>& rows, const ImRect& area, st
         continue;
       switch (k.action) {
         case KeyAction::Type:
-          if (utf8_length(text) + utf8_length(types) <= max_chars) {
+          if (utf8::length(text) + utf8::length(types) <= max_chars) {
             text += types;
             result = KeyResult::Edited;
           }
@@ -176,7 +162,7 @@ KeyResult draw_rows(Ui& ui, const std::vector<Row>& rows, const ImRect& area, st
           break;
         case KeyAction::Backspace:
           if (!text.empty()) {
-            utf8_pop_back(text);
+            utf8::pop_back(text);
             result = KeyResult::Edited;
           }
           break;
@@ -236,7 +222,7 @@ KeyResult pin_pad(Ui& ui, std::string& pin, size_t max_digits) {
   const float dots_h = dot + e;
   const float dots_w = max_digits * dot + (max_digits > 0 ? (max_digits - 1) * 0.6f * e : 0);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const size_t typed = utf8_length(pin);
+  const size_t typed = utf8::length(pin);
   for (size_t i = 0; i < max_digits; ++i) {
     const ImVec2 c(pos.x + (width - dots_w) * 0.5f + i * (dot + 0.6f * e) + dot * 0.5f,
                    pos.y + dots_h * 0.5f);

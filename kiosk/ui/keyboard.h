@@ -38,9 +38,7 @@ KeyResult keyboard(Ui& ui, std::string& text, const KeyboardOpts& opts);
 // 3 x 4 pad (1-9, Effacer, 0, Valider). Ok is returned only when pin is not empty.
 KeyResult pin_pad(Ui& ui, std::string& pin, size_t max_digits);
 
-// UTF-8 helpers for editing.
-void utf8_pop_back(std::string& text);  // removes the last character, whole (é is 2 bytes)
-size_t utf8_length(std::string_view text);
+
 // Capital of a keyboard letter ("é" -> "É", "œ" -> "Œ"); other keys unchanged.
 std::string key_upper(std::string_view key);
 

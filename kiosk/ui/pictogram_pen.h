@@ -6,6 +6,7 @@
 #include <initializer_list>
 
 #include <imgui.h>
+#include <numbers>
 
 namespace eric::ui::detail {
 
@@ -48,7 +49,7 @@ struct Pen {
   // An explicit segment count (one per ~4 px of arc): ImGui's automatic one leaves a spike
   // at the end of partial arcs drawn large (a 200 px smile).
   void arc_to(float cx, float cy, float r, float deg0, float deg1) const {
-    constexpr float kRad = 3.14159265f / 180.0f;
+    constexpr float kRad = std::numbers::pi_v<float> / 180.0f;
     const float length = std::fabs(deg1 - deg0) * kRad * r * k;
     const int segments = std::clamp(static_cast<int>(length / 4.0f), 6, 96);
     dl->PathArcTo(p(cx, cy), r * k, deg0 * kRad, deg1 * kRad, segments);

@@ -1,5 +1,6 @@
 // Pictograms of the 14 ROME trade families, the workshop kinds and the reasons to ask for help.
 #include <cmath>
+#include <numbers>
 
 #include "kiosk/ui/pictogram_pen.h"
 #include "kiosk/ui/pictograms.h"
@@ -24,7 +25,7 @@ void monitor(const Pen& pen) {
 }
 
 void gear(const Pen& pen) {
-  constexpr float kRad = 3.14159265f / 180.0f;
+  constexpr float kRad = std::numbers::pi_v<float> / 180.0f;
   for (int tooth = 0; tooth < 8; ++tooth) {
     const float a = tooth * 45.0f;
     for (float d : {-14.0f, -8.0f, 8.0f, 14.0f}) {
@@ -37,7 +38,7 @@ void gear(const Pen& pen) {
 }
 
 void star(const Pen& pen) {
-  constexpr float kRad = 3.14159265f / 180.0f;
+  constexpr float kRad = std::numbers::pi_v<float> / 180.0f;
   for (int i = 0; i < 10; ++i) {
     const float a = -90.0f + i * 36.0f;
     const float r = (i % 2 == 0) ? 10.0f : 4.3f;

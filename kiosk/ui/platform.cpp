@@ -17,15 +17,14 @@ Platform::~Platform() {
   if (sdl_started_) SDL_Quit();
 }
 
-bool Platform::open(const PlatformOptions& options, std::string& error_fr) {
+Status Platform::open(const PlatformOptions& options) {
   // Closing the window must not turn into SDL_QUIT: in full screen that is how Alt+F4 would
   // leave. Signals still send SDL_QUIT so a service manager can stop the kiosk.
   SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
   SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
   SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-    error_fr = std::string("L'écran n'a pas pu démarrer (SDL : ") + SDL_GetError() + ").";
-    return false;
+    return Status::error("display", std::string("L'écran n'a pas pu démarrer (SDL : ") + SDL_GetError() + ").");
   }
   sdl_started_ = true;
   fullscreen_ = options.fullscreen;
@@ -36,8 +35,7 @@ bool Platform::open(const PlatformOptions& options, std::string& error_fr) {
   window_.reset(SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED,
                                  SDL_WINDOWPOS_CENTERED, options.width, options.height, flags));
   if (!window_) {
-    error_fr = std::string("La fenêtre n'a pas pu s'ouvrir (SDL : ") + SDL_GetError() + ").";
-    return false;
+    return Status::error("display", std::string("La fenêtre n'a pas pu s'ouvrir (SDL : ") + SDL_GetError() + ").");
   }
   SDL_StopTextInput();  // no input method: the kiosk's keyboard is on screen
   if (fullscreen_) {
@@ -51,16 +49,14 @@ bool Platform::open(const PlatformOptions& options, std::string& error_fr) {
   }
   if (software_) renderer_.reset(SDL_CreateRenderer(window_.get(), -1, SDL_RENDERER_SOFTWARE));
   if (!renderer_) {
-    error_fr = std::string("Le rendu n'a pas pu démarrer (SDL : ") + SDL_GetError() + ").";
-    return false;
+    return Status::error("display", std::string("Le rendu n'a pas pu démarrer (SDL : ") + SDL_GetError() + ").");
   }
   if (!ImGui_ImplSDLRenderer_Init(renderer_.get())) {
-    error_fr = "Le rendu de l'interface n'a pas pu démarrer.";
-    return false;
+    return Status::error("display", "Le rendu de l'interface n'a pas pu démarrer.");
   }
   backend_started_ = true;
   refresh_sizes();
-  return true;
+  return Status::success();
 }
 
 void Platform::refresh_sizes() {
@@ -100,7 +96,7 @@ void Platform::render(ImDrawData* data) {
   if (data) ImGui_ImplSDLRenderer_RenderDrawData(data);
 }
 
-bool Platform::read_pixels(Image& out, std::string& error_fr) {
+Status Platform::read_pixels(Image& out) {
   int w = 0, h = 0;
   SDL_GetRendererOutputSize(renderer_.get(), &w, &h);
   out.width = w;
@@ -108,13 +104,12 @@ bool Platform::read_pixels(Image& out, std::string& error_fr) {
   out.rgba.assign(static_cast<size_t>(w) * static_cast<size_t>(h) * 4, 0);
   if (SDL_RenderReadPixels(renderer_.get(), nullptr, SDL_PIXELFORMAT_RGBA32, out.rgba.data(),
                            w * 4) != 0) {
-    error_fr = std::string("L'image de l'écran n'a pas pu être lue (SDL : ") + SDL_GetError() +
-               ").";
-    return false;
+    return Status::error("screenshot", std::string("L'image de l'écran n'a pas pu être lue (SDL : ") + SDL_GetError() +
+               ").");
   }
   // The window surface has no meaningful alpha: a screenshot is opaque.
   for (size_t i = 3; i < out.rgba.size(); i += 4) out.rgba[i] = 0xff;
-  return true;
+  return Status::success();
 }
 
 void Platform::present() { SDL_RenderPresent(renderer_.get()); }

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "kiosk/core/base/status.h"
 #include "kiosk/ui/screenshot.h"
 
 union SDL_Event;
@@ -39,7 +40,7 @@ class Platform {
   Platform(const Platform&) = delete;
   Platform& operator=(const Platform&) = delete;
 
-  bool open(const PlatformOptions& options, std::string& error_fr);
+  Status open(const PlatformOptions& options);
 
   // Blocks until an event comes or timeout_ms passes (0 polls). False on time-out.
   bool wait_event(SDL_Event& e, int timeout_ms);
@@ -60,7 +61,7 @@ class Platform {
 
   void new_frame();                 // renderer backend + display size
   void render(ImDrawData* data);    // clears to the page colour and draws
-  bool read_pixels(Image& out, std::string& error_fr);  // after render(), before present()
+  Status read_pixels(Image& out);  // after render(), before present()
   void present();
   // After the font atlas changed (text size): uploads the new texture.
   void rebuild_font_texture();

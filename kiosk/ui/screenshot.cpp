@@ -52,21 +52,18 @@ bool write_rows(png_structp png, png_infop info, std::FILE* file, const Image& i
 
 }  // namespace
 
-bool write_png(const std::string& path, const Image& img, std::string& error_fr) {
+Status write_png(const std::string& path, const Image& img) {
   if (img.width <= 0 || img.height <= 0 ||
       img.rgba.size() != static_cast<size_t>(img.width) * static_cast<size_t>(img.height) * 4) {
-    error_fr = "L'image à enregistrer est vide ou incomplète.";
-    return false;
+    return Status::error("screenshot", "L'image à enregistrer est vide ou incomplète.");
   }
   std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "wb"));
   if (!file) {
-    error_fr = "Impossible d'écrire le fichier " + path + ".";
-    return false;
+    return Status::error("screenshot", "Impossible d'écrire le fichier " + path + ".");
   }
   PngWriter writer;
   if (!writer.ok()) {
-    error_fr = "La bibliothèque PNG n'a pas pu démarrer.";
-    return false;
+    return Status::error("screenshot", "La bibliothèque PNG n'a pas pu démarrer.");
   }
   std::vector<png_bytep> rows(static_cast<size_t>(img.height));
   for (int y = 0; y < img.height; ++y) {
@@ -74,14 +71,12 @@ bool write_png(const std::string& path, const Image& img, std::string& error_fr)
         img.rgba.data() + static_cast<size_t>(y) * static_cast<size_t>(img.width) * 4);
   }
   if (!write_rows(writer.png(), writer.info(), file.get(), img, rows.data())) {
-    error_fr = "L'écriture de l'image " + path + " a échoué.";
-    return false;
+    return Status::error("screenshot", "L'écriture de l'image " + path + " a échoué.");
   }
   if (std::fflush(file.get()) != 0) {
-    error_fr = "L'écriture de l'image " + path + " a échoué (disque plein ?).";
-    return false;
+    return Status::error("screenshot", "L'écriture de l'image " + path + " a échoué (disque plein ?).");
   }
-  return true;
+  return Status::success();
 }
 
 }  // namespace eric::ui

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/core/base/status.h"
+
 namespace eric::ui {
 
 struct Image {
@@ -13,6 +15,6 @@ struct Image {
 };
 
 // Writes img as an 8-bit RGBA PNG. On failure returns false and a French sentence in error_fr.
-bool write_png(const std::string& path, const Image& img, std::string& error_fr);
+Status write_png(const std::string& path, const Image& img);
 
 }  // namespace eric::ui

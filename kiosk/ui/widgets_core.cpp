@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "kiosk/core/base/utf8.h"
 #include "kiosk/ui/widgets.h"
 #include "kiosk/ui/widgets_internal.h"
 
@@ -75,7 +76,7 @@ std::string fit_text(const Ui& ui, FontRole role, std::string_view s, float max_
   const std::string ellipsis = "\xE2\x80\xA6";  // …
   std::string cut(s);
   while (!cut.empty()) {
-    utf8_pop_back(cut);
+    utf8::pop_back(cut);
     while (!cut.empty() && cut.back() == ' ') cut.pop_back();
     if (measure(ui, role, cut + ellipsis).x <= max_width) break;
   }

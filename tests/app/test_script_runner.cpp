@@ -43,9 +43,9 @@ class FakeTarget : public ScriptTarget {
     }
   }
   void advance_clock_ms(int64_t ms) override { advanced_ms += ms; }
-  bool screenshot(const std::string& path, std::string&) override {
+  Status screenshot(const std::string& path) override {
     shots.push_back(path);
-    return true;
+    return Status::success();
   }
 
   void add(ProbeKind kind, std::string text, float x, float y, bool tappable,

@@ -32,9 +32,8 @@ class HeadlessShell : public ScriptTarget, public ::testing::Test {
   const ui::UiProbe& probe() const override { return ui.probe; }
   void pointer(const ui::PointerEvent& e) override { app->pointer(e); }
   void advance_clock_ms(int64_t ms) override { clock.advance_ms(ms); }
-  bool screenshot(const std::string&, std::string& error) override {
-    error = "pas d'écran en test";
-    return false;
+  Status screenshot(const std::string&) override {
+    return Status::error("no_screen", "Pas d'écran en test.");
   }
 
   // Runs script text and expects every step to pass; returns the runner's output.

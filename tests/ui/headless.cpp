@@ -14,7 +14,10 @@ const SharedFonts& shared_fonts() {
     ImGuiContext* ctx = ImGui::CreateContext(s.atlas);
     FontConfig cfg;
     cfg.scale = 1.0f;
-    if (!s.fonts.build(ImGui::GetIO(), cfg, s.error)) s.fonts.build_builtin(ImGui::GetIO(), 1.0f);
+    if (const Status built = s.fonts.build(ImGui::GetIO(), cfg); !built) {
+      s.error = built.message_fr;
+      s.fonts.build_builtin(ImGui::GetIO(), 1.0f);
+    }
     ImGui::DestroyContext(ctx);
     return s;
   }();

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "headless.h"
+#include "kiosk/core/base/utf8.h"
 #include "kiosk/ui/keyboard.h"
 #include "kiosk/ui/scroll_list.h"
 #include "kiosk/ui/widgets.h"
@@ -165,9 +166,9 @@ TEST(Keyboard, BackspaceRemovesAWholeUtf8Character) {
   k.press_key("backspace");
   EXPECT_EQ(k.text, "cœur");
   std::string s = "é";
-  utf8_pop_back(s);
+  utf8::pop_back(s);
   EXPECT_EQ(s, "");
-  utf8_pop_back(s);  // empty stays empty
+  utf8::pop_back(s);  // empty stays empty
   EXPECT_EQ(s, "");
 }
 

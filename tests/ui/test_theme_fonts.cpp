@@ -69,9 +69,9 @@ TEST(Fonts, MissingFileIsAFrenchError) {
   FontConfig cfg;
   cfg.regular = "/nonexistent/font.otf";
   FontFiles files;
-  std::string error;
-  EXPECT_FALSE(find_font_files(cfg, files, error));
-  EXPECT_NE(error.find("introuvable"), std::string::npos) << error;
+  const Status missing = find_font_files(cfg, files);
+  EXPECT_FALSE(missing.ok);
+  EXPECT_NE(missing.message_fr.find("introuvable"), std::string::npos) << missing.message_fr;
 }
 
 // Every character of every French and English string, and of catalog-like samples, must be

@@ -143,9 +143,8 @@ int run(const std::string& out, bool hc) {
   PlatformOptions opts;
   opts.fullscreen = false;
   opts.software = true;
-  std::string error;
-  if (!platform.open(opts, error)) {
-    std::fprintf(stderr, "%s\n", error.c_str());
+  if (const eric::Status opened = platform.open(opts); !opened) {
+    std::fprintf(stderr, "%s\n", opened.message_fr.c_str());
     return 1;
   }
   Ui ui;
@@ -155,8 +154,8 @@ int run(const std::string& out, bool hc) {
   set_display(ui, platform.output_height());
   FontConfig fc;
   fc.scale = ui.scale;
-  if (!ui.fonts.build(ImGui::GetIO(), fc, error)) {
-    std::fprintf(stderr, "%s\n", error.c_str());
+  if (const eric::Status built = ui.fonts.build(ImGui::GetIO(), fc); !built) {
+    std::fprintf(stderr, "%s\n", built.message_fr.c_str());
     return 1;
   }
   platform.rebuild_font_texture();
@@ -172,9 +171,10 @@ int run(const std::string& out, bool hc) {
       platform.render(ImGui::GetDrawData());
     }
     Image img;
-    if (!platform.read_pixels(img, error) ||
-        !write_png(out + "/" + names[scene] + (hc ? "_hc" : "") + ".png", img, error)) {
-      std::fprintf(stderr, "%s\n", error.c_str());
+    eric::Status saved = platform.read_pixels(img);
+    if (saved) saved = write_png(out + "/" + names[scene] + (hc ? "_hc" : "") + ".png", img);
+    if (!saved) {
+      std::fprintf(stderr, "%s\n", saved.message_fr.c_str());
       return 1;
     }
     platform.present();

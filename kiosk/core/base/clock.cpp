@@ -9,32 +9,15 @@ namespace eric {
 
 namespace {
 
-// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's civil algorithm).
-int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+int two_digits(std::string_view s, size_t at) {
+  return (s[at] - '0') * 10 + (s[at + 1] - '0');
 }
 
-void civil_from_days(int64_t z, int& y, int& m, int& d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  y = static_cast<int>(yoe + era * 400 + (m <= 2));
-}
-
-bool parse_date(const std::string& s, int& y, int& m, int& d) {
-  if (s.size() < 10) return false;
-  if (std::sscanf(s.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return false;
-  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+std::string format_ymd(const std::chrono::year_month_day& ymd) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return buf;
 }
 
 }  // namespace
@@ -68,8 +51,12 @@ CivilTime Clock::to_local(int64_t epoch_ms) {
 }
 
 bool Clock::parse_local(const std::string& text, int64_t& epoch_ms) {
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  if (!parse_date(text, y, mo, d)) return false;
+  const auto date = parse_civil_date(text);
+  if (!date) return false;
+  const int y = static_cast<int>(date->year());
+  const int mo = static_cast<int>(static_cast<unsigned>(date->month()));
+  const int d = static_cast<int>(static_cast<unsigned>(date->day()));
+  int h = 0, mi = 0, s = 0;
   if (text.size() > 10) {
     if (std::sscanf(text.c_str() + 10, "%*[ T]%2d:%2d:%2d", &h, &mi, &s) < 2) return false;
   }
@@ -102,28 +89,37 @@ std::string Clock::format_datetime(const CivilTime& t) {
 
 std::string Clock::today() const { return format_date(local()); }
 
+std::optional<std::chrono::year_month_day> parse_civil_date(std::string_view text) {
+  if (text.size() < 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+  }
+  const std::chrono::year_month_day ymd{
+      std::chrono::year{two_digits(text, 0) * 100 + two_digits(text, 2)},
+      std::chrono::month{static_cast<unsigned>(two_digits(text, 5))},
+      std::chrono::day{static_cast<unsigned>(two_digits(text, 8))}};
+  if (!ymd.ok()) return std::nullopt;  // 2027-02-30, month 13...
+  return ymd;
+}
+
 std::string add_days(const std::string& date, int days) {
-  int y = 0, m = 0, d = 0;
-  if (!parse_date(date, y, m, d)) return date;
-  int64_t z = days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)) + days;
-  civil_from_days(z, y, m, d);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return std::string(buf) + (date.size() > 10 ? date.substr(10) : std::string());
+  const auto ymd = parse_civil_date(date);
+  if (!ymd) return date;
+  const std::chrono::year_month_day moved{std::chrono::sys_days{*ymd} + std::chrono::days{days}};
+  return format_ymd(moved) + (date.size() > 10 ? date.substr(10) : std::string());
 }
 
 int days_between(const std::string& a, const std::string& b) {
-  int ya = 0, ma = 0, da = 0, yb = 0, mb = 0, db = 0;
-  if (!parse_date(a, ya, ma, da) || !parse_date(b, yb, mb, db)) return 0;
-  return static_cast<int>(days_from_civil(yb, mb, db) - days_from_civil(ya, ma, da));
+  const auto from = parse_civil_date(a);
+  const auto to = parse_civil_date(b);
+  if (!from || !to) return 0;
+  return static_cast<int>((std::chrono::sys_days{*to} - std::chrono::sys_days{*from}).count());
 }
 
 int weekday_of(const std::string& date) {
-  int y = 0, m = 0, d = 0;
-  if (!parse_date(date, y, m, d)) return 0;
-  int64_t z = days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
-  // 1970-01-01 was a Thursday (4).
-  return static_cast<int>(((z % 7) + 7 + 4) % 7);
+  const auto ymd = parse_civil_date(date);
+  if (!ymd) return 0;
+  return static_cast<int>(std::chrono::weekday{std::chrono::sys_days{*ymd}}.c_encoding());
 }
 
 std::string civil_day(int64_t epoch_s) {

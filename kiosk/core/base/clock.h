@@ -1,8 +1,11 @@
 // The one clock of the program: real time, or a time that tests and scripts set and advance.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace eric {
 
@@ -44,6 +47,10 @@ class Clock {
 
 // The site's civil day ("YYYY-MM-DD") of an epoch time in seconds.
 std::string civil_day(int64_t epoch_s);
+
+// The one reader of civil dates: "YYYY-MM-DD" (what follows the tenth character is not read);
+// nothing for text that is not a real calendar day (2027-02-30, month 13, "not-a-date").
+std::optional<std::chrono::year_month_day> parse_civil_date(std::string_view text);
 
 // Adds days to a civil date "YYYY-MM-DD"; used by the generator and by date shifting.
 std::string add_days(const std::string& date, int days);

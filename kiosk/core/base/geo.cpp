@@ -6,11 +6,6 @@
 
 namespace eric {
 
-namespace {
-constexpr double kPi = 3.14159265358979323846;
-constexpr double kDegToRad = kPi / 180.0;
-}  // namespace
-
 double haversine_km(double lat1, double lon1, double lat2, double lon2) {
   const double p1 = lat1 * kDegToRad;
   const double p2 = lat2 * kDegToRad;

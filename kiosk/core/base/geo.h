@@ -1,9 +1,12 @@
 // Distances on the Earth for "near me" lists: exact haversine and a search box for a radius.
 #pragma once
 
+#include <numbers>
+
 namespace eric {
 
 constexpr double kEarthRadiusKm = 6371.0088;  // mean radius (IUGG)
+inline constexpr double kDegToRad = std::numbers::pi / 180.0;
 
 // Great-circle distance in kilometres between two points in degrees.
 double haversine_km(double lat1, double lon1, double lat2, double lon2);

@@ -1,8 +1,11 @@
-// Text folding for search (see text_fold.h): a small UTF-8 decoder and Latin letter tables.
+// Text folding for search (see text_fold.h): Latin letter tables over the project's UTF-8.
 #include "kiosk/core/base/text_fold.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
+
+#include "kiosk/core/base/utf8.h"
 
 namespace eric {
 
@@ -22,64 +25,6 @@ constexpr std::string_view kLatinExtA =
     "llllllllll" "nnnnnnnnn" "oooooo" "22" "rrrrrr" "ssssssss" "tttttt" "uuuuuuuuuuuu" "ww"
     "yyy" "zzzzzz" "s";
 static_assert(kLatinExtA.size() == 128, "one entry per code point of Latin Extended-A");
-
-// Decodes one code point at s[i]; returns false (and skips one byte) on invalid UTF-8.
-bool decode(std::string_view s, size_t& i, uint32_t& cp) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) {
-    cp = b0;
-    i += 1;
-    return true;
-  }
-  int len = 0;
-  uint32_t min = 0;
-  if ((b0 & 0xE0) == 0xC0) {
-    len = 2; cp = b0 & 0x1F; min = 0x80;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    len = 3; cp = b0 & 0x0F; min = 0x800;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    len = 4; cp = b0 & 0x07; min = 0x10000;
-  } else {
-    i += 1;
-    return false;
-  }
-  if (i + static_cast<size_t>(len) > s.size()) {
-    i += 1;
-    return false;
-  }
-  for (int k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + static_cast<size_t>(k)]);
-    if ((b & 0xC0) != 0x80) {
-      i += 1;
-      return false;
-    }
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    i += 1;
-    return false;
-  }
-  i += static_cast<size_t>(len);
-  return true;
-}
-
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Punctuation, symbols, spaces and emoji of the blocks a French keyboard or a catalog
 // can bring: all separate words.
@@ -105,11 +50,12 @@ std::string fold_text(std::string_view s) {
   };
   size_t i = 0;
   while (i < s.size()) {
-    uint32_t cp = 0;
-    if (!decode(s, i, cp)) {
+    const std::optional<char32_t> decoded = utf8::next(s, i);
+    if (!decoded) {
       pending_space = true;
       continue;
     }
+    const uint32_t cp = *decoded;
     if (cp < 0x80) {
       char c = static_cast<char>(cp);
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -138,7 +84,7 @@ std::string fold_text(std::string_view s) {
       pending_space = true;
     } else {
       std::string piece;
-      append_utf8(piece, cp);
+      utf8::append(piece, cp);
       put(piece);
     }
   }

@@ -15,7 +15,7 @@ struct HousekeepingDone {
 };
 
 // Runs the three in turn, each in its own transaction, and stops at the first failure; then
-// checkpoints the write-ahead log (the kiosk's connections never do it on commit).
+// tries to checkpoint the write-ahead log (the kiosk's connections never do it on commit).
 // Called at the kiosk's start, once a day while it runs, before each sync pushes the outbox,
 // and when the animator's desk opens. Safe to call as often as wanted.
 Result<HousekeepingDone> run_housekeeping(Database& db, int64_t now_s);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 #include <vector>
+#include <numbers>
 
 #include "kiosk/core/base/geo.h"
 #include "kiosk/core/storage/schema.h"
@@ -16,8 +17,6 @@ using namespace store_detail;
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
-constexpr double kDegToRad = kPi / 180.0;
 // Above this many latitude bands (a radius over ~650 km) the circle is not cut per band: whole
 // bands are read and every row measured.
 constexpr int64_t kMaxBands = 120;
@@ -66,7 +65,7 @@ Cover cover_disc(double lat, double lon, double radius_km, bool with_inner) {
   c.min_lon = box.min_lon;
   c.max_lon = box.max_lon;
   const double angle = std::max(0.0, radius_km) / kEarthRadiusKm;
-  if (box.min_lon <= -180.0 || box.max_lon >= 180.0 || angle >= kPi / 2 ||
+  if (box.min_lon <= -180.0 || box.max_lon >= 180.0 || angle >= std::numbers::pi / 2 ||
       c.band_hi - c.band_lo + 1 > kMaxBands) {
     c.broad = true;
     return c;

@@ -10,8 +10,12 @@ namespace eric {
 namespace {
 
 bool split_date(const std::string& date, int& y, int& m, int& d) {
-  return date.size() >= 10 && std::sscanf(date.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3 &&
-         m >= 1 && m <= 12 && d >= 1 && d <= 31;
+  const auto ymd = parse_civil_date(date);
+  if (!ymd) return false;
+  y = static_cast<int>(ymd->year());
+  m = static_cast<int>(static_cast<unsigned>(ymd->month()));
+  d = static_cast<int>(static_cast<unsigned>(ymd->day()));
+  return true;
 }
 
 std::string day_number(int day, const I18n& i18n) {
