@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 
+#include "kiosk/core/test_hook.h"
 #include "sync/client_internal.h"
 
 namespace eric {
@@ -21,12 +22,16 @@ std::string civil_time(int64_t epoch_s) {
 void requeue(SyncContext& ctx, const std::vector<OutboxItem>& items, const Status& why) {
   const int64_t now = sync_now_s(ctx.config);
   Transaction tx(ctx.db);
+  Status s = tx.status();
   for (const auto& item : items) {
     // `attempts` was already counted when the item was marked sending.
     const int64_t next = now + backoff_seconds(ctx.config, item.attempts + 1, ctx.result.retry_after_s);
-    outbox_mark(ctx.db, item.id, OutboxState::pending, "", "", why.message_fr, next);
+    if (s) s = outbox_mark(ctx.db, item.id, OutboxState::pending, "", "", why.message_fr, next);
   }
-  tx.commit();
+  if (s) s = tx.commit();
+  // Items that could not be put back stay `sending`: the next sync requeues those first
+  // (outbox_requeue_sending), so none is lost; the delivery's own failure is what to report.
+  (void)s;
 }
 
 }  // namespace
@@ -54,10 +59,12 @@ Status push_outbox(SyncContext& ctx, HttpClient& http) {
       Status s = tx.commit();
       if (!s) return s;
     }
+    reached_step(step::kDeliveryStarted);
     ctx.report(SyncPhase::outbox_push, sent, sent + static_cast<int64_t>(items.size()));
     HttpResponse r;
     Status s = http.post_json(ctx.base_url + "/v1/outbox", {ctx.auth_header()}, body.dump(), r);
     ctx.count(r);
+    if (s) reached_step(step::kDeliverySent);
     if (s && r.status != 200) s = http_error_status(r);
     std::vector<OutboxAnswer> answers;
     if (s) s = parse_outbox_answers(r.body, answers);
@@ -81,19 +88,23 @@ Status push_outbox(SyncContext& ctx, HttpClient& http) {
         }
         const OutboxAnswer& a = *it->second;
         if (a.status == "accepted") {
-          outbox_mark(db, item.id, OutboxState::accepted, a.ref, "", "", 0);
+          s = outbox_mark(db, item.id, OutboxState::accepted, a.ref, "", "", 0);
           ++ctx.result.outbox_accepted;
         } else {
           // The sentence is what the animator and the visitor read; the code stays in logs.
-          outbox_mark(db, item.id, OutboxState::rejected, "", a.message.empty() ? a.reason : a.message,
-                      "", 0);
+          s = outbox_mark(db, item.id, OutboxState::rejected, "",
+                          a.message.empty() ? a.reason : a.message, "", 0);
           ++ctx.result.outbox_rejected;
         }
+        // Not recorded: the items stay `sending` and the next sync sends them again; the
+        // server answers a replay with this same answer.
+        if (!s) return s;
         ++ctx.result.outbox_sent;
       }
       s = tx.commit();
       if (!s) return s;
     }
+    reached_step(step::kAnswerRecorded);
     sent += static_cast<int64_t>(items.size());
     if (!unanswered.empty()) {
       Status missing = Status::error("malformed_response",

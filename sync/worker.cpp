@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "kiosk/core/store.h"
+#include "kiosk/core/test_hook.h"
 #include "sync/client_internal.h"
 
 namespace eric {
@@ -108,7 +109,10 @@ void SyncWorker::run() {
     // The new catalog is visible since its commit; copying the log back into the file
     // (40 ms after a 1 % delta, about a second after a full sync) waits for no one, and no
     // other kiosk connection does it (kiosk_connection()).
-    db->checkpoint();
+    // A checkpoint that could not copy everything leaves the rest in the log, where readers
+    // still find it; the next one copies it, so there is nothing to do about a failure here.
+    (void)db->checkpoint();
+    reached_step(step::kCheckpointed);
   }
 }
 

@@ -8,6 +8,7 @@
 
 #include "kiosk/core/clock.h"
 #include "kiosk/core/store.h"
+#include "kiosk/core/test_hook.h"
 #include "kiosk/core/usage.h"
 
 namespace eric {
@@ -105,6 +106,7 @@ std::string ticket_number(int n) {
 
 Result<TakenTicket> take_ticket(Database& db, const TicketRequest& request, int64_t now_s) {
   Result<TakenTicket> r;
+  reached_step(step::kRequestFormSent);
   if (!is_help_reason(request.reason)) {
     r.status = Status::error("bad_input", "Choisissez pourquoi vous venez.");
     return r;
@@ -150,6 +152,7 @@ Result<TakenTicket> take_ticket(Database& db, const TicketRequest& request, int6
   if (!r.ok()) return r;
   r.status = tx.commit();
   if (!r.ok()) return r;
+  reached_step(step::kOutboxWritten);
   if (auto t = ticket_by_id(db, id)) r.value.ticket = *t;
   r.value.people_ahead = people_ahead(db, id);
   return r;
