@@ -52,6 +52,9 @@ class ManagerScreen : public Screen {
                ui::TextOpts{ui::FontRole::Heading, status.failed ? ui::Tone::Error : ui::Tone::Normal,
                             col_w});
     }
+    if (!status.rejected.empty()) {
+      ui::text(u, status.rejected, ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, col_w});
+    }
     ImGui::Dummy(ImVec2(0, ui::px(u, 16)));
 
     if (!facts.enrolled) {
