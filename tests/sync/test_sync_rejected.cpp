@@ -140,6 +140,17 @@ TEST(SyncRejected, EveryFaultyFieldIsSetAsideAndTheRestOfTheSyncApplies) {
   ASSERT_TRUE(full.status.ok) << full.status.message_fr;
   EXPECT_TRUE(full.full);
   EXPECT_EQ(rejected_record_count(*fresh.db), static_cast<int64_t>(expected.size()) - 1);
+
+  // And a terminal without network, from a bundle of the same feed (eric-kioskctl import).
+  const std::string bundle = tmp.file("catalogue.bundle");
+  server_cmd({"export-bundle", "--db", server_db, "--site", "eric-martigues", "--out", bundle});
+  auto offline = fresh_store(tmp, "offline.db");
+  ASSERT_TRUE(offline);
+  int64_t records = 0;
+  Status imported = import_bundle(*offline, bundle, &records);
+  ASSERT_TRUE(imported.ok) << imported.message_fr;
+  EXPECT_EQ(rejected_record_count(*offline), static_cast<int64_t>(expected.size()) - 1);
+  EXPECT_EQ(query_int(*offline, "SELECT count(*) FROM jobs WHERE id = 'good-after'"), 1);
 }
 
 // Runs eric-kioskctl with the kill hook set to `step`.
