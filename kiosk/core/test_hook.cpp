@@ -18,27 +18,26 @@ struct KillTarget {
   long occurrence = 1;
 };
 
-const KillTarget& kill_target() {
-  static const KillTarget target = [] {
-    KillTarget t;
-    const char* env = std::getenv("ERIC_TEST_KILL_AT");
-    if (!env || !*env) return t;
-    t.step = env;
-    const auto hash = t.step.find('#');
-    if (hash != std::string::npos) {
-      t.occurrence = std::strtol(t.step.c_str() + hash + 1, nullptr, 10);
-      if (t.occurrence < 1) t.occurrence = 1;
-      t.step.resize(hash);
-    }
-    return t;
-  }();
-  return target;
+// Read at each step (steps are a few per sync or request): a process forked from one that
+// had no hook, with the variable set since, still gets it.
+KillTarget kill_target() {
+  KillTarget t;
+  const char* env = std::getenv("ERIC_TEST_KILL_AT");
+  if (!env || !*env) return t;
+  t.step = env;
+  const auto hash = t.step.find('#');
+  if (hash != std::string::npos) {
+    t.occurrence = std::strtol(t.step.c_str() + hash + 1, nullptr, 10);
+    if (t.occurrence < 1) t.occurrence = 1;
+    t.step.resize(hash);
+  }
+  return t;
 }
 
 }  // namespace
 
 void reached_step(const char* name) {
-  const KillTarget& target = kill_target();
+  const KillTarget target = kill_target();
   if (target.step.empty() || target.step != name) return;
   static std::atomic<long> seen{0};
   const long n = ++seen;

@@ -5,7 +5,7 @@
 //   ERIC_TEST_KILL_AT=STEP#N   ... the N-th time (N from 1; "sync.page_staged#3")
 //
 // Before it dies it writes "reached STEP #N" on standard error, so the test's log says where.
-// Without the variable a step costs one comparison of a cached pointer.
+// Without the variable a step costs one getenv (a few steps per sync or request).
 #pragma once
 
 namespace eric {

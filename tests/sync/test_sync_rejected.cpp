@@ -5,12 +5,16 @@
 // catalog and outbox.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <set>
+#include <thread>
 
 #include "sync/client_internal.h"
+#include "sync/worker.h"
 #include "tests/sync/field_faults.h"
 #include "tests/sync/fixture.h"
 
@@ -242,6 +246,38 @@ TEST(SyncRejected, KilledAtEachStepOfASync) {
   EXPECT_EQ(outbox_counts_by_state(*t.db).accepted, static_cast<int64_t>(requests.size()));
   EXPECT_EQ(nlohmann::json::parse(server_cmd({"info", "--db", server_db}))["outbox_results"],
             requests.size());
+  EXPECT_TRUE(kioskctl_status(t)["last_error"].is_null());
+}
+
+// The kiosk's sync worker killed at its last step, the checkpoint that copies the log into the
+// database file after the sync: the new catalog and the delivered request are there, the
+// database is sound, and the sync is not reported as interrupted (it had ended).
+TEST(SyncRejected, KioskWorkerKilledAtItsCheckpoint) {
+  TempDir tmp;
+  const std::string server_db = tmp.file("server.db");
+  make_demo_server_db(server_db, 1500, 4);
+  ServerProcess server({server_db, "", "", "", 500});
+  Terminal t = make_terminal(tmp, "t1", server_db, server.url());
+  auto added = outbox_add(*t.db, "help_ticket", R"({"reason":"cv","urgent_today":false})",
+                          std::time(nullptr), 0);
+  ASSERT_TRUE(added.ok());
+  const std::string db_path = t.dir + "/cache.db";
+  setenv("ERIC_TEST_KILL_AT", "sync.checkpointed", 1);
+  const pid_t pid = fork();
+  if (pid == 0) {  // the kiosk's side: the worker thread syncs at once, as at start-up
+    SyncWorker worker(db_path, test_config(), {});
+    worker.start();
+    std::this_thread::sleep_for(std::chrono::seconds(60));
+    _exit(3);  // the hook did not fire
+  }
+  unsetenv("ERIC_TEST_KILL_AT");
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "status " << status;
+  const CatalogState now = catalog_state(db_path);
+  EXPECT_EQ(now.cursor, server_cursor(server_db));
+  EXPECT_EQ(now.jobs, 1500);
+  EXPECT_EQ(outbox_counts_by_state(*t.db).accepted, 1);
   EXPECT_TRUE(kioskctl_status(t)["last_error"].is_null());
 }
 
