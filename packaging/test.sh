@@ -19,3 +19,6 @@ export ASAN_OPTIONS=abort_on_error=0:detect_stack_use_after_return=1
 export LSAN_OPTIONS=suppressions=$root/tests/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 ctest --test-dir "$root/build-asan" --output-on-failure -j "$jobs"
+
+echo "== fuzzing: each parser of outside data for 15 s (libFuzzer, clang-14)"
+bash "$root/tests/fuzz/run.sh" 15 "$root/build-fuzz"

@@ -53,6 +53,9 @@ class ManagerScreen : public Screen {
                ui::TextOpts{ui::FontRole::Heading, status.failed ? ui::Tone::Error : ui::Tone::Normal,
                             col_w});
     }
+    if (!status.rejected.empty()) {
+      ui::text(u, status.rejected, ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, col_w});
+    }
     ui::space(u, ui::Space::Section);
 
     if (!facts.enrolled) {

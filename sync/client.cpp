@@ -2,6 +2,10 @@
 // the sequence of one sync. The catalog pull itself is in client_catalog.cpp.
 #include "sync/client.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -15,6 +19,46 @@
 #include "sync/protocol.h"
 
 namespace eric {
+namespace {
+
+// A lock the syncing process holds on "<database>.sync-lock" for the length of a sync. The
+// kernel lets it go however the process ends, so a "running_since" left in the sync state
+// with no one holding the lock is a sync that was killed.
+class SyncRunLock {
+ public:
+  explicit SyncRunLock(Database& db) {
+    if (!is_file(db)) return;
+    fd_ = ::open(lock_path(db).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    // Another process syncing at the same time (kioskctl beside the kiosk) keeps its lock;
+    // both syncs go on, SQLite puts their writes one after the other.
+    if (fd_ >= 0 && flock(fd_, LOCK_EX | LOCK_NB) != 0) close_fd();
+  }
+  ~SyncRunLock() { close_fd(); }
+  SyncRunLock(const SyncRunLock&) = delete;
+  SyncRunLock& operator=(const SyncRunLock&) = delete;
+
+  static bool held_elsewhere(Database& db) {
+    if (!is_file(db)) return false;
+    const int fd = ::open(lock_path(db).c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;  // no lock file: no sync ever held it
+    const bool held = flock(fd, LOCK_SH | LOCK_NB) != 0;
+    ::close(fd);  // closing lets a shared lock we took go
+    return held;
+  }
+
+ private:
+  static bool is_file(Database& db) {
+    return !db.path().empty() && db.path() != ":memory:" && db.path().rfind("file:", 0) != 0;
+  }
+  static std::string lock_path(Database& db) { return db.path() + ".sync-lock"; }
+  void close_fd() {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+  }
+  int fd_ = -1;
+};
+
+}  // namespace
 
 int64_t sync_now_s(const SyncConfig& config) {
   return config.clock ? config.clock->now_s() : static_cast<int64_t>(std::time(nullptr));
@@ -40,6 +84,19 @@ int64_t backoff_seconds(const SyncConfig& config, int failures, int retry_after_
 SyncOverview sync_overview(Database& db) {
   SyncOverview o;
   o.state = load_sync_state(db);
+  o.rejected_records = rejected_record_count(db);
+  if (!sync_value_get(db, "running_since").value_or("").empty()) {
+    // A sync said it started and did not say it ended: either it runs now (its process holds
+    // the lock) or its process was killed (the kernel let the lock go).
+    if (SyncRunLock::held_elsewhere(db)) {
+      o.running = true;
+    } else {
+      o.state.last_error_code = "interrupted";
+      o.state.last_error_message =
+          "La dernière synchronisation a été interrompue avant sa fin (programme arrêté ou "
+          "borne éteinte).";
+    }
+  }
   o.next_attempt_at = std::atoll(sync_value_get(db, "next_attempt").value_or("0").c_str());
   o.failures = std::atoi(sync_value_get(db, "failures").value_or("0").c_str());
   o.server_url = setting_get_or(db, kSettingServerUrl, "");
@@ -109,16 +166,22 @@ Status import_bundle(Database& db, const std::string& path, int64_t* records, co
   CatalogPage page;
   s = parse_catalog_changes(body, page);
   if (!s) return Status::error("bad_bundle", "Le contenu du catalogue est illisible : " + s.message_fr);
+  // A bundle replaces the catalog like a snapshot; what it holds that cannot be read is set
+  // aside the same way.
   CatalogWriter writer(db);
   s = writer.clear_all();
-  for (const auto& change : page.changes) {
-    if (s) s = apply_change(writer, change);
-  }
+  if (!s) return s;
+  RejectedWriter rejects(db, clock ? clock->now_s() : static_cast<int64_t>(std::time(nullptr)));
+  s = rejects.begin(/*full=*/true);
+  if (s) s = apply_in_order(writer, rejects, page.changes, page.rejected, {});
+  if (!s) return s;
   writer.set_updated_at(local_stamp(clock));
-  if (s) s = sync_value_set(db, "cursor", header.cursor);
+  s = sync_value_set(db, "cursor", header.cursor);
   if (!s) return s;
   s = writer.commit();
-  if (s && records) *records = static_cast<int64_t>(page.changes.size());
+  if (!s) return s;
+  log_rejected(rejects.newly());
+  if (records) *records = static_cast<int64_t>(page.changes.size());
   return s;
 }
 
@@ -149,11 +212,18 @@ SyncResult sync_once(Database& db, const SyncConfig& config, const SyncProgressF
   options.cancel = config.cancel;
   HttpClient http(options);
 
+  SyncRunLock run_lock(db);
   Status s;
-  {  // The attempt is on record before any network, so a killed sync still shows it.
+  {  // The attempt is on record before any network, so a killed sync still shows it, and
+     // shows it as interrupted (sync_overview). A file that cannot take this cannot take the
+     // catalog either: the sync stops here and says why.
+    Transaction tx(db);
     SyncState st = load_sync_state(db);
     st.last_attempt = now;
-    s = save_sync_state(db, st);
+    s = tx.status();
+    if (s) s = save_sync_state(db, st);
+    if (s) s = sync_value_set(db, "running_since", std::to_string(now));
+    if (s) s = tx.commit();
   }
   if (s && (ctx.base_url.empty() || ctx.token.empty())) {
     s = Status::error("not_enrolled",
@@ -197,19 +267,22 @@ SyncResult sync_once(Database& db, const SyncConfig& config, const SyncProgressF
   }
   {
     Transaction tx(db);
-    Status saved = tx.status();
-    if (saved) saved = save_sync_state(db, st);
-    if (saved) saved = sync_value_set(db, "failures", std::to_string(failures));
-    if (saved) saved = sync_value_set(db, "next_attempt", std::to_string(result.next_attempt_at));
-    if (saved) {
-      saved = sync_value_set(db, "last_bytes",
-                             std::to_string(result.bytes_down + result.bytes_up));
+    Status saved = save_sync_state(db, st);
+    const std::pair<const char*, std::string> values[] = {
+        {"failures", std::to_string(failures)},
+        {"next_attempt", std::to_string(result.next_attempt_at)},
+        {"last_bytes", std::to_string(result.bytes_down + result.bytes_up)},
+        {"running_since", ""},
+    };
+    for (const auto& [key, value] : values) {
+      if (saved) saved = sync_value_set(db, key, value);
     }
     if (saved) saved = tx.commit();
-    // A sync whose outcome could not be recorded is not a success: the manager would see an
-    // old state. The sync's own failure, when there is one, stays the one reported.
-    if (!saved && result.status) result.status = saved;
+    // A state that could not be saved is this sync's failure (its catalog is committed all the
+    // same); the manager then sees the sync as interrupted.
+    if (!saved && result.status.ok) result.status = saved;
   }
+  log_rejected(result.newly_rejected);
   result.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                            std::chrono::steady_clock::now() - started).count();
   return result;

@@ -9,6 +9,7 @@
 
 #include "kiosk/core/base/clock.h"
 #include "kiosk/core/storage/db.h"
+#include "kiosk/core/storage/rejected_records.h"
 #include "kiosk/core/storage/store.h"
 
 namespace eric {
@@ -51,6 +52,10 @@ struct SyncResult {
   bool full = false;           // the catalog was replaced
   int64_t changes_applied = 0;
   int64_t pages = 0;
+  // Records the terminal could not read or keep: set aside (rejected_records), never
+  // stopping the rest. `newly_rejected`: those not already set aside for the same reason.
+  int64_t rejected = 0;
+  std::vector<RejectedRecord> newly_rejected;
   int64_t outbox_sent = 0, outbox_accepted = 0, outbox_rejected = 0;
   int64_t status_changes = 0;  // later declines / cancellations applied
   int64_t bytes_down = 0, bytes_up = 0;  // on the wire, headers included
@@ -69,7 +74,10 @@ SyncResult sync_once(Database& db, const SyncConfig& config, const SyncProgressF
 
 // What the manager screen and `eric-kioskctl status` show.
 struct SyncOverview {
-  SyncState state;              // cursor, last attempt/success, last error
+  SyncState state;              // cursor, last attempt/success, last error (a sync that was
+                                // killed before its end: code "interrupted")
+  bool running = false;         // a sync is under way in some process now
+  int64_t rejected_records = 0; // records set aside (rejected_records.h)
   int64_t next_attempt_at = 0;  // epoch seconds, 0 = as soon as possible
   int failures = 0;             // consecutive failed syncs
   std::string server_url, terminal_id, site_id;

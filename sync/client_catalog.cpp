@@ -8,6 +8,7 @@
 #include <iterator>
 #include <vector>
 
+#include "kiosk/core/base/test_hook.h"
 #include "sync/client_internal.h"
 
 namespace eric {
@@ -32,28 +33,57 @@ std::string url_encode(const std::string& text) {
 double ms_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
-// Writes the staged changes and the new cursor in one write transaction.
-Status apply_staged(SyncContext& ctx, bool full, const std::string& cursor,
-                    const std::vector<CatalogChange>& staged) {
+// What the pages of one sync brought, kept in memory until the one write transaction.
+struct Staged {
+  std::vector<CatalogChange> changes;
+  std::vector<RejectedChange> rejected;  // positions count the staged changes before each
+  void clear() {
+    changes.clear();
+    rejected.clear();
+  }
+  void add(CatalogPage& page) {
+    for (RejectedChange& r : page.rejected) {
+      r.position += changes.size();
+      rejected.push_back(std::move(r));
+    }
+    if (changes.empty()) {
+      changes = std::move(page.changes);
+    } else {
+      changes.insert(changes.end(), std::make_move_iterator(page.changes.begin()),
+                     std::make_move_iterator(page.changes.end()));
+    }
+  }
+};
+
+// Writes the staged changes, the records set aside and the new cursor in one write
+// transaction.
+Status apply_staged(SyncContext& ctx, bool full, const std::string& cursor, const Staged& staged) {
   Database& db = ctx.db;
   CatalogWriter writer(db);
-  Status applied = full ? writer.clear_all() : writer.status();
-  const auto total = static_cast<int64_t>(staged.size());
-  int64_t done = 0;
-  for (const CatalogChange& change : staged) {
-    if (!applied) break;
-    applied = apply_change(writer, change);
-    if (++done % 2000 == 0 || done == total) ctx.report(SyncPhase::catalog_apply, done, total);
+  if (full) {
+    Status cleared = writer.clear_all();
+    if (!cleared) return cleared;
   }
-  if (!applied) return applied;  // the writer rolls back: the old catalog stays
-  writer.set_updated_at(local_stamp(ctx.config.clock));
-  Status s = sync_value_set(db, "cursor", cursor);  // inside the writer's transaction
+  RejectedWriter rejects(db, sync_now_s(ctx.config));
+  Status s = rejects.begin(full);
   if (!s) return s;
+  const auto total = static_cast<int64_t>(staged.changes.size());
+  s = apply_in_order(writer, rejects, staged.changes, staged.rejected, [&](int64_t done) {
+    ctx.report(SyncPhase::catalog_apply, done, total);
+  });
+  if (!s) return s;  // the writer rolls back: the old catalog stays
+  writer.set_updated_at(local_stamp(ctx.config.clock));
+  s = sync_value_set(db, "cursor", cursor);  // inside the writer's transaction
+  if (!s) return s;
+  reached_step(step::kApplyWritten);
   s = writer.commit();
-  if (s) ctx.result.changes_applied = done;
+  if (!s) return s;
+  reached_step(step::kApplyCommitted);
+  ctx.result.changes_applied = total;
+  ctx.result.rejected = rejects.put_count();
+  ctx.result.newly_rejected = rejects.newly();
   return s;
 }
-
 
 }  // namespace
 
@@ -62,7 +92,7 @@ Status pull_catalog(SyncContext& ctx, HttpClient& http) {
   Database& db = ctx.db;
   const std::string old_cursor = load_sync_state(db).cursor;
   std::string since = old_cursor;
-  std::vector<CatalogChange> staged;
+  Staged staged;
   bool full = false, first = true;
   Status s;
   while (true) {
@@ -85,21 +115,19 @@ Status pull_catalog(SyncContext& ctx, HttpClient& http) {
     }
     if (r.status != 200) return http_error_status(r);
     CatalogPage page;
-    s = parse_catalog_page(r.body, page);  // a malformed record fails the sync here
+    // A record that cannot be read is set aside in page.rejected; only a page that is not one
+    // (not JSON, no cursor) fails the sync.
+    s = parse_catalog_page(r.body, page);
     if (!s) return s;
     ++ctx.result.pages;
+    reached_step(step::kPageStaged);
     if (page.full) {  // a (new) snapshot: whatever was staged before is obsolete
       full = true;
       staged.clear();
     }
-    const auto changes = static_cast<int64_t>(page.changes.size());
-    if (staged.empty()) {
-      staged = std::move(page.changes);
-    } else {
-      staged.insert(staged.end(), std::make_move_iterator(page.changes.begin()),
-                    std::make_move_iterator(page.changes.end()));
-    }
-    ctx.report(SyncPhase::catalog_download, static_cast<int64_t>(staged.size()), -1);
+    const auto changes = static_cast<int64_t>(page.changes.size() + page.rejected.size());
+    staged.add(page);
+    ctx.report(SyncPhase::catalog_download, static_cast<int64_t>(staged.changes.size()), -1);
     first = false;
     if (page.has_more && (changes == 0 || page.cursor == since)) {
       return Status::error("malformed_response", "Le serveur a envoyé une page de catalogue vide.");
@@ -109,14 +137,16 @@ Status pull_catalog(SyncContext& ctx, HttpClient& http) {
   }
   ctx.result.full = full;
   ctx.result.catalog_download_ms = ms_since(started);
-  if (staged.empty() && !full && since == old_cursor) return Status::success();
+  if (staged.changes.empty() && staged.rejected.empty() && !full && since == old_cursor) {
+    return Status::success();
+  }
   const auto apply_started = std::chrono::steady_clock::now();
   s = apply_staged(ctx, full, since, staged);
   ctx.result.catalog_apply_ms = ms_since(apply_started);
   // A snapshot staged ~1.5 KB per record (200 MB for 130,000): give it back to the system now
   // rather than keep it in this thread's malloc arena until the next big sync.
-  const bool big = staged.size() > 10000;
-  std::vector<CatalogChange>().swap(staged);
+  const bool big = staged.changes.size() > 10000;
+  std::vector<CatalogChange>().swap(staged.changes);
   if (big) malloc_trim(0);
   return s;
 }

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 
+#include "kiosk/core/base/test_hook.h"
 #include "sync/client_internal.h"
 
 namespace eric {
@@ -30,7 +31,7 @@ Status requeue(SyncContext& ctx, const std::vector<OutboxItem>& items, Status wh
     if (s) s = outbox_mark(ctx.db, item.id, OutboxState::pending, "", "", why.message_fr, next);
   }
   if (s) s = tx.commit();
-  return why;
+  return why;  // the delivery's own failure is what to report
 }
 
 }  // namespace
@@ -58,10 +59,12 @@ Status push_outbox(SyncContext& ctx, HttpClient& http) {
       Status s = tx.commit();
       if (!s) return s;
     }
+    reached_step(step::kDeliveryStarted);
     ctx.report(SyncPhase::outbox_push, sent, sent + static_cast<int64_t>(items.size()));
     HttpResponse r;
     Status s = http.post_json(ctx.base_url + "/v1/outbox", {ctx.auth_header()}, body.dump(), r);
     ctx.count(r);
+    if (s) reached_step(step::kDeliverySent);
     if (s && r.status != 200) s = http_error_status(r);
     std::vector<OutboxAnswer> answers;
     if (s) s = parse_outbox_answers(r.body, answers);
@@ -85,22 +88,23 @@ Status push_outbox(SyncContext& ctx, HttpClient& http) {
         const OutboxAnswer& a = *it->second;
         Status marked;
         if (a.status == "accepted") {
-          marked = outbox_mark(db, item.id, OutboxState::accepted, a.ref, "", "", 0);
+          s = outbox_mark(db, item.id, OutboxState::accepted, a.ref, "", "", 0);
           ++ctx.result.outbox_accepted;
         } else {
           // The sentence is what the animator and the visitor read; the code stays in logs.
-          marked = outbox_mark(db, item.id, OutboxState::rejected, "",
-                               a.message.empty() ? a.reason : a.message, "", 0);
+          s = outbox_mark(db, item.id, OutboxState::rejected, "",
+                          a.message.empty() ? a.reason : a.message, "", 0);
           ++ctx.result.outbox_rejected;
         }
-        // Unrecorded answers roll back with the transaction; the items stay `sending` and go
-        // again, and the server answers the replay with the same answer.
-        if (!marked) return marked;
+        // Not recorded: the items stay `sending` and the next sync sends them again; the
+        // server answers a replay with this same answer.
+        if (!s) return s;
         ++ctx.result.outbox_sent;
       }
       s = tx.commit();
       if (!s) return s;
     }
+    reached_step(step::kAnswerRecorded);
     sent += static_cast<int64_t>(items.size());
     if (!unanswered.empty()) {
       Status missing = Status::error("malformed_response",

@@ -55,15 +55,27 @@ Status change_from_json(const nlohmann::json& j, CatalogChange& out);
 void for_each_record(const Catalog& catalog, const std::function<void(Record&&)>& fn);
 std::size_t catalog_record_count(const Catalog& catalog);
 
+// A change of a page the terminal could not read (a mistyped field, a missing key, an unknown
+// type): set aside with the reason, never applied, never stopping the rest of the page.
+struct RejectedChange {
+  std::string type;    // the record type as sent ("job"), or what stood there
+  std::string id;      // the change's id as sent (may be empty)
+  std::string reason;  // French, for the site manager: "champ « posts » d'un type inattendu"
+  std::size_t position = 0;  // how many readable changes of the page came before it
+};
+
 // A page of GET /v1/catalog.
 struct CatalogPage {
   std::string cursor;
   bool full = false;
   bool has_more = false;
   std::vector<CatalogChange> changes;
+  std::vector<RejectedChange> rejected;
 };
 // Reads a page in one pass, straight into records (no JSON tree; protocol_page.cpp), with the
-// rules of change_from_json for each change. On failure `out.changes` is empty.
+// rules of change_from_json for each change; a change those rules refuse goes to `rejected`
+// and the rest of the page is read. A page that is not one (not JSON, no cursor, changes not
+// a list) is an error, and then `out.changes` and `out.rejected` are empty.
 Status parse_catalog_page(std::string_view body, CatalogPage& out);
 // The same for a bundle body {"changes": [...]}: no cursor needed.
 Status parse_catalog_changes(std::string_view body, CatalogPage& out);

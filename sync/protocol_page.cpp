@@ -1,7 +1,9 @@
 // Catalog pages read in one pass with nlohmann's SAX interface: each record is decoded as its
 // text is lexed, with no JSON tree in between (a 100,000-offer snapshot is 50 pages; building
 // a tree per page and then reading it cost as much as writing the records). The rules are
-// those of change_from_json / record_from_json: same field lists, same refusals.
+// those of change_from_json / record_from_json: same field lists, same refusals; but a change
+// they refuse is set aside with its reason and the page goes on (one bad record must not stop
+// every terminal's sync).
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -10,6 +12,7 @@
 
 #include "sync/protocol.h"
 #include "sync/protocol_fields.h"
+#include "sync/record_rules.h"
 
 namespace eric {
 namespace {
@@ -129,14 +132,20 @@ class PageReader : public json::json_sax_t {
       case At::top_value: return top_container();
       case At::changes:
         out_.changes.emplace_back();
+        out_.changes.back().deleted = true;  // until its data is read
         change_ = ChangeState{};
         at_ = At::change;
         return true;
       case At::change_value:
         if (key_ == "data") return start_data();
-        if (key_ == "type" || key_ == "op" || key_ == "id") return bad_change();
+        if (key_ == "type" || key_ == "op" || key_ == "id") bad_change();
         return skip_value();
-      case At::data_value: return field_ < 0 ? skip_value() : bad_field();
+      case At::data_value:
+        if (field_ >= 0) bad_field();
+        return skip_value();
+      case At::data_array:  // a list of strings holds no object
+        bad_field();
+        return skip_value();
       case At::capture: return capture_open(json::object());
       default: return fail_response("JSON");
     }
@@ -149,7 +158,7 @@ class PageReader : public json::json_sax_t {
       case At::change: at_ = At::changes; return finish_change();
       case At::data:
         at_ = At::change;
-        if (!change_.key_seen) return bad_field(key_name());
+        if (!change_.key_seen) bad_field(key_name(), "absent ou vide");
         return true;
       case At::capture: return capture_close();
       default: return fail_response("JSON");
@@ -166,12 +175,17 @@ class PageReader : public json::json_sax_t {
         at_ = At::changes;
         return true;
       case At::change_value:
-        if (key_ == "data") return fail(Status::error("malformed", "Le serveur a envoyé une fiche illisible."));
-        if (key_ == "type" || key_ == "op" || key_ == "id") return bad_change();
+        if (key_ == "data") set_aside("fiche illisible (pas un objet)");
+        else if (key_ == "type" || key_ == "op" || key_ == "id") bad_change();
         return skip_value();
       case At::data_value: return field_ < 0 ? skip_value() : start_list();
+      case At::data_array:
+        bad_field();
+        return skip_value();
       case At::capture: return capture_open(json::array());
-      case At::changes: return bad_change();
+      case At::changes:  // a change that is a list, not an object
+        reject_whole("changement illisible (pas un objet)");
+        return skip_value();
       default: return fail_response("JSON");
     }
   }
@@ -211,6 +225,8 @@ class PageReader : public json::json_sax_t {
     bool has_type = false, has_op = false, has_id = false, has_data = false, key_seen = false;
     bool typed_data = false;  // data decoded straight into the record
     RecordType type = RecordType::job;
+    std::string type_text;    // as sent, for a change set aside
+    std::string rejected;     // why the change is set aside (empty: readable so far)
     std::string op;
     json captured;            // data that came before its type
   };
@@ -224,8 +240,16 @@ class PageReader : public json::json_sax_t {
     return false;
   }
   bool fail_response(const char* what) { return fail(malformed_response(what)); }
-  bool bad_change() {
-    return fail(Status::error("malformed", "Le serveur a envoyé un changement illisible."));
+  // Sets the current change aside (the first reason is kept); reading goes on.
+  bool set_aside(std::string reason) {
+    if (change_.rejected.empty()) change_.rejected = std::move(reason);
+    return true;
+  }
+  bool bad_change() { return set_aside("changement illisible (type, op ou id)"); }
+  // A change that is not even an object: nothing of it can be read.
+  bool reject_whole(const char* reason) {
+    out_.rejected.push_back(RejectedChange{"", "", reason, out_.changes.size()});
+    return true;
   }
   std::string key_name() const {
     std::string name;
@@ -234,11 +258,8 @@ class PageReader : public json::json_sax_t {
     }, out_.changes.back().record);
     return name;
   }
-  bool bad_field(const std::string& name = {}) {
-    return fail(Status::error("malformed", std::string("Le serveur a envoyé une fiche « ") +
-                                               std::string(record_type_name(change_.type)) +
-                                               " » illisible (champ " +
-                                               (name.empty() ? data_key_ : name) + ")."));
+  bool bad_field(const std::string& name = {}, const char* what = "d'un type inattendu") {
+    return set_aside("champ « " + (name.empty() ? data_key_ : name) + " » " + what);
   }
 
   const FieldIndex& index_for(RecordType type) {
@@ -283,7 +304,7 @@ class PageReader : public json::json_sax_t {
         if (v.kind != Scalar::text) return bad_field();
         return push_list_item(*v.s);
       case At::capture: return capture_scalar(v);
-      case At::changes: return bad_change();
+      case At::changes: return reject_whole("changement illisible (pas un objet)");
       default: return fail_response("JSON");
     }
   }
@@ -307,11 +328,12 @@ class PageReader : public json::json_sax_t {
   bool change_scalar(const Scalar& v) {
     at_ = At::change;
     CatalogChange& c = out_.changes.back();
-    if (key_ == "data") return fail(Status::error("malformed", "Le serveur a envoyé une fiche illisible."));
+    if (key_ == "data") return set_aside("fiche illisible (pas un objet)");
     const bool is_type = key_ == "type", is_op = key_ == "op", is_id = key_ == "id";
     if (!is_type && !is_op && !is_id) return true;
     if (v.kind != Scalar::text) return bad_change();
     if (is_type) {
+      change_.type_text = *v.s;
       auto type = parse_record_type(*v.s);
       // A second "type" after the data was decoded as another type cannot be trusted.
       if (!type || (change_.has_type && change_.typed_data && *type != change_.type)) return bad_change();
@@ -421,26 +443,55 @@ class PageReader : public json::json_sax_t {
     return true;
   }
 
-  // The checks of change_from_json, once the change's object is complete.
+  // The checks of change_from_json, once the change's object is complete; a change that
+  // fails them leaves the page for `rejected`.
   bool finish_change() {
     CatalogChange& c = out_.changes.back();
-    if (!change_.has_type || !change_.has_op || !change_.has_id || c.id.empty()) return bad_change();
+    check_change(c);
+    if (!change_.rejected.empty()) {
+      std::string type = change_.has_type ? std::string(record_type_name(change_.type))
+                                          : std::move(change_.type_text);
+      out_.rejected.push_back(RejectedChange{std::move(type), std::move(c.id),
+                                             std::move(change_.rejected),
+                                             out_.changes.size() - 1});
+      out_.changes.pop_back();
+    }
+    change_.captured = json();
+    return true;
+  }
+  void check_change(CatalogChange& c) {
+    if (!change_.rejected.empty()) return;
+    if (!change_.has_type || !change_.has_op || !change_.has_id || c.id.empty()) {
+      bad_change();
+      return;
+    }
     c.type = change_.type;
     if (change_.op == "delete") {
       c.deleted = true;
-      return true;
+      return;
     }
-    if (change_.op != "upsert" || !change_.has_data) return bad_change();
+    if (change_.op != "upsert" || !change_.has_data) {
+      bad_change();
+      return;
+    }
     c.deleted = false;
     if (!change_.typed_data) {
       Status s = record_from_json(change_.type, change_.captured, c.record);
-      change_.captured = json();
-      if (!s) return fail(std::move(s));
+      if (!s) {
+        set_aside(s.message_fr);
+        return;
+      }
     } else if (change_.type == RecordType::job_title && std::get<JobTitle>(c.record).ogr <= 0) {
-      return fail(Status::error("malformed", "Le serveur a envoyé une appellation sans code OGR."));
+      set_aside("champ « ogr » absent ou nul");
+      return;
     }
-    if (record_id(c.record) != c.id) return bad_change();
-    return true;
+    if (record_id(c.record) != c.id) {
+      set_aside("champ « " + key_name() + " » différent de l'identifiant du changement");
+      return;
+    }
+    // What the terminal keeps of each field (record_rules.h): text cleaned, the rest checked.
+    std::string reason = check_record(c.record);
+    if (!reason.empty()) set_aside(std::move(reason));
   }
 
   CatalogPage& out_;
@@ -464,7 +515,10 @@ Status read_page(std::string_view body, CatalogPage& out, bool need_cursor) {
   PageReader reader(out, need_cursor);
   const bool parsed = json::sax_parse(body.begin(), body.end(), &reader);
   Status s = reader.finish(parsed);
-  if (!s) out.changes.clear();
+  if (!s) {
+    out.changes.clear();
+    out.rejected.clear();
+  }
   return s;
 }
 

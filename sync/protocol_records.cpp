@@ -96,7 +96,7 @@ Status record_from_json(RecordType type, const nlohmann::json& data, Record& out
                                           " » illisible (champ " + bad + ").");
   }
   if (type == RecordType::job_title && std::get<JobTitle>(out).ogr <= 0) {
-    return Status::error("malformed", "Le serveur a envoyé une appellation sans code OGR.");
+    return Status::error("malformed", "Le serveur a envoyé une appellation sans code OGR (champ ogr).");
   }
   return Status::success();
 }

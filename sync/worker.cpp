@@ -3,6 +3,7 @@
 
 #include <chrono>
 
+#include "kiosk/core/base/test_hook.h"
 #include "kiosk/core/storage/store.h"
 #include "sync/client_internal.h"
 
@@ -110,6 +111,7 @@ void SyncWorker::run() {
     // other kiosk connection does it (kiosk_connection()). One that fails (a reader holds
     // the log) leaves the log as it was for the next sync's checkpoint: nothing is lost.
     (void)db->checkpoint();
+    reached_step(step::kCheckpointed);
   }
 }
 

@@ -97,7 +97,8 @@ SyncStatusFacts SyncLink::facts(Database& db, int64_t catalog_updated_ms) const 
   const SyncOverview o = sync_overview(db);
   SyncStatusFacts f;
   f.enrolled = o.enrolled;
-  f.running = live().running;
+  f.running = live().running || o.running;  // o.running: eric-kioskctl syncing beside us
+  f.rejected_records = o.rejected_records;
   f.last_success_s = o.state.last_success;
   f.last_attempt_s = o.state.last_attempt;
   f.last_error_code = o.state.last_error_code;

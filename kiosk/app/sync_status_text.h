@@ -19,9 +19,10 @@ struct SyncStatusFacts {
   std::string last_error_message;   // the client's French sentence ("Le serveur ne répond pas.")
   int64_t next_attempt_s = 0;       // 0: as soon as possible
   int64_t catalog_updated_ms = 0;   // the catalog's date (a local catalog when not enrolled)
+  int64_t rejected_records = 0;     // records of the feed set aside as unreadable
 };
 
-// Two lines at most: `main` always says how old the catalog is; `problem` says what went
+// Two lines at most (and `rejected`): `main` always says how old the catalog is; `problem` says what went
 // wrong last and when the next try comes (empty when all is well). `ok` is false when the
 // manager should look (a failure, or never synchronised).
 struct SyncStatusText {
@@ -29,6 +30,7 @@ struct SyncStatusText {
   std::string problem;
   bool ok = true;
   bool failed = false;  // `problem` tells of a failed attempt (shown as an error)
+  std::string rejected; // how many records were set aside (empty when none)
 };
 
 // Pure: the same facts and the same `now_s` give the same words.

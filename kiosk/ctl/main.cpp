@@ -132,6 +132,8 @@ int cmd_status(Database& db, const Args& a) {
                                           {"message", o.state.last_error_message}}},
       {"next_attempt", time_or_null(o.next_attempt_at)},
       {"failures", o.failures},
+      {"sync_running", o.running},
+      {"rejected_records", o.rejected_records},
       {"catalog_updated_at", c.updated_at},
       {"counts", {{"communes", c.communes}, {"trades", c.trades}, {"job_titles", c.job_titles},
                   {"employers", c.employers}, {"jobs", c.jobs}, {"trainings", c.trainings},
@@ -154,6 +156,12 @@ int cmd_status(Database& db, const Args& a) {
               o.state.last_success ? local_time(o.state.last_success).c_str() : "(jamais)");
   if (!o.state.last_error_code.empty()) {
     std::printf("Dernière tentative échouée : %s\n", o.state.last_error_message.c_str());
+  }
+  if (o.rejected_records > 0) {
+    std::printf("Fiches mises de côté (illisibles) : %lld\n", static_cast<long long>(o.rejected_records));
+    for (const RejectedRecord& r : rejected_records_recent(db, 10)) {
+      std::printf("  %s %s : %s\n", r.type.c_str(), r.id.c_str(), r.reason.c_str());
+    }
   }
   if (o.next_attempt_at > 0) std::printf("Prochain essai : %s\n", local_time(o.next_attempt_at).c_str());
   std::printf("Demandes : %lld en attente, %lld acceptées, %lld refusées\n",

@@ -147,5 +147,33 @@ TEST(ManagerStrings, EveryFrenchKeyHasItsEnglishText) {
   EXPECT_GT(manager_keys, 50);
 }
 
+// Records set aside are said in words, whatever else is said; none, nothing is said.
+TEST_F(SyncStatusWords, RecordsSetAsideAreCountedInWords) {
+  SyncStatusFacts f = enrolled_ok("2026-11-23 14:05");
+  EXPECT_EQ(sync_status_text(f, now, i18n).rejected, "");
+  f.rejected_records = 1;
+  EXPECT_EQ(sync_status_text(f, now, i18n).rejected,
+            "1 fiche reçue du serveur régional est mise de côté car illisible ; le reste du "
+            "catalogue est utilisé normalement.");
+  f.rejected_records = 12;
+  const SyncStatusText s = sync_status_text(f, now, i18n);
+  EXPECT_EQ(s.rejected.rfind("12 fiches reçues du serveur régional sont mises de côté", 0), 0u)
+      << s.rejected;
+  EXPECT_TRUE(s.ok);  // the catalog is up to date: nothing failed
+}
+
+// A sync killed before its end (kill -9, power cut) is said as such, with the next try.
+TEST_F(SyncStatusWords, AnInterruptedSyncIsSaid) {
+  SyncStatusFacts f = enrolled_ok("2026-11-23 14:05");
+  f.last_attempt_s = now - 60;
+  f.last_error_code = "interrupted";
+  f.next_attempt_s = now + 120;
+  const SyncStatusText s = sync_status_text(f, now, i18n);
+  EXPECT_TRUE(s.failed);
+  EXPECT_EQ(s.problem,
+            "Dernière tentative échouée : la synchronisation a été arrêtée avant sa fin "
+            "(programme ou borne arrêtés). Nouvel essai dans 2 min.");
+}
+
 }  // namespace
 }  // namespace eric

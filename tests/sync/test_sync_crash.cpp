@@ -70,13 +70,15 @@ TEST(SyncCrash, KilledMidApplyKeepsOldOrNewCatalogAndTheOutbox) {
   const std::string wal = db_path + "-wal";
   int killed_alive = 0;
   // Kill when the apply has written 1 MB, then 4 MB, of its transaction to the WAL (the
-  // download only writes a temp table), then at a fixed delay.
+  // download only writes a temp table), then at the step where every write is done and the
+  // commit is next (the ERIC_TEST_KILL_AT hook: the process kills itself there).
   for (int64_t threshold : {int64_t{1} << 20, int64_t{4} << 20, int64_t{-1}}) {
     Statement cp(*t.db, "PRAGMA wal_checkpoint(TRUNCATE)");
     while (cp.step()) {
     }
     const pid_t pid = fork();
     if (pid == 0) {
+      if (threshold < 0) setenv("ERIC_TEST_KILL_AT", "sync.apply_written", 1);
       execl(kioskctl_bin().c_str(), kioskctl_bin().c_str(), "--data-dir", t.dir.c_str(), "sync",
             static_cast<char*>(nullptr));
       _exit(127);
@@ -89,23 +91,26 @@ TEST(SyncCrash, KilledMidApplyKeepsOldOrNewCatalogAndTheOutbox) {
         exited = true;
         break;
       }
-      const bool by_size = threshold > 0 && file_size(wal) > threshold;
-      const bool by_time = threshold < 0 && std::chrono::steady_clock::now() - start > std::chrono::milliseconds(700);
-      if (by_size || by_time) break;
+      if (threshold > 0 && file_size(wal) > threshold) break;
+      if (std::chrono::steady_clock::now() - start > std::chrono::seconds(60)) break;
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
     if (!exited) {
       kill(pid, SIGKILL);
       waitpid(pid, &status, 0);
-      if (WIFSIGNALED(status)) ++killed_alive;
+    }
+    if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) ++killed_alive;
+    if (threshold < 0) {
+      EXPECT_TRUE(WIFSIGNALED(status)) << "the hook's step was not reached";
     }
     const Snapshot now = snapshot(db_path);
     const bool is_old = now.cursor == old_state.cursor && now.jobs == old_state.jobs;
     const bool is_new = now.cursor == new_state.cursor && now.jobs == new_state.jobs;
     EXPECT_TRUE(is_old || is_new) << "cursor " << now.cursor << " jobs " << now.jobs;
     std::printf("kill at %s: process %s, wal %lld bytes, catalog %s\n",
-                threshold > 0 ? (std::to_string(threshold >> 20) + " MB of WAL").c_str() : "700 ms",
-                exited ? "had finished" : "killed", static_cast<long long>(file_size(wal)),
+                threshold > 0 ? (std::to_string(threshold >> 20) + " MB of WAL").c_str()
+                              : "step sync.apply_written",
+                WIFSIGNALED(status) ? "killed" : "had finished", static_cast<long long>(file_size(wal)),
                 is_new ? "new" : "old");
     std::set<std::string> ids;
     for (const auto& item : outbox_recent(*t.db, 100)) {

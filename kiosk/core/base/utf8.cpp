@@ -27,13 +27,16 @@ void append(std::string& out, char32_t cp) {
 
 void pop_back(std::string& text) {
   if (text.empty()) return;
-  auto it = text.end();
-  try {
-    ::utf8::prior(it, text.begin());
-    text.erase(it, text.end());
-  } catch (const ::utf8::exception&) {
-    text.pop_back();  // a stray byte goes alone
+  // The last code point starts at most 3 continuation bytes back; it goes whole when it is a
+  // valid sequence that ends the text, and a stray byte goes alone.
+  size_t start = text.size() - 1;
+  while (start > 0 && text.size() - start < 4 &&
+         (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) {
+    --start;
   }
+  size_t end = start;
+  const bool whole = next(text, end).has_value() && end == text.size();
+  text.erase(whole ? start : text.size() - 1);
 }
 
 size_t length(std::string_view text) {

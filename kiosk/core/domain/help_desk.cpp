@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/core/base/clock.h"
+#include "kiosk/core/base/field_rules.h"
+#include "kiosk/core/base/test_hook.h"
 #include "kiosk/core/domain/usage.h"
 #include "kiosk/core/storage/store.h"
 
@@ -36,21 +38,6 @@ HelpTicket read_ticket(const Statement& s) {
               : outcome == "absent" ? TicketOutcome::absent
                                     : TicketOutcome::waiting;
   return t;
-}
-
-// Trims spaces and keeps at most max_bytes bytes without cutting a UTF-8 character.
-std::string clean_text(std::string_view s, size_t max_bytes) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  if (s.size() > max_bytes) {
-    size_t cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-    s = s.substr(0, cut);
-  }
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-  return out;
 }
 
 // One of the three closing/calling actions, in one transaction with its log line.
@@ -101,13 +88,14 @@ std::string ticket_number(int n) {
 
 Result<TakenTicket> take_ticket(Database& db, const TicketRequest& request, int64_t now_s) {
   Result<TakenTicket> r;
+  reached_step(step::kRequestFormSent);
   if (!is_help_reason(request.reason)) {
     r.status = Status::error("bad_input", "Choisissez pourquoi vous venez.");
     return r;
   }
   const std::string day = civil_day(now_s);
-  const std::string first_name = clean_text(request.first_name, 60);
-  const std::string context = clean_text(request.context, 200);
+  const std::string first_name = clean_text(request.first_name, TextShape::line, 60);
+  const std::string context = clean_text(request.context, TextShape::line, 200);
   Transaction tx(db);
   if (!tx.ok()) {
     r.status = tx.status();
@@ -146,6 +134,7 @@ Result<TakenTicket> take_ticket(Database& db, const TicketRequest& request, int6
   if (!r.ok()) return r;
   r.status = tx.commit();
   if (!r.ok()) return r;
+  reached_step(step::kOutboxWritten);
   if (auto t = ticket_by_id(db, id)) r.value.ticket = *t;
   r.value.people_ahead = people_ahead(db, id);
   return r;

@@ -10,6 +10,7 @@
 
 #include "kiosk/core/base/clock.h"
 #include "kiosk/core/base/random.h"
+#include "kiosk/core/base/test_hook.h"
 #include "kiosk/core/domain/immersion.h"
 #include "kiosk/core/domain/usage.h"
 
@@ -229,6 +230,7 @@ std::optional<ImmersionReceipt> immersion_receipt_for_token(Database& db,
 
 Result<ImmersionReceipt> submit_immersion_request(Database& db, const ImmersionRequestInput& in,
                                                   int64_t now_s) {
+  reached_step(step::kRequestFormSent);
   if (!check_immersion_form(in).ok())
     return failure<ImmersionReceipt>("bad_input", "La demande d'immersion n'est pas complète.");
   Transaction tx(db);
@@ -293,6 +295,7 @@ Result<ImmersionReceipt> submit_immersion_request(Database& db, const ImmersionR
   if (!counted.ok) return failure<ImmersionReceipt>(counted.code, counted.message_fr);
   Status committed = tx.commit();
   if (!committed.ok) return failure<ImmersionReceipt>(committed.code, committed.message_fr);
+  reached_step(step::kOutboxWritten);
 
   Result<ImmersionReceipt> r;
   r.value.outbox_id = added.value;

@@ -168,6 +168,16 @@ Status apply_v4(Database& db) {
   return rebuild_search_and_geo(db);
 }
 
+// Version 5: catalog records set aside by a sync or an import (rejected_records.h). The type,
+// id and reason are outside text, cleaned and cut before they are written.
+constexpr const char* kV5 = R"sql(
+CREATE TABLE rejected_records(
+  type TEXT NOT NULL, id TEXT NOT NULL, reason TEXT NOT NULL, rejected_at INTEGER NOT NULL,
+  PRIMARY KEY(type, id)) WITHOUT ROWID;
+)sql";
+
+Status apply_v5(Database& db) { return db.exec(kV5); }
+
 struct Migration {
   int version;
   Status (*apply)(Database&);
@@ -178,6 +188,7 @@ constexpr Migration kMigrations[] = {
     {2, apply_v2},
     {3, apply_v3},
     {4, apply_v4},
+    {5, apply_v5},
 };
 
 }  // namespace
