@@ -4,10 +4,9 @@
 #include <algorithm>
 #include <cstdio>
 
-#include <nlohmann/json.hpp>
-
 #include "kiosk/core/clock.h"
 #include "kiosk/core/store.h"
+#include "kiosk/core/requests.h"
 #include "kiosk/core/usage.h"
 
 namespace eric {
@@ -129,10 +128,9 @@ Result<TakenTicket> take_ticket(Database& db, const TicketRequest& request, int6
   }
   const std::string number = ticket_number(n);
   // The region counts tickets per site, day and reason: nothing about the person goes up.
-  const nlohmann::json payload = {{"site_id", request.site_id}, {"day", day},
-                                  {"number", number},           {"reason", request.reason},
-                                  {"urgent_today", request.urgent_today}};
-  auto item = outbox_add(db, "help_ticket", payload.dump(), now_s, now_s + personal_data_retention_seconds(db));
+  const HelpTicketPayload payload{request.site_id, day, number, request.reason,
+                                  request.urgent_today};
+  auto item = outbox_add(db, kHelpTicketType, request_payload_json(payload), now_s, now_s + personal_data_retention_seconds(db));
   if (!item.ok()) {
     r.status = item.status;
     return r;

@@ -8,6 +8,7 @@
 #include "kiosk/core/clock.h"
 #include "kiosk/core/french.h"
 #include "kiosk/core/help_desk.h"
+#include "kiosk/core/requests.h"
 #include "kiosk/core/usage.h"
 
 namespace eric {
@@ -107,10 +108,12 @@ Result<Registration> write_registration(Database& db, const std::string& worksho
                              "Cet atelier est complet : il ne reste plus de place.");
     return r;
   }
-  nlohmann::json payload = {{"workshop_id", workshop_id}, {"first_name", first_name}};
-  if (!contact.empty()) payload["contact"] = contact;
-  if (walk_in) payload["walk_in"] = true;
-  auto item = outbox_add(db, "workshop_registration", payload.dump(), now_s,
+  WorkshopRegistrationPayload payload;
+  payload.workshop_id = workshop_id;
+  payload.first_name = first_name;
+  payload.contact = contact;
+  payload.walk_in = walk_in;
+  auto item = outbox_add(db, kWorkshopRegistrationType, request_payload_json(payload), now_s,
                          now_s + personal_data_retention_seconds(db));
   if (!item.ok()) {
     r.status = item.status;
