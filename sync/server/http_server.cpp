@@ -399,6 +399,25 @@ std::shared_ptr<int> limit_slow_clients(httplib::Server& server, const ServeOpti
   return listen_socket;
 }
 
+// The /v1 routes, and the error bodies of what reaches none of them.
+void add_routes(httplib::Server& server, Context& ctx) {
+  server.Get("/v1/health", wrap(ctx, get_health, false));
+  server.Post("/v1/enroll", wrap_post(ctx, post_enroll, true));
+  server.Get("/v1/catalog", wrap(ctx, get_catalog, true));
+  server.Post("/v1/outbox", wrap_post(ctx, post_outbox, true));
+  server.Get("/v1/outbox/status", wrap(ctx, get_outbox_status, true));
+  server.set_error_handler([](const Request&, Response& res) {
+    if (!res.body.empty()) return;
+    if (res.status == 404) send_error(res, 404, "not_found", "Adresse inconnue du serveur régional.");
+    else if (res.status == 413) send_error(res, 413, "payload_too_large", "Envoi trop volumineux.");
+    else send_error(res, res.status, "bad_request", "Demande incorrecte.");
+  });
+  server.set_exception_handler([&ctx](const Request& req, Response& res, std::exception_ptr) {
+    ctx.log.log("error", "exception", {{"path", req.path}});
+    send_error(res, 500, "internal", "Le serveur régional a rencontré une erreur interne.");
+  });
+}
+
 }  // namespace
 
 int serve(const ServeOptions& options) {
@@ -434,21 +453,7 @@ int serve(const ServeOptions& options) {
   }
   server->set_payload_max_length(kMaxBody);
   const auto listen_socket = limit_slow_clients(*server, options);
-  server->Get("/v1/health", wrap(ctx, get_health, false));
-  server->Post("/v1/enroll", wrap_post(ctx, post_enroll, true));
-  server->Get("/v1/catalog", wrap(ctx, get_catalog, true));
-  server->Post("/v1/outbox", wrap_post(ctx, post_outbox, true));
-  server->Get("/v1/outbox/status", wrap(ctx, get_outbox_status, true));
-  server->set_error_handler([](const Request&, Response& res) {
-    if (!res.body.empty()) return;
-    if (res.status == 404) send_error(res, 404, "not_found", "Adresse inconnue du serveur régional.");
-    else if (res.status == 413) send_error(res, 413, "payload_too_large", "Envoi trop volumineux.");
-    else send_error(res, res.status, "bad_request", "Demande incorrecte.");
-  });
-  server->set_exception_handler([&ctx](const Request& req, Response& res, std::exception_ptr) {
-    ctx.log.log("error", "exception", {{"path", req.path}});
-    send_error(res, 500, "internal", "Le serveur régional a rencontré une erreur interne.");
-  });
+  add_routes(*server, ctx);
 
   int port = options.port;
   if (port == 0) {
