@@ -9,6 +9,7 @@
 #include "sync/protocol.h"
 #include "sync/server/server_schema.h"
 #include "sync/server/server_store.h"
+#include "sync/server/server_support.h"
 #include "tests/core/test_util.h"
 
 namespace eric::test {
@@ -245,6 +246,24 @@ TEST(ServerSchema, ANewerFileIsRefused) {
   Status s;
   EXPECT_FALSE(server::open_server_db(path, s));
   EXPECT_EQ(s.code, "schema_too_new");
+}
+
+TEST(AddressGate, BoundsEachAddressButNotTheLoopbackProxy) {
+  server::AddressGate gate(2);
+  {
+    auto first = gate.enter("10.0.0.1");
+    auto second = gate.enter("10.0.0.1");
+    EXPECT_TRUE(first.admitted() && second.admitted());
+    EXPECT_FALSE(gate.enter("10.0.0.1").admitted());
+    EXPECT_TRUE(gate.enter("10.0.0.2").admitted());  // another address is not held back
+    std::vector<server::AddressGate::Pass> proxied;
+    for (int i = 0; i < 5; ++i) proxied.push_back(gate.enter("127.0.0.1"));
+    for (const auto& p : proxied) EXPECT_TRUE(p.admitted());
+  }
+  // The requests ended: their places are free again.
+  auto again = gate.enter("10.0.0.1");
+  EXPECT_TRUE(again.admitted());
+  EXPECT_TRUE(gate.enter("10.0.0.1").admitted());
 }
 
 }  // namespace
