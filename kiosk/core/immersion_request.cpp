@@ -1,6 +1,5 @@
 // Immersion requests: checking the visitor's fields, the request code, and the one outbox item
 // per form (see immersion.h). Nothing here logs: the payload holds personal data.
-#include <nlohmann/json.hpp>
 #include <sodium.h>
 
 #include <algorithm>
@@ -10,6 +9,7 @@
 
 #include "kiosk/core/clock.h"
 #include "kiosk/core/immersion.h"
+#include "kiosk/core/json_bounded.h"
 #include "kiosk/core/pin.h"
 #include "kiosk/core/requests.h"
 #include "kiosk/core/usage.h"
@@ -207,11 +207,13 @@ std::optional<ImmersionReceipt> immersion_receipt(Database& db, std::string_view
   r.server_ref = item->server_ref;
   r.reason = item->reason;
   r.created_at = item->created_at;
-  const auto payload = nlohmann::json::parse(item->payload_json, nullptr, false);
-  if (payload.is_object()) {
-    r.code = payload.value("code", "");
-    r.slot_id = payload.value("slot_id", "");
-    r.offer_id = payload.value("offer_id", "");
+  // Read through the protocol's field list; a purged item's payload is "{}" and leaves the
+  // receipt's fields empty.
+  ImmersionRequestPayload payload;
+  if (read_request_payload(parse_bounded_json(item->payload_json), payload).ok) {
+    r.code = payload.code;
+    r.slot_id = payload.slot_id;
+    r.offer_id = payload.offer_id;
   }
   return r;
 }
