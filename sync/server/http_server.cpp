@@ -329,11 +329,10 @@ void run_route(Context& ctx, const Route& route, bool faults, const Request& req
 }
 
 // Answers 429 to an address that already has its bound of requests in progress.
-bool refuse_busy_address(Context& ctx, const Request& req, Response& res) {
+void refuse_busy_address(Context& ctx, const Request& req, Response& res) {
   ctx.log.log("info", "address_busy", {{"path", req.path}});
   send_error(res, 429, "rate_limited", "Trop de demandes en cours depuis cette adresse.", 1);
   res.set_header("Connection", "close");
-  return true;
 }
 
 httplib::Server::Handler wrap(Context& ctx, Route route, bool faults) {
