@@ -3,6 +3,7 @@
 // clear 4xx, the server never falls over, its memory stays bounded and another terminal is
 // still served. Bounded: a few seconds.
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include <chrono>
 #include <ctime>
@@ -280,6 +281,17 @@ TEST_F(ServerAbuse, HostileRequestsGetClearAnswersAndAnotherTerminalIsServed) {
   EXPECT_EQ(http_status(post_outbox(R"({"items":[{"id":"not-a-uuid"}]})")), 400);
   EXPECT_EQ(http_status(post_outbox(std::string(1536 * 1024, ' ') + "{}")), 413);
   EXPECT_EQ(http_status(get("/v2/anything")), 404);
+  // A compressed body that inflates past the limit (16 MiB of spaces in ~16 KB) is cut at
+  // 1 MiB of inflated bytes, not inflated whole.
+  const std::string spaces(16 << 20, ' ');
+  std::string packed(compressBound(spaces.size()), '\0');
+  uLongf packed_size = packed.size();
+  ASSERT_EQ(compress2(reinterpret_cast<Bytef*>(packed.data()), &packed_size,
+                      reinterpret_cast<const Bytef*>(spaces.data()), spaces.size(), 9), Z_OK);
+  packed.resize(packed_size);
+  EXPECT_EQ(http_status(http_exchange(port, http_request("POST", "/v1/outbox",
+                                                         auth() + "Content-Encoding: deflate\r\n",
+                                                         packed))), 413);
   // 500 connections at once from five addresses, each asking for the health page.
   std::vector<std::unique_ptr<RawConnection>> burst;
   for (int i = 0; i < 500; ++i) {
