@@ -30,6 +30,15 @@ std::string setting(Database& db, const char* key) {
   return st.step() ? st.col_text(0) : std::string();
 }
 
+// How much the server may grow over the abuse test. Measured without sanitizers: 11 MB before,
+// 19 MB after. Under AddressSanitizer freed blocks wait in its quarantine (256 MiB by
+// default) before they are reused, so resident memory says little there.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr int64_t kRssGrowthBoundKib = (64 + 256) * 1024;
+#else
+constexpr int64_t kRssGrowthBoundKib = 64 * 1024;
+#endif
+
 // The resident memory of a process, in KiB (0 when unknown).
 int64_t rss_kib(pid_t pid) {
   std::ifstream in("/proc/" + std::to_string(pid) + "/status");
@@ -319,7 +328,7 @@ TEST_F(ServerAbuse, HostileRequestsGetClearAnswersAndAnotherTerminalIsServed) {
   const int64_t rss_after = rss_kib(server->pid());
   std::printf("server RSS: %lld KiB before, %lld KiB after\n", static_cast<long long>(rss_before),
               static_cast<long long>(rss_after));
-  EXPECT_LT(rss_after, rss_before + 64 * 1024);
+  EXPECT_LT(rss_after, rss_before + kRssGrowthBoundKib);
 }
 
 }  // namespace
