@@ -13,6 +13,7 @@
 #include <random>
 #include <sstream>
 
+#include "kiosk/core/base/json_bounded.h"
 #include "kiosk/core/domain/housekeeping.h"
 #include "sync/client_http.h"
 #include "sync/client_internal.h"
@@ -119,7 +120,7 @@ Status enroll_terminal(Database& db, const std::string& server_url, const std::s
   Status s = http.post_json(url + "/v1/enroll", {}, request.dump(), r);
   if (!s) return s;
   if (r.status != 200) return http_error_status(r);
-  auto j = nlohmann::json::parse(r.body, nullptr, false);
+  auto j = parse_bounded_json(r.body);
   auto is_text = [&j](const char* key) { return j.contains(key) && j[key].is_string(); };
   if (j.is_discarded() || !j.is_object() || !is_text("token") || !is_text("terminal_id") ||
       !is_text("site_id")) {

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 
+#include "kiosk/core/base/json_bounded.h"
 #include "kiosk/core/base/test_hook.h"
 #include "sync/client_internal.h"
 
@@ -50,7 +51,7 @@ Status push_outbox(SyncContext& ctx, HttpClient& http) {
       for (const auto& item : items) {
         Status s = outbox_mark(db, item.id, OutboxState::sending, "", "", "", 0);
         if (!s) return s;
-        auto payload = nlohmann::json::parse(item.payload_json, nullptr, false);
+        auto payload = parse_bounded_json(item.payload_json);
         if (payload.is_discarded()) payload = nlohmann::json::object();
         body["items"].push_back({{"id", item.id}, {"type", item.type},
                                  {"created_at", civil_time(item.created_at)},

@@ -4,6 +4,8 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include "kiosk/core/base/json_bounded.h"
+
 
 namespace eric {
 namespace {
@@ -15,9 +17,10 @@ Status malformed(const char* what) {
                        std::string("Le serveur a envoyé une réponse illisible (") + what + ").");
 }
 
-// The body parsed without exceptions: a discarded value means "not JSON".
+// The body parsed without exceptions: a discarded value means "not JSON" or nested deeper
+// than any answer of the protocol (refused before anything recurses over it).
 bool parse_object(std::string_view body, json& out) {
-  out = json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
+  out = parse_bounded_json(body);
   return !out.is_discarded() && out.is_object();
 }
 

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <vector>
 
+#include "kiosk/core/base/json_bounded.h"
 #include "sync/protocol.h"
 #include "sync/protocol_fields.h"
 #include "sync/record_rules.h"
@@ -512,6 +513,12 @@ class PageReader : public json::json_sax_t {
 
 Status read_page(std::string_view body, CatalogPage& out, bool need_cursor) {
   out = CatalogPage{};
+  // The reader keeps a stack of what it captures: a page nested deeper than any record is
+  // refused before it is read.
+  if (!json_depth_within(body)) {
+    return Status::error("malformed_response",
+                         "Le serveur a envoyé une réponse illisible (JSON trop imbriqué).");
+  }
   PageReader reader(out, need_cursor);
   const bool parsed = json::sax_parse(body.begin(), body.end(), &reader);
   Status s = reader.finish(parsed);

@@ -4,13 +4,16 @@
 #include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <memory>
 #include <thread>
 
+#include "kiosk/core/base/json_bounded.h"
 #include "sync/protocol.h"
 #include "sync/server/server_outbox.h"
 #include "sync/server/server_store.h"
@@ -35,13 +38,16 @@ struct Context {
   ConnectionPool pool;
   Logger log;
   RateLimiter limiter;
+  AddressGate gate;
 };
 
 // What a handler tells the request log: the terminal it served (an id, never personal).
 struct Served {
   std::string terminal;
 };
-using Route = std::function<void(Context&, const Request&, Response&, Served&)>;
+// `body` is the request's body, read by wrap_post (empty for a GET).
+using Route = std::function<void(Context&, const Request&, std::string_view body, Response&,
+                                 Served&)>;
 
 void send_error(Response& res, int status, std::string_view code, std::string_view message,
                 int retry_after_s = 0) {
@@ -81,18 +87,48 @@ std::optional<Terminal> authenticate(Context& ctx, Database& db, const Request& 
   return t;
 }
 
-int64_t limit_param(const Context& ctx, const Request& req) {
-  int64_t limit = ctx.options.page_size;
-  if (req.has_param("limit")) {
-    int64_t asked = 0;
-    if (parse_cursor(req.get_param_value("limit"), asked) && asked >= 1 && asked < limit) {
-      limit = asked;
-    }
+// The page size: the server's, or the client's `limit` when lower. A `limit` that is not a
+// whole number of at least 1 is refused (false, 400 sent).
+bool limit_param(const Context& ctx, const Request& req, Response& res, int64_t& limit) {
+  limit = ctx.options.page_size;
+  if (!req.has_param("limit")) return true;
+  int64_t asked = 0;
+  if (!parse_cursor(req.get_param_value("limit"), asked) || asked < 1) {
+    send_error(res, 400, "bad_request", "Le paramètre limit doit être un nombre entier positif.");
+    return false;
   }
-  return limit;
+  limit = std::min(limit, asked);
+  return true;
 }
 
-void get_catalog(Context& ctx, const Request& req, Response& res, Served& served) {
+// A catalog `since` the protocol knows: absent or empty (a snapshot), a cursor "N", or the
+// "N.F" of a snapshot in progress. Anything else is a client fault, not a reason to send
+// the whole catalog.
+bool is_catalog_since(const std::string& since) {
+  if (since.empty()) return true;
+  int64_t n = 0;
+  const auto dot = since.find('.');
+  if (dot == std::string::npos) return parse_cursor(since, n);
+  return parse_cursor(since.substr(0, dot), n) && parse_cursor(since.substr(dot + 1), n);
+}
+
+// The body as a JSON object, or false with the 400 sent. The nesting is checked before the
+// parse: nothing recurses over a body nested deeper than the protocol ever goes.
+bool read_json_body(std::string_view text, json& body, Response& res, const char* unreadable) {
+  if (!json_depth_within(text)) {
+    send_error(res, 400, "bad_request", "L'envoi est imbriqué trop profondément.");
+    return false;
+  }
+  body = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded() || !body.is_object()) {
+    send_error(res, 400, "bad_request", unreadable);
+    return false;
+  }
+  return true;
+}
+
+void get_catalog(Context& ctx, const Request& req, std::string_view, Response& res,
+                 Served& served) {
   Status s;
   auto lease = ctx.pool.acquire(s);
   if (!lease.get()) return send_db_error(ctx, res, s);
@@ -100,6 +136,11 @@ void get_catalog(Context& ctx, const Request& req, Response& res, Served& served
   auto terminal = authenticate(ctx, db, req, res, served);
   if (!terminal) return;
   const std::string since = req.get_param_value("since");
+  if (!is_catalog_since(since)) {
+    return send_error(res, 400, "bad_request", "Le paramètre since n'est pas un curseur.");
+  }
+  int64_t limit = 0;
+  if (!limit_param(ctx, req, res, limit)) return;
   CatalogPageAnswer page;
   // The steady state: the terminal already has everything up to `since`.
   if (!since.empty() && req.get_header_value("If-None-Match") == "\"" + since + "\"") {
@@ -111,17 +152,18 @@ void get_catalog(Context& ctx, const Request& req, Response& res, Served& served
       return;
     }
   }
-  s = read_catalog_page(db, terminal->site, since, limit_param(ctx, req), page);
+  s = read_catalog_page(db, terminal->site, since, limit, page);
   if (!s) return send_db_error(ctx, res, s);
   res.set_header("ETag", "\"" + page.cursor + "\"");
   res.set_header("Cache-Control", "private, no-cache");
   res.set_content(std::move(page.body), kJson);
 }
 
-void post_enroll(Context& ctx, const Request& req, Response& res, Served& served) {
-  json body = json::parse(req.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object() || !body.contains("enrollment_code") ||
-      !body["enrollment_code"].is_string()) {
+void post_enroll(Context& ctx, const Request&, std::string_view body_text, Response& res,
+                 Served& served) {
+  json body;
+  if (!read_json_body(body_text, body, res, "La demande d'inscription est incomplète.")) return;
+  if (!body.contains("enrollment_code") || !body["enrollment_code"].is_string()) {
     return send_error(res, 400, "bad_request", "La demande d'inscription est incomplète.");
   }
   auto text = [&](const char* name) {
@@ -144,16 +186,17 @@ void post_enroll(Context& ctx, const Request& req, Response& res, Served& served
                   kJson);
 }
 
-void post_outbox(Context& ctx, const Request& req, Response& res, Served& served) {
+void post_outbox(Context& ctx, const Request& req, std::string_view text, Response& res,
+                 Served& served) {
   Status s;
   auto lease = ctx.pool.acquire(s);
   if (!lease.get()) return send_db_error(ctx, res, s);
   Database& db = *lease.get();
   auto terminal = authenticate(ctx, db, req, res, served);
   if (!terminal) return;
-  json body = json::parse(req.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object() || !body.contains("items") ||
-      !body["items"].is_array()) {
+  json body;
+  if (!read_json_body(text, body, res, "Le lot de demandes est illisible.")) return;
+  if (!body.contains("items") || !body["items"].is_array()) {
     return send_error(res, 400, "bad_request", "Le lot de demandes est illisible.");
   }
   const json& items = body["items"];
@@ -182,7 +225,8 @@ void post_outbox(Context& ctx, const Request& req, Response& res, Served& served
   res.set_content(json{{"results", results}}.dump(), kJson);
 }
 
-void get_outbox_status(Context& ctx, const Request& req, Response& res, Served& served) {
+void get_outbox_status(Context& ctx, const Request& req, std::string_view, Response& res,
+                       Served& served) {
   Status s;
   auto lease = ctx.pool.acquire(s);
   if (!lease.get()) return send_db_error(ctx, res, s);
@@ -193,7 +237,9 @@ void get_outbox_status(Context& ctx, const Request& req, Response& res, Served& 
   std::string since = req.get_param_value("since");
   if (since.empty()) since.assign(1, '0');  // (not `= "0"`: GCC 12 -Wrestrict false positive)
   int64_t count = 0;
-  s = read_status_page(db, terminal->site, since, limit_param(ctx, req), body, count);
+  int64_t limit = 0;
+  if (!limit_param(ctx, req, res, limit)) return;
+  s = read_status_page(db, terminal->site, since, limit, body, count);
   if (s.code == "bad_request") return send_error(res, 400, s.code, s.message_fr);
   if (!s) return send_db_error(ctx, res, s);
   const std::string etag = "\"" + since + "\"";
@@ -205,7 +251,7 @@ void get_outbox_status(Context& ctx, const Request& req, Response& res, Served& 
   res.set_content(body, kJson);
 }
 
-void get_health(Context& ctx, const Request&, Response& res, Served&) {
+void get_health(Context& ctx, const Request&, std::string_view, Response& res, Served&) {
   Status s;
   auto lease = ctx.pool.acquire(s);
   if (!lease.get()) return send_db_error(ctx, res, s);
@@ -235,52 +281,140 @@ bool gzip_body(const std::string& in, int level, std::string& out) {
 }
 
 // Runs a route with the test faults around it and writes one log line per request.
+void run_route(Context& ctx, const Route& route, bool faults, const Request& req,
+               std::string_view body, Response& res) {
+  const auto start = std::chrono::steady_clock::now();
+  Served served;
+  const Fault fault = faults ? read_fault(ctx.options.fault_file, req.path) : Fault{};
+  if (fault.kind == Fault::delay) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(fault.arg));
+  }
+  if (fault.kind == Fault::status) {
+    send_error(res, fault.arg >= 400 ? static_cast<int>(fault.arg) : 500, "internal",
+               "Le serveur régional a rencontré une erreur interne.");
+  } else if (fault.kind == Fault::retry_after) {
+    send_error(res, 429, "rate_limited", "Trop de demandes de ce terminal, nouvel essai plus tard.",
+               fault.arg > 0 ? static_cast<int>(fault.arg) : 1);
+  } else {
+    route(ctx, req, body, res, served);
+  }
+  if (fault.kind == Fault::malformed && !res.body.empty()) {
+    res.body = res.body.substr(0, res.body.size() / 2) + "<!-- not json";
+  }
+  if (!res.body.empty() && ctx.options.gzip_level > 0 && accepts_gzip(req)) {
+    std::string packed;
+    if (gzip_body(res.body, ctx.options.gzip_level, packed)) {
+      res.body = std::move(packed);
+      res.set_header("Content-Encoding", "gzip");
+    }
+  }
+  if (!res.body.empty()) res.set_header("Vary", "Accept-Encoding");
+  if (fault.kind == Fault::truncate && !res.body.empty()) {
+    auto body = std::make_shared<std::string>(std::move(res.body));
+    res.body.clear();
+    res.set_content_provider(body->size(), kJson,
+                             [body](size_t offset, size_t, httplib::DataSink& sink) {
+                               if (offset == 0) sink.write(body->data(), body->size() / 2);
+                               return false;  // closes the connection half-way
+                             });
+  }
+  if (res.status == -1) res.status = 200;  // httplib fills it in only after we return
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now() - start).count();
+  json fields = {{"method", req.method}, {"path", req.path}, {"status", res.status},
+                 {"ms", ms}, {"bytes", res.body.size()}};
+  if (!served.terminal.empty()) fields["terminal"] = served.terminal;
+  if (fault.kind != Fault::none) fields["test_fault"] = static_cast<int>(fault.kind);
+  ctx.log.log(res.status >= 500 ? "error" : "info", "request", fields);
+}
+
+// Answers 429 to an address that already has its bound of requests in progress.
+void refuse_busy_address(Context& ctx, const Request& req, Response& res) {
+  ctx.log.log("info", "address_busy", {{"path", req.path}});
+  send_error(res, 429, "rate_limited", "Trop de demandes en cours depuis cette adresse.", 1);
+  res.set_header("Connection", "close");
+}
+
 httplib::Server::Handler wrap(Context& ctx, Route route, bool faults) {
   return [&ctx, route, faults](const Request& req, Response& res) {
-    const auto start = std::chrono::steady_clock::now();
-    Served served;
-    const Fault fault = faults ? read_fault(ctx.options.fault_file, req.path) : Fault{};
-    if (fault.kind == Fault::delay) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(fault.arg));
+    AddressGate::Pass pass = ctx.gate.enter(req.remote_addr);
+    if (!pass.admitted()) {
+      refuse_busy_address(ctx, req, res);
+      return;
     }
-    if (fault.kind == Fault::status) {
-      send_error(res, fault.arg >= 400 ? static_cast<int>(fault.arg) : 500, "internal",
-                 "Le serveur régional a rencontré une erreur interne.");
-    } else if (fault.kind == Fault::retry_after) {
-      send_error(res, 429, "rate_limited", "Trop de demandes de ce terminal, nouvel essai plus tard.",
-                 fault.arg > 0 ? static_cast<int>(fault.arg) : 1);
-    } else {
-      route(ctx, req, res, served);
-    }
-    if (fault.kind == Fault::malformed && !res.body.empty()) {
-      res.body = res.body.substr(0, res.body.size() / 2) + "<!-- not json";
-    }
-    if (!res.body.empty() && ctx.options.gzip_level > 0 && accepts_gzip(req)) {
-      std::string packed;
-      if (gzip_body(res.body, ctx.options.gzip_level, packed)) {
-        res.body = std::move(packed);
-        res.set_header("Content-Encoding", "gzip");
-      }
-    }
-    if (!res.body.empty()) res.set_header("Vary", "Accept-Encoding");
-    if (fault.kind == Fault::truncate && !res.body.empty()) {
-      auto body = std::make_shared<std::string>(std::move(res.body));
-      res.body.clear();
-      res.set_content_provider(body->size(), kJson,
-                               [body](size_t offset, size_t, httplib::DataSink& sink) {
-                                 if (offset == 0) sink.write(body->data(), body->size() / 2);
-                                 return false;  // closes the connection half-way
-                               });
-    }
-    if (res.status == -1) res.status = 200;  // httplib fills it in only after we return
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                        std::chrono::steady_clock::now() - start).count();
-    json fields = {{"method", req.method}, {"path", req.path}, {"status", res.status},
-                   {"ms", ms}, {"bytes", res.body.size()}};
-    if (!served.terminal.empty()) fields["terminal"] = served.terminal;
-    if (fault.kind != Fault::none) fields["test_fault"] = static_cast<int>(fault.kind);
-    ctx.log.log(res.status >= 500 ? "error" : "info", "request", fields);
+    run_route(ctx, route, faults, req, {}, res);
   };
+}
+
+// A POST route that reads its own body: cpp-httplib's own reading answers 413 to any
+// form-encoded body over 8 KiB (curl's default type), while every body here is read as JSON
+// whatever its Content-Type says, up to kMaxBody. Only a multipart body is refused (415):
+// the library would parse it into parts.
+httplib::Server::HandlerWithContentReader wrap_post(Context& ctx, Route route, bool faults) {
+  return [&ctx, route, faults](const Request& req, Response& res,
+                               const httplib::ContentReader& reader) {
+    AddressGate::Pass pass = ctx.gate.enter(req.remote_addr);
+    if (!pass.admitted()) {
+      refuse_busy_address(ctx, req, res);
+      return;
+    }
+    if (req.is_multipart_form_data()) {
+      send_error(res, 415, "unsupported_media_type", "Le corps de la demande doit être du JSON.");
+      res.set_header("Connection", "close");  // its body was not read
+      return;
+    }
+    std::string body;
+    const bool read = reader([&body](const char* data, size_t size) {
+      if (body.size() + size > kMaxBody) return false;
+      body.append(data, size);
+      return true;
+    });
+    if (!read) {
+      send_error(res, 413, "payload_too_large", "Envoi trop volumineux.");
+      res.set_header("Connection", "close");
+      return;
+    }
+    run_route(ctx, route, faults, req, body, res);
+  };
+}
+
+// The knobs cpp-httplib 0.11 has against slow clients: a pool of workers larger than its
+// default of 8, a time-out on every wait for bytes, short keep-alive. Returns where the
+// listening socket's descriptor will be written when it is made (-1 until then).
+std::shared_ptr<int> limit_slow_clients(httplib::Server& server, const ServeOptions& options) {
+  const int workers = std::max(1, options.workers);
+  server.new_task_queue = [workers] { return new httplib::ThreadPool(static_cast<size_t>(workers)); };
+  server.set_read_timeout(options.read_timeout_s, 0);
+  server.set_write_timeout(options.read_timeout_s, 0);
+  server.set_keep_alive_timeout(options.keep_alive_timeout_s);
+  auto listen_socket = std::make_shared<int>(-1);
+  // Replaces the library's default socket options (SO_REUSEADDR and SO_REUSEPORT): address
+  // reuse for quick restarts, but never two servers on one port.
+  server.set_socket_options([listen_socket](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    *listen_socket = sock;
+  });
+  return listen_socket;
+}
+
+// The /v1 routes, and the error bodies of what reaches none of them.
+void add_routes(httplib::Server& server, Context& ctx) {
+  server.Get("/v1/health", wrap(ctx, get_health, false));
+  server.Post("/v1/enroll", wrap_post(ctx, post_enroll, true));
+  server.Get("/v1/catalog", wrap(ctx, get_catalog, true));
+  server.Post("/v1/outbox", wrap_post(ctx, post_outbox, true));
+  server.Get("/v1/outbox/status", wrap(ctx, get_outbox_status, true));
+  server.set_error_handler([](const Request&, Response& res) {
+    if (!res.body.empty()) return;
+    if (res.status == 404) send_error(res, 404, "not_found", "Adresse inconnue du serveur régional.");
+    else if (res.status == 413) send_error(res, 413, "payload_too_large", "Envoi trop volumineux.");
+    else send_error(res, res.status, "bad_request", "Demande incorrecte.");
+  });
+  server.set_exception_handler([&ctx](const Request& req, Response& res, std::exception_ptr) {
+    ctx.log.log("error", "exception", {{"path", req.path}});
+    send_error(res, 500, "internal", "Le serveur régional a rencontré une erreur interne.");
+  });
 }
 
 }  // namespace
@@ -295,7 +429,8 @@ int serve(const ServeOptions& options) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   Context ctx{options, ConnectionPool(options.db_path), Logger{},
-              RateLimiter(options.max_requests_per_minute)};
+              RateLimiter(options.max_requests_per_minute),
+              AddressGate(options.max_requests_per_address)};
   {
     Status s;
     auto db = open_server_db(options.db_path, s);
@@ -316,21 +451,8 @@ int serve(const ServeOptions& options) {
     return 1;
   }
   server->set_payload_max_length(kMaxBody);
-  server->Get("/v1/health", wrap(ctx, get_health, false));
-  server->Post("/v1/enroll", wrap(ctx, post_enroll, true));
-  server->Get("/v1/catalog", wrap(ctx, get_catalog, true));
-  server->Post("/v1/outbox", wrap(ctx, post_outbox, true));
-  server->Get("/v1/outbox/status", wrap(ctx, get_outbox_status, true));
-  server->set_error_handler([](const Request&, Response& res) {
-    if (!res.body.empty()) return;
-    if (res.status == 404) send_error(res, 404, "not_found", "Adresse inconnue du serveur régional.");
-    else if (res.status == 413) send_error(res, 413, "payload_too_large", "Envoi trop volumineux.");
-    else send_error(res, res.status, "bad_request", "Demande incorrecte.");
-  });
-  server->set_exception_handler([&ctx](const Request& req, Response& res, std::exception_ptr) {
-    ctx.log.log("error", "exception", {{"path", req.path}});
-    send_error(res, 500, "internal", "Le serveur régional a rencontré une erreur interne.");
-  });
+  const auto listen_socket = limit_slow_clients(*server, options);
+  add_routes(*server, ctx);
 
   int port = options.port;
   if (port == 0) {
@@ -341,6 +463,11 @@ int serve(const ServeOptions& options) {
   if (port <= 0) {
     ctx.log.log("error", "bind_failed", {{"host", options.host}, {"port", options.port}});
     return 1;
+  }
+  // cpp-httplib 0.11 listens with a backlog of 5 (compiled in): a burst of connections
+  // waited for the kernel's retries. Listening again on the bound socket raises it.
+  if (*listen_socket >= 0 && ::listen(*listen_socket, options.listen_backlog) != 0) {
+    ctx.log.log("error", "listen_backlog_failed", {{"backlog", options.listen_backlog}});
   }
   std::printf("listening on %s://%s:%d\n", tls ? "https" : "http", options.host.c_str(), port);
   std::fflush(stdout);

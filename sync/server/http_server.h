@@ -18,6 +18,13 @@ struct ServeOptions {
   // kiosk's link is rarely the bottleneck; 0 sends bodies uncompressed.
   int gzip_level = 1;
   std::string fault_file;          // test only
+  // Slow or greedy clients (production also puts nginx in front, see README). A connection
+  // holds one worker while it is read; the read time-out bounds each wait for bytes.
+  int workers = 32;                // requests served at once
+  int read_timeout_s = 5;          // longest wait for the next bytes of a request
+  int keep_alive_timeout_s = 5;    // an idle kept-alive connection is closed after this
+  int max_requests_per_address = 8;  // requests of one client address in progress at once
+  int listen_backlog = 1024;       // connections waiting for accept (cpp-httplib's is 5)
 };
 
 // Binds, prints "listening on http(s)://HOST:PORT" as the first line of stdout, then serves

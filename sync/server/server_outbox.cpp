@@ -2,8 +2,11 @@
 #include "sync/server/server_outbox.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <set>
+
+#include "kiosk/core/domain/requests.h"
 
 namespace eric::server {
 namespace {
@@ -25,10 +28,14 @@ std::string str_field(const json& payload, const char* name) {
   return (it != payload.end() && it->is_string()) ? it->get<std::string>() : std::string();
 }
 
+// Adds n to a count. SQLite would turn a sum past the largest integer into a float; the sum
+// stops at that integer instead (counts are whole numbers, compared and summed by readers).
 Status add_count(Database& db, const std::string& site, const std::string& day, const char* type,
                  const std::string& key, int64_t n) {
   Statement st(db, "INSERT INTO counts(site, day, type, key, n) VALUES(?, ?, ?, ?, ?) "
-                   "ON CONFLICT(site, day, type, key) DO UPDATE SET n = n + excluded.n");
+                   "ON CONFLICT(site, day, type, key) DO UPDATE SET n = "
+                   "CASE WHEN n > 9223372036854775807 - excluded.n THEN 9223372036854775807 "
+                   "ELSE n + excluded.n END");
   st.bind(1, site).bind(2, day).bind(3, type).bind(4, key).bind(5, n);
   return st.run();
 }
@@ -102,90 +109,154 @@ bool record_exists(Database& db, const char* type, const std::string& id, std::s
   return true;
 }
 
+// What a handler needs to answer one new item, inside the item's transaction.
+struct NewItem {
+  Database& db;
+  const Terminal& terminal;
+  const std::string& id;
+  std::string day;  // the civil day the item was made (counts are per day)
+  json& answer;
+};
+
+json accepted(const std::string& id) {
+  return json{{"id", id}, {"status", "accepted"}, {"ref", nullptr}};
+}
+
+// The payload could not be read into its struct: the answer names the field.
+Status refuse_payload(NewItem& item, const Status& why) {
+  item.answer = rejected(item.id, "bad_payload", why.message_fr.c_str());
+  return Status::success();
+}
+
+Status refuse_incomplete(NewItem& item) {
+  item.answer = rejected(item.id, "bad_payload", "La demande envoyée par la borne est incomplète.");
+  return Status::success();
+}
+
+// "YYYY-MM-DD" naming a real day.
+bool is_civil_day(const std::string& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
+    if (text[i] < '0' || text[i] > '9') return false;
+  }
+  const std::chrono::year_month_day ymd{std::chrono::year{std::stoi(text.substr(0, 4))},
+                                        std::chrono::month{static_cast<unsigned>(std::stoi(text.substr(5, 2)))},
+                                        std::chrono::day{static_cast<unsigned>(std::stoi(text.substr(8, 2)))}};
+  return ymd.ok();
+}
+
+Status handle_immersion_request(NewItem& item, const json& payload, const json& whole) {
+  ImmersionRequestPayload p;
+  if (Status s = read_request_payload(payload, p); !s) return refuse_payload(item, s);
+  if (p.slot_id.empty() || p.first_name.empty() || (p.phone.empty() && p.email.empty())) {
+    return refuse_incomplete(item);
+  }
+  if (!record_exists(item.db, "immersion_slot", p.slot_id, nullptr, nullptr)) {
+    item.answer = rejected(item.id, "unknown_slot", "Ce créneau d'immersion n'existe plus.");
+    return Status::success();
+  }
+  const Booking b{"immersion_request", "immersion_slot", "IMM", p.slot_id};
+  return book(item.db, item.terminal, b, whole, payload, item.answer);
+}
+
+Status handle_workshop_registration(NewItem& item, const json& payload, const json& whole) {
+  WorkshopRegistrationPayload p;
+  if (Status s = read_request_payload(payload, p); !s) return refuse_payload(item, s);
+  if (p.workshop_id.empty() || p.first_name.empty()) return refuse_incomplete(item);
+  std::string site;
+  bool cancelled = false;
+  if (!record_exists(item.db, "workshop", p.workshop_id, &site, &cancelled) ||
+      site != item.terminal.site) {
+    item.answer = rejected(item.id, "unknown_workshop", "Cet atelier n'existe plus.");
+    return Status::success();
+  }
+  if (cancelled) {
+    item.answer = rejected(item.id, "workshop_cancelled", "Cet atelier a été annulé.");
+    return Status::success();
+  }
+  const Booking b{"workshop_registration", "workshop", "ATL", p.workshop_id};
+  return book(item.db, item.terminal, b, whole, payload, item.answer);
+}
+
+Status handle_help_ticket(NewItem& item, const json& payload, const json&) {
+  HelpTicketPayload p;
+  if (Status s = read_request_payload(payload, p); !s) return refuse_payload(item, s);
+  Status s = add_count(item.db, item.terminal.site, item.day, "help_ticket",
+                       p.reason.empty() ? "other" : p.reason, 1);
+  if (s) item.answer = accepted(item.id);
+  return s;
+}
+
+// Reasons are short chip codes ("too_hard"), never sentences: anything else is refused.
+bool is_reason_code(const std::string& code) { return !code.empty() && code.size() <= 40; }
+
+Status handle_feedback(NewItem& item, const json& payload, const json&) {
+  FeedbackPayload p;
+  if (Status s = read_request_payload(payload, p); !s) return refuse_payload(item, s);
+  if (p.rating < 1 || p.rating > 3 || p.reasons.size() > 16 ||
+      !std::all_of(p.reasons.begin(), p.reasons.end(), is_reason_code)) {
+    return refuse_incomplete(item);
+  }
+  const std::string& site = item.terminal.site;
+  Status s = add_count(item.db, site, item.day, "feedback", "rating:" + std::to_string(p.rating), 1);
+  if (s) s = add_count(item.db, site, item.day, "feedback", "path:" + p.path, 1);
+  std::set<std::string> counted;  // a reason sent twice counts once
+  for (const std::string& code : p.reasons) {
+    if (s && counted.insert(code).second) {
+      s = add_count(item.db, site, item.day, "feedback", "reason:" + code, 1);
+    }
+  }
+  if (s) item.answer = accepted(item.id);
+  return s;
+}
+
+Status handle_usage(NewItem& item, const json& payload, const json&) {
+  UsagePayload p;
+  if (Status s = read_request_payload(payload, p); !s) return refuse_payload(item, s);
+  // One terminal's day never counts a billion of anything: a larger count is a fault, refused
+  // whole rather than added (the sums saturate anyway, see add_count).
+  for (const auto& [name, n] : p.counters) {
+    if (n < 0 || n > kMaxUsageCount) {
+      item.answer = rejected(item.id, "bad_payload",
+                             "La borne a envoyé un compteur d'usage hors limites.");
+      return Status::success();
+    }
+  }
+  const std::string day = is_civil_day(p.day) ? p.day : item.day;
+  Status s;
+  for (const auto& [name, n] : p.counters) {
+    if (s && n > 0) s = add_count(item.db, item.terminal.site, day, "usage", name, n);
+  }
+  if (s) item.answer = accepted(item.id);
+  return s;
+}
+
+// One handler per item type; `whole` is the item, for the booking's stored request.
+using ItemHandler = Status (*)(NewItem&, const json& payload, const json& whole);
+struct TypeHandler {
+  std::string_view type;
+  ItemHandler handle;
+};
+constexpr TypeHandler kHandlers[] = {
+    {kImmersionRequestType, handle_immersion_request},
+    {kWorkshopRegistrationType, handle_workshop_registration},
+    {kHelpTicketType, handle_help_ticket},
+    {kFeedbackType, handle_feedback},
+    {kUsageType, handle_usage},
+};
+
 // Decides the answer to a new item (inside its transaction).
 Status decide(Database& db, const Terminal& t, const json& item, json& answer) {
   const std::string id = item["id"].get<std::string>();
-  const std::string type = str_field(item, "type");
-  const json payload = item.contains("payload") ? item["payload"] : json::object();
-  if (!payload.is_object()) {
-    answer = rejected(id, "bad_payload", "La demande envoyée par la borne est incomplète.");
-    return Status::success();
-  }
   std::string day = str_field(item, "created_at").substr(0, 10);
-  if (day.size() != 10) day = utc_now().substr(0, 10);
-
-  if (type == "immersion_request" || type == "workshop_registration") {
-    const bool slot = type == "immersion_request";
-    Booking b{slot ? "immersion_request" : "workshop_registration",
-              slot ? "immersion_slot" : "workshop", slot ? "IMM" : "ATL",
-              str_field(payload, slot ? "slot_id" : "workshop_id")};
-    const bool has_contact = !str_field(payload, "phone").empty() ||
-                             !str_field(payload, "email").empty();
-    if (b.target.empty() || str_field(payload, "first_name").empty() || (slot && !has_contact)) {
-      answer = rejected(id, "bad_payload", "La demande envoyée par la borne est incomplète.");
-      return Status::success();
-    }
-    std::string site;
-    bool cancelled = false;
-    if (!record_exists(db, b.seat_type, b.target, &site, &cancelled) ||
-        (!slot && site != t.site)) {
-      answer = slot ? rejected(id, "unknown_slot", "Ce créneau d'immersion n'existe plus.")
-                    : rejected(id, "unknown_workshop", "Cet atelier n'existe plus.");
-      return Status::success();
-    }
-    if (!slot && cancelled) {
-      answer = rejected(id, "workshop_cancelled", "Cet atelier a été annulé.");
-      return Status::success();
-    }
-    return book(db, t, b, item, payload, answer);
+  if (!is_civil_day(day)) day = utc_now().substr(0, 10);
+  NewItem ctx{db, t, id, day, answer};
+  const json payload = item.contains("payload") ? item["payload"] : json::object();
+  const std::string type = str_field(item, "type");
+  for (const TypeHandler& h : kHandlers) {
+    if (h.type == type) return h.handle(ctx, payload, item);
   }
-  Status s;
-  if (type == "help_ticket") {
-    std::string reason = str_field(payload, "reason");
-    s = add_count(db, t.site, day, "help_ticket", reason.empty() ? "other" : reason, 1);
-  } else if (type == "feedback") {
-    auto rating = payload.find("rating");
-    // Reasons are short chip codes ("too_hard"), never sentences: anything else is refused.
-    // Absent means none (terminals older than the chips).
-    auto reasons = payload.find("reasons");
-    const json none = json::array();
-    const json& codes = reasons == payload.end() ? none : *reasons;
-    const bool codes_ok = codes.is_array() && codes.size() <= 16 &&
-                          std::all_of(codes.begin(), codes.end(), [](const json& c) {
-                            return c.is_string() && !c.get<std::string>().empty() &&
-                                   c.get<std::string>().size() <= 40;
-                          });
-    if (rating == payload.end() || !rating->is_number_integer() || rating->get<int>() < 1 ||
-        rating->get<int>() > 3 || !codes_ok) {
-      answer = rejected(id, "bad_payload", "La demande envoyée par la borne est incomplète.");
-      return Status::success();
-    }
-    s = add_count(db, t.site, day, "feedback", "rating:" + std::to_string(rating->get<int>()), 1);
-    if (s) s = add_count(db, t.site, day, "feedback", "path:" + str_field(payload, "path"), 1);
-    std::set<std::string> counted;  // a reason sent twice counts once
-    for (const json& c : codes) {
-      if (s && counted.insert(c.get<std::string>()).second)
-        s = add_count(db, t.site, day, "feedback", "reason:" + c.get<std::string>(), 1);
-    }
-  } else if (type == "usage") {
-    std::string usage_day = str_field(payload, "day");
-    if (usage_day.size() == 10) day = usage_day;
-    auto counters = payload.find("counters");
-    if (counters == payload.end() || !counters->is_object()) {
-      answer = rejected(id, "bad_payload", "La demande envoyée par la borne est incomplète.");
-      return Status::success();
-    }
-    for (auto it = counters->begin(); s && it != counters->end(); ++it) {
-      if (it->is_number_integer() && it->get<int64_t>() > 0) {
-        s = add_count(db, t.site, day, "usage", it.key(), it->get<int64_t>());
-      }
-    }
-  } else {
-    answer = rejected(id, "unknown_type", "Le serveur ne connaît pas ce type de demande.");
-    return Status::success();
-  }
-  if (!s) return s;
-  answer = json{{"id", id}, {"status", "accepted"}, {"ref", nullptr}};
+  answer = rejected(id, "unknown_type", "Le serveur ne connaît pas ce type de demande.");
   return Status::success();
 }
 

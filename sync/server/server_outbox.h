@@ -11,6 +11,10 @@
 
 namespace eric::server {
 
+// The largest count a `usage` item may carry for one counter: one terminal's day never
+// counts a billion of anything, so a larger number is a fault and the item is refused.
+inline constexpr int64_t kMaxUsageCount = 1'000'000'000;
+
 // Handles one item {id, type, created_at, payload} sent by `terminal` (id already checked to
 // be a UUID) in its own BEGIN IMMEDIATE transaction, and returns its answer. A replayed id
 // gets the stored first answer with "replay": true. Fails only when the database does.

@@ -7,42 +7,10 @@
 #include <ctime>
 
 #include "sync/server/server_outbox.h"
+#include "sync/server/server_schema.h"
 
 namespace eric::server {
 namespace {
-
-constexpr const char* kSchema = R"sql(
-CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS records(
-  type TEXT NOT NULL, id TEXT NOT NULL, site TEXT, data TEXT,
-  cursor INTEGER NOT NULL UNIQUE, deleted INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY(type, id));
-CREATE TABLE IF NOT EXISTS seats(
-  type TEXT NOT NULL, id TEXT NOT NULL, capacity INTEGER NOT NULL, taken INTEGER NOT NULL,
-  PRIMARY KEY(type, id));
-CREATE TABLE IF NOT EXISTS terminals(
-  id TEXT PRIMARY KEY, site TEXT NOT NULL, name TEXT NOT NULL,
-  token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS enroll_codes(
-  code_hash TEXT PRIMARY KEY, site TEXT NOT NULL, created_at TEXT NOT NULL,
-  expires_at INTEGER NOT NULL, used_by TEXT);
-CREATE TABLE IF NOT EXISTS requests(
-  n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, terminal TEXT NOT NULL, site TEXT NOT NULL,
-  type TEXT NOT NULL, target TEXT NOT NULL, status TEXT NOT NULL, ref TEXT NOT NULL,
-  payload TEXT, created_at TEXT, received_at TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS requests_target ON requests(type, target, status);
-CREATE TABLE IF NOT EXISTS outbox_results(
-  id TEXT PRIMARY KEY, terminal TEXT NOT NULL, item_hash TEXT NOT NULL, answer TEXT NOT NULL,
-  at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS status_changes(
-  seq INTEGER PRIMARY KEY AUTOINCREMENT, site TEXT NOT NULL, item_id TEXT NOT NULL,
-  status TEXT NOT NULL, reason TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS status_changes_site ON status_changes(site, seq);
-CREATE TABLE IF NOT EXISTS counts(
-  site TEXT NOT NULL, day TEXT NOT NULL, type TEXT NOT NULL, key TEXT NOT NULL,
-  n INTEGER NOT NULL, PRIMARY KEY(site, day, type, key));
-PRAGMA user_version = 1;
-)sql";
 
 int64_t meta_value(Database& db, const char* key) {
   Statement st(db, "SELECT value FROM meta WHERE key = ?");
@@ -97,7 +65,7 @@ std::unique_ptr<Database> open_server_db(const std::string& path, Status& status
   options.busy_timeout_ms = 10000;  // bookings queue behind each other rather than fail
   auto db = Database::open(path, status, options);
   if (!db) return nullptr;
-  status = db->exec(kSchema);
+  status = migrate_server_db(*db);
   if (!status) return nullptr;
   return db;
 }
@@ -204,8 +172,8 @@ bool has_changes_after(Database& db, const std::string& site, int64_t since) {
 Status read_catalog_page(Database& db, const std::string& site, const std::string& since,
                          int64_t limit, CatalogPageAnswer& out) {
   // One read transaction, so the floor, the feed's end and the page agree.
-  Status s = db.exec("BEGIN");
-  if (!s) return s;
+  ReadTransaction read(db);
+  if (!read.ok()) return read.status();
   const int64_t floor = history_floor(db);
   const int64_t end = current_cursor(db);
   // "X" is a delta position; "X.F" continues a snapshot that began while the history floor
@@ -253,12 +221,12 @@ Status read_catalog_page(Database& db, const std::string& site, const std::strin
     last = st.col_int(4);
     ++count;
   }
-  s = st.status();
-  // A read: ending it cannot lose anything, and a failed COMMIT ends with the connection.
-  (void)db.exec("COMMIT");
-  if (!s) return s;
-  // An empty snapshot starts the feed at its end, so the next request is a cheap delta.
-  if (out.full && count == 0) last = end;
+  if (!st.ok()) return st.status();
+  // The last page of a snapshot ends on the feed's end, not on its newest live record: the
+  // newest changes may be tombstones, and compact may have raised the floor above that
+  // record, which would make the next request start a snapshot again. (The page was read in
+  // the same transaction as `end`, so nothing between is missed.)
+  if (live_only && !out.has_more) last = end;
   out.cursor = std::to_string(last);
   if (live_only && out.has_more) out.cursor += "." + std::to_string(floor);
   out.count = count;
@@ -337,8 +305,8 @@ std::optional<Terminal> find_terminal(Database& db, const std::string& token) {
 }
 
 Status export_bundle(Database& db, const std::string& site, std::string& file) {
-  Status s = db.exec("BEGIN");
-  if (!s) return s;
+  ReadTransaction read(db);
+  if (!read.ok()) return read.status();
   BundleHeader header;
   header.site_id = site;
   header.cursor = std::to_string(current_cursor(db));
@@ -358,10 +326,7 @@ Status export_bundle(Database& db, const std::string& site, std::string& file) {
     body += '}';
     ++header.records;
   }
-  s = st.status();
-  // A read: ending it cannot lose anything, and a failed COMMIT ends with the connection.
-  (void)db.exec("COMMIT");
-  if (!s) return s;
+  if (!st.ok()) return st.status();
   body += "]}";
   file = make_bundle(header, body);
   return Status::success();

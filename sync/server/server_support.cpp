@@ -46,6 +46,26 @@ bool RateLimiter::allow(const std::string& terminal, int& retry_after_s) {
   return false;
 }
 
+AddressGate::Pass AddressGate::enter(const std::string& address) {
+  if (address == "127.0.0.1" || address == "::1" || address == "::ffff:127.0.0.1") {
+    return Pass(nullptr, {}, /*admitted=*/true);
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  int& n = in_progress_[address];
+  if (per_address_ > 0 && n >= per_address_) {
+    if (n == 0) in_progress_.erase(address);
+    return Pass(nullptr, address, /*admitted=*/false);
+  }
+  ++n;
+  return Pass(this, address, /*admitted=*/true);
+}
+
+void AddressGate::leave(const std::string& address) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = in_progress_.find(address);
+  if (it != in_progress_.end() && --it->second <= 0) in_progress_.erase(it);  // the map stays small
+}
+
 Fault read_fault(const std::string& fault_file, const std::string& path) {
   Fault fault;
   if (fault_file.empty()) return fault;

@@ -36,6 +36,43 @@ class RateLimiter {
   std::map<std::string, std::pair<int64_t, int>> windows_;  // terminal -> (minute, count)
 };
 
+// Bounds the requests of one client address in progress at once, so one address cannot take
+// every worker. A Pass is held for the request's whole handling. The loopback address
+// 127.0.0.1 (::1) is not bounded: in production it is nginx, in front of every terminal,
+// which bounds each real address itself (limit_conn, see README).
+class AddressGate {
+ public:
+  explicit AddressGate(int per_address) : per_address_(per_address) {}
+  class Pass {
+   public:
+    // `gate` is where to give the place back (null: nothing was counted).
+    Pass(AddressGate* gate, std::string address, bool admitted)
+        : gate_(gate), address_(std::move(address)), admitted_(admitted) {}
+    ~Pass() { if (gate_) gate_->leave(address_); }
+    Pass(Pass&& other) noexcept
+        : gate_(other.gate_), address_(std::move(other.address_)), admitted_(other.admitted_) {
+      other.gate_ = nullptr;
+    }
+    Pass(const Pass&) = delete;
+    Pass& operator=(const Pass&) = delete;
+    Pass& operator=(Pass&&) = delete;
+    bool admitted() const { return admitted_; }
+
+   private:
+    AddressGate* gate_;
+    std::string address_;
+    bool admitted_;
+  };
+  // A pass that is not admitted() when the address already has its bound of requests.
+  Pass enter(const std::string& address);
+
+ private:
+  void leave(const std::string& address);
+  int per_address_;
+  std::mutex mutex_;
+  std::map<std::string, int> in_progress_;
+};
+
 // A fault for the tests, read from the fault file before each request.
 struct Fault {
   enum Kind { none, delay, status, retry_after, truncate, malformed } kind = none;

@@ -38,6 +38,7 @@ class ServerChild {
   void stop();
   const std::string& url() const { return url_; }  // "http://127.0.0.1:PORT"
   int port() const { return port_; }
+  pid_t pid() const { return pid_; }  // -1 when not running
 
  private:
   pid_t pid_ = -1;

@@ -46,6 +46,7 @@ class ServerProcess {
 
   const std::string& url() const { return child_.url(); }  // "http://127.0.0.1:PORT"
   int port() const { return child_.port(); }
+  pid_t pid() const { return child_.pid(); }
   void stop() { child_.stop(); }
   const std::string& log_path() const { return log_; }
 

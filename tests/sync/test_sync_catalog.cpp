@@ -197,6 +197,25 @@ TEST_F(CatalogSync, CompactedHistoryGivesAFullSnapshot) {
   EXPECT_EQ(catalog_counts(*term.db).jobs, 149);
 }
 
+// The newest changes are deletions, then compact: the snapshot that follows must end on the
+// feed's end, so that the sync after it is a 304, not another whole catalog.
+TEST_F(CatalogSync, AfterCompactingDeletionsTheNextSyncIsA304) {
+  ASSERT_TRUE(sync_once(*term.db, test_config()).status.ok);
+  const std::string doomed = first_job_id(*term.db);
+  server_cmd({"edit", "--db", server_db, "delete", "job", doomed});
+  server_cmd({"compact", "--db", server_db});
+  SyncResult snapshot = sync_once(*term.db, test_config());
+  ASSERT_TRUE(snapshot.status.ok) << snapshot.status.message_fr;
+  EXPECT_TRUE(snapshot.full);
+  for (int i = 0; i < 2; ++i) {
+    SyncResult quiet = sync_once(*term.db, test_config());
+    ASSERT_TRUE(quiet.status.ok) << quiet.status.message_fr;
+    EXPECT_FALSE(quiet.full) << "sync " << i;
+    EXPECT_TRUE(quiet.not_modified) << "sync " << i;
+    EXPECT_EQ(quiet.changes_applied, 0);
+  }
+}
+
 TEST_F(CatalogSync, BundleImportChecksItsHash) {
   const std::string bundle = tmp.file("catalog.bundle");
   server_cmd({"export-bundle", "--db", server_db, "--site", "eric-martigues", "--out", bundle});

@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <array>
 
-#include <nlohmann/json.hpp>
-
+#include "kiosk/core/domain/requests.h"
 #include "kiosk/core/storage/store.h"
+#include <nlohmann/json.hpp>
 
 namespace eric {
 
@@ -77,22 +77,22 @@ Status feedback_check(int rating, const std::vector<std::string>& reasons, std::
 std::string feedback_payload(int rating, const std::vector<std::string>& reasons,
                              std::string_view path) {
   // The chips' order, not the order of the taps: the same answer always reads the same.
-  nlohmann::json codes = nlohmann::json::array();
+  FeedbackPayload payload;
+  payload.rating = rating;
   for (std::string_view code : feedback_reasons(rating)) {
     if (std::find(reasons.begin(), reasons.end(), code) != reasons.end()) {
-      codes.push_back(std::string(code));
+      payload.reasons.emplace_back(code);
     }
   }
-  const nlohmann::json payload = {
-      {"rating", rating}, {"reasons", std::move(codes)}, {"path", std::string(path)}};
-  return payload.dump();
+  payload.path = std::string(path);
+  return request_payload_json(payload);
 }
 
 Result<std::string> feedback_add(Database& db, int rating, const std::vector<std::string>& reasons,
                                  std::string_view path, int64_t now_s) {
   if (Status st = feedback_check(rating, reasons, path); !st) return {{}, std::move(st)};
   // purge_after 0: the answer holds nothing personal, so nothing is ever purged.
-  return outbox_add(db, "feedback", feedback_payload(rating, reasons, path), now_s, 0);
+  return outbox_add(db, kFeedbackType, feedback_payload(rating, reasons, path), now_s, 0);
 }
 
 }  // namespace eric

@@ -4,13 +4,13 @@
 #include <algorithm>
 #include <cstdio>
 
-#include <nlohmann/json.hpp>
-
 #include "kiosk/core/base/clock.h"
 #include "kiosk/core/base/field_rules.h"
 #include "kiosk/core/base/test_hook.h"
+#include "kiosk/core/domain/requests.h"
 #include "kiosk/core/domain/usage.h"
 #include "kiosk/core/storage/store.h"
+#include <nlohmann/json.hpp>
 
 namespace eric {
 
@@ -113,10 +113,9 @@ Result<TakenTicket> take_ticket(Database& db, const TicketRequest& request, int6
   }
   const std::string number = ticket_number(n);
   // The region counts tickets per site, day and reason: nothing about the person goes up.
-  const nlohmann::json payload = {{"site_id", request.site_id}, {"day", day},
-                                  {"number", number},           {"reason", request.reason},
-                                  {"urgent_today", request.urgent_today}};
-  auto item = outbox_add(db, "help_ticket", payload.dump(), now_s, now_s + personal_data_retention_seconds(db));
+  const HelpTicketPayload payload{request.site_id, day, number, request.reason,
+                                  request.urgent_today};
+  auto item = outbox_add(db, kHelpTicketType, request_payload_json(payload), now_s, now_s + personal_data_retention_seconds(db));
   if (!item.ok()) {
     r.status = item.status;
     return r;

@@ -9,6 +9,8 @@
 #include <string>
 
 #include "kiosk/core/base/geo.h"
+#include "kiosk/core/base/json_bounded.h"
+#include "kiosk/core/domain/requests.h"
 
 namespace eric {
 
@@ -202,15 +204,13 @@ std::vector<ImmersionRequestRow> immersion_requests_here(Database& db, int limit
       row.reason = s.col_text(3);
       row.server_ref = s.col_text(4);
       row.purged = s.col_int(5) != 0;
-      const auto payload = nlohmann::json::parse(s.col_view(6), nullptr, false);
-      if (payload.is_object()) {
-        auto text = [&](const char* key) {
-          auto it = payload.find(key);
-          return it != payload.end() && it->is_string() ? it->get<std::string>() : std::string();
-        };
-        row.slot_id = text("slot_id");
-        row.first_name = text("first_name");
-        const std::string phone = text("phone"), email = text("email");
+      // Read through the protocol's field list; a purged payload ("{}") leaves them empty.
+      ImmersionRequestPayload payload;
+      if (read_request_payload(parse_bounded_json(s.col_view(6)), payload).ok) {
+        row.slot_id = payload.slot_id;
+        row.first_name = payload.first_name;
+        const std::string& phone = payload.phone;
+        const std::string& email = payload.email;
         row.contact = phone.empty() ? email : (email.empty() ? phone : phone + " · " + email);
       }
       out.push_back(std::move(row));

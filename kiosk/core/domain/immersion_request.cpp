@@ -1,6 +1,5 @@
 // Immersion requests: checking the visitor's fields, the request code, and the one outbox item
 // per form (see immersion.h). Nothing here logs: the payload holds personal data.
-#include <nlohmann/json.hpp>
 #include <sodium.h>
 
 #include <algorithm>
@@ -9,9 +8,11 @@
 #include <string>
 
 #include "kiosk/core/base/clock.h"
+#include "kiosk/core/base/json_bounded.h"
 #include "kiosk/core/base/random.h"
 #include "kiosk/core/base/test_hook.h"
 #include "kiosk/core/domain/immersion.h"
+#include "kiosk/core/domain/requests.h"
 #include "kiosk/core/domain/usage.h"
 
 namespace eric {
@@ -207,11 +208,13 @@ std::optional<ImmersionReceipt> immersion_receipt(Database& db, std::string_view
   r.server_ref = item->server_ref;
   r.reason = item->reason;
   r.created_at = item->created_at;
-  const auto payload = nlohmann::json::parse(item->payload_json, nullptr, false);
-  if (payload.is_object()) {
-    r.code = payload.value("code", "");
-    r.slot_id = payload.value("slot_id", "");
-    r.offer_id = payload.value("offer_id", "");
+  // Read through the protocol's field list; a purged item's payload is "{}" and leaves the
+  // receipt's fields empty.
+  ImmersionRequestPayload payload;
+  if (read_request_payload(parse_bounded_json(item->payload_json), payload).ok) {
+    r.code = payload.code;
+    r.slot_id = payload.slot_id;
+    r.offer_id = payload.offer_id;
   }
   return r;
 }
@@ -265,27 +268,22 @@ Result<ImmersionReceipt> submit_immersion_request(Database& db, const ImmersionR
   std::string phone;
   if (!trim(in.phone).empty()) normalize_french_phone(in.phone, phone);
   const int64_t consent_at = in.consent_at > 0 ? in.consent_at : now_s;
-  const nlohmann::json payload = {
-      {"form_token", in.form_token},
-      {"code", code},
-      {"slot_id", slot->slot.id},
-      {"offer_id", slot->slot.offer_id},
-      {"employer_id", employer_id},
-      {"objective", immersion_objective_name(in.objective)},
-      {"first_name", std::string(trim(in.first_name))},
-      {"phone", phone},
-      {"email", std::string(trim(in.email))},
-      {"message", in.message},
-      {"consent",
-       {{"text", in.consent_text},
-        {"text_version", in.consent_version},
-        {"at", local_datetime_seconds(consent_at)}}},
-      {"site_id", in.site_id},
-      {"terminal", setting_get_or(db, "terminal_id", "")},
-  };
-  // Replace rather than throw on a broken byte: typed text never stops the kiosk.
-  const std::string text =
-      payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  ImmersionRequestPayload payload;
+  payload.form_token = in.form_token;
+  payload.code = code;
+  payload.slot_id = slot->slot.id;
+  payload.offer_id = slot->slot.offer_id;
+  payload.employer_id = employer_id;
+  payload.objective = immersion_objective_name(in.objective);
+  payload.first_name = std::string(trim(in.first_name));
+  payload.phone = phone;
+  payload.email = std::string(trim(in.email));
+  payload.message = in.message;
+  payload.consent = {in.consent_text, in.consent_version, local_datetime_seconds(consent_at)};
+  payload.site_id = in.site_id;
+  payload.terminal = setting_get_or(db, "terminal_id", "");
+  // The writer replaces rather than throws on a broken byte: typed text never stops the kiosk.
+  const std::string text = request_payload_json(payload);
   auto added = outbox_add(db, kRequestType, text, now_s,
                           now_s + personal_data_retention_seconds(db));
   if (!added.ok()) return failure<ImmersionReceipt>(added.status.code, added.status.message_fr);

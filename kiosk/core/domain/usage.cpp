@@ -1,9 +1,9 @@
 // Anonymous usage counters over the usage_counters table (see usage.h).
 #include "kiosk/core/domain/usage.h"
 
-#include <nlohmann/json.hpp>
-
+#include "kiosk/core/domain/requests.h"
 #include "kiosk/core/storage/store.h"
+#include <nlohmann/json.hpp>
 
 namespace eric {
 
@@ -99,16 +99,16 @@ Result<int> usage_report_finished_days(Database& db, std::string_view today, int
                  " ORDER BY day, name, key");
   days.bind(1, reported).bind(2, today);
   std::string last_day;
-  nlohmann::json counters = nlohmann::json::object();
+  UsagePayload payload;
   auto send = [&]() -> Status {
     if (last_day.empty()) return Status::success();
-    const nlohmann::json payload = {{"day", last_day}, {"counters", counters}};
-    // Keys come from what visitors typed: a byte that is not UTF-8 is replaced, never thrown on.
-    const std::string text = payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    auto item = outbox_add(db, "usage", text, now_s, 0);  // nothing personal: never purged
+    payload.day = last_day;
+    // Keys come from what visitors typed: the writer replaces a byte that is not UTF-8.
+    // Nothing personal: never purged (purge_after 0).
+    auto item = outbox_add(db, kUsageType, request_payload_json(payload), now_s, 0);
     if (!item.ok()) return item.status;
     ++r.value;
-    counters = nlohmann::json::object();
+    payload.counters.clear();
     return Status::success();
   };
   while (days.step()) {
@@ -121,7 +121,7 @@ Result<int> usage_report_finished_days(Database& db, std::string_view today, int
     std::string name = days.col_text(1);
     const std::string key = days.col_text(2);
     if (!key.empty()) name += "|" + key;
-    counters[name] = days.col_int(3);
+    payload.counters[name] = days.col_int(3);
   }
   if (!days.ok()) {
     r.status = days.status();

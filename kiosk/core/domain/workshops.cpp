@@ -1,12 +1,12 @@
-// Workshops, their registrations and attendance; immersion requests for the desk (see workshops.h).
+// Workshops, their registrations and attendance (see workshops.h).
 #include "kiosk/core/domain/workshops.h"
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
-
 #include "kiosk/core/base/clock.h"
+#include "kiosk/core/base/json_bounded.h"
 #include "kiosk/core/domain/help_desk.h"
+#include "kiosk/core/domain/requests.h"
 #include "kiosk/core/domain/usage.h"
 
 namespace eric {
@@ -106,10 +106,12 @@ Result<Registration> write_registration(Database& db, const std::string& worksho
                              "Cet atelier est complet : il ne reste plus de place.");
     return r;
   }
-  nlohmann::json payload = {{"workshop_id", workshop_id}, {"first_name", first_name}};
-  if (!contact.empty()) payload["contact"] = contact;
-  if (walk_in) payload["walk_in"] = true;
-  auto item = outbox_add(db, "workshop_registration", payload.dump(), now_s,
+  WorkshopRegistrationPayload payload;
+  payload.workshop_id = workshop_id;
+  payload.first_name = first_name;
+  payload.contact = contact;
+  payload.walk_in = walk_in;
+  auto item = outbox_add(db, kWorkshopRegistrationType, request_payload_json(payload), now_s,
                          now_s + personal_data_retention_seconds(db));
   if (!item.ok()) {
     r.status = item.status;
