@@ -55,6 +55,11 @@ class ManagerScreen : public Screen {
     ImGui::Dummy(ImVec2(0, ui::px(u, 16)));
 
     if (!facts.enrolled) {
+      // From the screen with the code on the keyboard, or from a shell for scripts.
+      ui::ButtonOpts enrol;
+      enrol.width = ui::px(u, 560);
+      if (ui::big_button(u, t.tr("manager.open.enrol"), enrol)) ctx.nav.open("manager.enrol");
+      ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
       ui::text(u, t.tr("manager.enrol.how"), ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, col_w});
       ui::text(u, t.tr("manager.enrol.command"), ui::TextOpts{ui::FontRole::BodyBold, ui::Tone::Normal, -1});
       ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
@@ -78,6 +83,10 @@ class ManagerScreen : public Screen {
       }
       ui::text(u, t.tr("manager.enrol.server", {{"url", link ? link->overview(db).server_url : ""}}),
                ui::TextOpts{ui::FontRole::Small, ui::Tone::Secondary, col_w});
+      // Re-enrolling (a new server, a terminal moved to another site) from the screen too.
+      ui::ButtonOpts again;
+      again.kind = ui::ButtonKind::Secondary;
+      if (ui::big_button(u, t.tr("manager.open.enrol"), again)) ctx.nav.open("manager.enrol");
     }
 
     ImGui::Dummy(ImVec2(0, ui::px(u, 24)));
