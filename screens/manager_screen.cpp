@@ -56,12 +56,15 @@ class ManagerScreen : public Screen {
 
     if (!facts.enrolled) {
       // From the screen with the code on the keyboard, or from a shell for scripts.
+      // Side by side, so the tools below keep their place on the screen.
       ui::ButtonOpts enrol;
       enrol.width = ui::px(u, 560);
       if (ui::big_button(u, t.tr("manager.open.enrol"), enrol)) ctx.nav.open("manager.enrol");
-      ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
-      ui::text(u, t.tr("manager.enrol.how"), ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, col_w});
+      ImGui::SameLine(0, ui::px(u, 32));
+      ImGui::BeginGroup();
+      ui::text(u, t.tr("manager.enrol.how"), ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, -1});
       ui::text(u, t.tr("manager.enrol.command"), ui::TextOpts{ui::FontRole::BodyBold, ui::Tone::Normal, -1});
+      ImGui::EndGroup();
       ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
       ui::text(u, t.tr("manager.enrol.offline"),
                ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, col_w});
@@ -71,6 +74,12 @@ class ManagerScreen : public Screen {
       ui::ButtonOpts sync;
       sync.width = ui::px(u, 560);
       if (ui::big_button(u, t.tr("manager.sync_now"), sync) && link) link->request_now(db);
+      // Re-enrolling (a new server, a terminal moved to another site) from the screen too,
+      // beside the sync: the tools below keep their place on the screen.
+      ImGui::SameLine(0, ui::px(u, 24));
+      ui::ButtonOpts again;
+      again.kind = ui::ButtonKind::Secondary;
+      if (ui::big_button(u, t.tr("manager.open.enrol"), again)) ctx.nav.open("manager.enrol");
       ImGui::Dummy(ImVec2(0, ui::px(u, 4)));
       if (live.has_result && live.last.status.ok) {
         const SyncResult& r = live.last;
@@ -83,10 +92,6 @@ class ManagerScreen : public Screen {
       }
       ui::text(u, t.tr("manager.enrol.server", {{"url", link ? link->overview(db).server_url : ""}}),
                ui::TextOpts{ui::FontRole::Small, ui::Tone::Secondary, col_w});
-      // Re-enrolling (a new server, a terminal moved to another site) from the screen too.
-      ui::ButtonOpts again;
-      again.kind = ui::ButtonKind::Secondary;
-      if (ui::big_button(u, t.tr("manager.open.enrol"), again)) ctx.nav.open("manager.enrol");
     }
 
     ImGui::Dummy(ImVec2(0, ui::px(u, 24)));

@@ -22,7 +22,7 @@ echo "built: $(basename "$kiosk") ($(du -k "$kiosk" | cut -f1) kB), $(basename "
 
 echo "== lintian"
 for deb in "$kiosk" "$server"; do
-  lintian --no-tag-display-limit "$deb" >"$deb.lintian" 2>&1 || true
+  lintian --tag-display-limit 0 "$deb" >"$deb.lintian" 2>&1 || true
   sed 's/^/  /' "$deb.lintian"
   grep -q '^E: ' "$deb.lintian" && fail "lintian reports errors on $(basename "$deb")"
 done
