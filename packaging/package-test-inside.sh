@@ -47,7 +47,10 @@ code=$(as_server eric-regional-server enroll-code --db "$ERIC_DB" --site eric-ma
 setpriv --reuid=eric-regional-server --regid=eric-regional-server --init-groups \
   eric-regional-server serve --db "$ERIC_DB" --listen "$ERIC_LISTEN" >/tmp/server.out 2>/tmp/server.log &
 server_pid=$!
+# The chroot shares the host's network and processes: the server must not outlive the test.
+trap 'kill "$server_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 50); do grep -q '^listening on ' /tmp/server.out 2>/dev/null && break; sleep 0.1; done
+grep -q '^listening on ' /tmp/server.out || { echo "the server did not start:"; cat /tmp/server.log; exit 1; }
 url=http://$ERIC_LISTEN
 
 echo "== enrol and sync, as root (eric-kioskctl works as eric-kiosk)"
