@@ -3,6 +3,7 @@
 
 #include <systemd/sd-daemon.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "kiosk/core/log.h"
@@ -11,10 +12,16 @@ namespace eric {
 
 ServiceNotifier::ServiceNotifier(std::function<bool()> sync_alive)
     : sync_alive_(std::move(sync_alive)) {
+  // WATCHDOG_USEC is read here rather than through sd_watchdog_enabled(), which answers "not
+  // for you" when WATCHDOG_PID is another process: systemd names the unit's main process,
+  // cage, and the kiosk is cage's child. NotifyAccess=all lets the child feed the watchdog.
   uint64_t usec = 0;
-  // 0 (unset = false): our own process is the one systemd watches (NotifyAccess=all lets
-  // the kiosk, cage's child, speak for the unit).
-  if (sd_watchdog_enabled(0, &usec) > 0 && usec > 0) {
+  if (const char* env = std::getenv("WATCHDOG_USEC"); env != nullptr && *env != '\0') {
+    char* end = nullptr;
+    const unsigned long long v = std::strtoull(env, &end, 10);
+    if (end != nullptr && *end == '\0') usec = v;
+  }
+  if (usec > 0) {
     // Half the period, as sd_watchdog_enabled(3) advises; the loop wakes a little sooner.
     ping_every_ = std::chrono::microseconds(usec / 2);
     max_sleep_ms_ = static_cast<int>(std::max<uint64_t>(usec / 4000, 10));

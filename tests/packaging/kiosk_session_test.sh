@@ -56,7 +56,10 @@ run_session() {
   "$listener" "$sock" 120 > "$work/$name.log" &
   pids+=($!)
   for _ in $(seq 50); do grep -q LISTENING "$work/$name.log" 2>/dev/null && break; sleep 0.1; done
-  "${as_user[@]}" env -i PATH=/usr/bin:/bin HOME="$work" XDG_RUNTIME_DIR="$work/run" TZ=Europe/Paris \
+  # As systemd does, WATCHDOG_PID names the unit's main process: the one that execs into
+  # cage (this shell's $$ becomes setpriv, env, the session script, then cage).
+  sh -c "exec ${as_user[*]} env -i WATCHDOG_PID=\$\$ \"\$@\"" session \
+    PATH=/usr/bin:/bin HOME="$work" XDG_RUNTIME_DIR="$work/run" TZ=Europe/Paris \
     WLR_BACKENDS=headless WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 \
     NOTIFY_SOCKET="$sock" WATCHDOG_USEC=$((period * 1000000)) "${unit_env[@]}" "$@" \
     ERIC_KIOSK="$kiosk" "$session" --config "$work/kiosk.conf" \
@@ -75,6 +78,8 @@ echo "== the session as the unit runs it (WatchdogSec=$watchdog_s)"
 run_session live "$watchdog_s"
 wait_for "$work/live.log" ' READY=1' 60 || { echo "FAIL: no READY=1"; cat "$work/live.out"; exit 1; }
 ready_ms=$(awk '/ READY=1/{print $1; exit}' "$work/live.log")
+# The unit's main process (WATCHDOG_PID) is cage; the pings come from its child, the kiosk.
+[ "$(ps -o comm= -p "$session_pid")" = cage ] || { echo "FAIL: the main process is not cage"; exit 1; }
 echo "READY=1 after $ready_ms ms"
 # Two pings within one period and a half: the kiosk pings every half period.
 sleep $((watchdog_s * 3 / 2))
