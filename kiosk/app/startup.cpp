@@ -30,14 +30,15 @@ Result<KioskConfig> load_config(const KioskOptions& options) {
 std::string resolve_assets_dir(const KioskOptions& options) {
   if (!options.assets_dir.empty()) return options.assets_dir;
   if (const char* env = std::getenv("ERIC_ASSETS_DIR"); env && *env) return env;
-#if defined(ERIC_INSTALLED_BINDIR) && defined(ERIC_INSTALLED_ASSETS_DIR)
-  // The packaged program reads the packaged assets, even on the machine that built it.
+  // The packaged program reads the packaged assets beside it (/usr/bin -> /usr/share), even on
+  // the machine that built it; a program in a build folder has none there.
   std::error_code ec;
   const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec && self.parent_path() == std::filesystem::path(ERIC_INSTALLED_BINDIR)) {
-    return ERIC_INSTALLED_ASSETS_DIR;
+  if (!ec) {
+    const std::filesystem::path installed =
+        self.parent_path().parent_path() / "share" / "eric-kiosk" / "assets";
+    if (std::filesystem::is_directory(installed / "i18n", ec)) return installed.string();
   }
-#endif
 #ifdef ERIC_ASSETS_DIR
   return ERIC_ASSETS_DIR;
 #else
