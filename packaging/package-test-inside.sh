@@ -43,14 +43,19 @@ as_server() { runuser -u eric-regional-server -- "$@"; }
 as_server eric-regional-server generate-demo --db "$ERIC_DB" --jobs 2000 \
   --reference-data /usr/share/eric-regional-server/data >/dev/null
 code=$(as_server eric-regional-server enroll-code --db "$ERIC_DB" --site eric-martigues)
-# setpriv execs the server itself, so $! is the server's own id (runuser would stay between).
-setpriv --reuid=eric-regional-server --regid=eric-regional-server --init-groups \
-  eric-regional-server serve --db "$ERIC_DB" --listen "$ERIC_LISTEN" >/tmp/server.out 2>/tmp/server.log &
-server_pid=$!
+server_pid=
 # The chroot shares the host's network and processes: the server must not outlive the test.
-trap 'kill "$server_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 50); do grep -q '^listening on ' /tmp/server.out 2>/dev/null && break; sleep 0.1; done
-grep -q '^listening on ' /tmp/server.out || { echo "the server did not start:"; cat /tmp/server.log; exit 1; }
+trap '[ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null || true' EXIT
+start_server() {
+  rm -f /tmp/server.out
+  # setpriv execs the server itself, so $! is the server's own id (runuser would stay between).
+  setpriv --reuid=eric-regional-server --regid=eric-regional-server --init-groups \
+    eric-regional-server serve --db "$ERIC_DB" --listen "$ERIC_LISTEN" >/tmp/server.out 2>/tmp/server.log &
+  server_pid=$!
+  for _ in $(seq 50); do grep -q '^listening on ' /tmp/server.out 2>/dev/null && break; sleep 0.1; done
+  grep -q '^listening on ' /tmp/server.out || { echo "the server did not start:"; cat /tmp/server.log; exit 1; }
+}
+start_server
 url=http://$ERIC_LISTEN
 
 echo "== enrol and sync, as root (eric-kioskctl works as eric-kiosk)"
@@ -63,6 +68,25 @@ check "enrolled" 'grep -q "\"enrolled\": true" <<<"$status1"'
 check "the catalog arrived" '! grep -q "\"jobs\": 0," <<<"$status1"'
 check "cache.db belongs to eric-kiosk" '[ "$(stat -c %U /var/lib/eric-kiosk/cache.db)" = eric-kiosk ]'
 check "no file of root in the kiosk's folder" '[ -z "$(find /var/lib/eric-kiosk -user root)" ]'
+echo "== a visitor's help ticket while the server is down: it waits in the outbox"
+kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
+# The installed kiosk as its session runs it (cage, here headless), playing a visitor; a
+# Monday morning, inside the opening hours of the installed kiosk.conf.
+cat >/tmp/ticket.kiosk <<'SCRIPT'
+tap "Être aidé ou m'inscrire"
+tap "Être aidé maintenant"
+tap "Mon CV"
+tap "Prendre un ticket"
+expect "A001"
+SCRIPT
+install -d -m 0700 -o eric-kiosk -g eric-kiosk /tmp/kiosk-run
+runuser -u eric-kiosk -- env XDG_RUNTIME_DIR=/tmp/kiosk-run WLR_BACKENDS=headless \
+  WLR_RENDERER=pixman SDL_VIDEODRIVER=wayland TZ=Europe/Paris \
+  cage -d -- eric-kiosk --clock "2026-11-23 10:00" --script /tmp/ticket.kiosk >/tmp/kiosk.log 2>&1 || true
+grep -E "passed|FAILED" /tmp/kiosk.log || tail -5 /tmp/kiosk.log
+status1=$(eric-kioskctl status --json)
+check "the ticket waits in the outbox" 'grep -q "\"pending\": [1-9]" <<<"$status1"'
+
 # The technician's edit of the configuration must survive the upgrade.
 sed -i "s|^server_url =.*|server_url = $url|" /etc/eric-kiosk/kiosk.conf
 
@@ -74,8 +98,10 @@ check "the edited kiosk.conf is kept" 'grep -q "^server_url = $url" /etc/eric-ki
 status2=$(eric-kioskctl status --json)
 check "still enrolled, same terminal, same catalog and outbox" \
   '[ "$(grep -v -e last_attempt -e next_attempt <<<"$status1")" = "$(grep -v -e last_attempt -e next_attempt <<<"$status2")" ]'
+start_server
 eric-kioskctl sync
 check "syncs after the upgrade" 'eric-kioskctl status --json | grep -q "\"last_error\": null"'
+check "the waiting ticket was delivered" 'eric-kioskctl status --json | grep -q "\"pending\": 0"'
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
 
 echo "== remove: programs gone, data and settings kept"
