@@ -46,7 +46,13 @@ if [ "$(id -u)" = 0 ]; then
 fi
 
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+# stop_session PID: cage and its child, the kiosk (a frozen kiosk would outlive cage).
+stop_session() {
+  local child
+  for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do kill -9 "$child" 2>/dev/null || true; done
+  kill "$1" 2>/dev/null || true
+}
+cleanup() { for p in "${pids[@]}"; do stop_session "$p"; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
 # run_session NAME WATCHDOG_SECONDS [extra env...]: starts the listener and the session.
@@ -91,7 +97,7 @@ cp "$work/session-home.png" "$shots/session-home.png"
 # A black picture (nothing drawn) compresses to under 3 kB; the home screen takes tens.
 [ "$(stat -c %s "$work/session-home.png")" -gt 20000 ] || { echo "FAIL: the screen is empty"; exit 1; }
 echo "screenshot: $shots/session-home.png"
-kill "$session_pid"
+stop_session "$session_pid"
 
 echo "== a frozen main loop (ERIC_TEST_FREEZE_LOOP_AFTER_S=4, WatchdogSec=2)"
 run_session frozen 2 ERIC_TEST_FREEZE_LOOP_AFTER_S=4
