@@ -111,6 +111,10 @@ int main(int argc, char** argv) {
     std::printf("%s\n", cage_options(config.value).c_str());
     return 0;
   }
+  if (options.print_touch_calibration) {
+    std::printf("%s\n", config.value.touch_calibration.c_str());
+    return 0;
+  }
   std::string error;
   eric::Clock clock = make_clock(options, error);
   if (!error.empty()) {

@@ -62,7 +62,8 @@ add_custom_target(eric_package_files ALL
 
 # --- eric-kiosk -----------------------------------------------------------------------------
 install(TARGETS eric-kiosk eric-kioskctl RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT kiosk)
-install(PROGRAMS ${ERIC_PKG_DIR}/eric-kiosk-session DESTINATION lib/eric-kiosk COMPONENT kiosk)
+install(PROGRAMS ${ERIC_PKG_DIR}/eric-kiosk-session ${ERIC_PKG_DIR}/eric-kiosk-touch
+        DESTINATION lib/eric-kiosk COMPONENT kiosk)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/assets/ DESTINATION ${CMAKE_INSTALL_DATADIR}/eric-kiosk/assets
         COMPONENT kiosk)
 foreach(file ${ERIC_DATA_FILES})

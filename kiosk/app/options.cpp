@@ -62,6 +62,8 @@ void describe(CLI::App& app, KioskOptions& out) {
                "print the time to the first frame and the peak memory");
   app.add_flag("--print-cage-options", out.print_cage_options,
                "print cage's flags for the file's screen rotation and exit (the session uses it)");
+  app.add_flag("--print-touch-calibration", out.print_touch_calibration,
+               "print the file's touch calibration matrix and exit (the unit's udev step uses it)");
   app.footer(
       "Files: /etc/eric-kiosk/kiosk.conf (settings, opening hours, rotation), "
       "/var/lib/eric-kiosk (the terminal's data, 0700).\n"

@@ -23,6 +23,7 @@ struct KioskOptions {
   bool print_startup_time = false;
   bool software_renderer = false;
   bool print_cage_options = false;  // prints cage's flags for the file's rotation, then exits
+  bool print_touch_calibration = false;  // prints the file's touch_calibration, then exits
 };
 
 // Fills `out` from argv. nullopt: run the kiosk. A code: exit with it now (0 after --help or

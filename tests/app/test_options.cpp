@@ -19,7 +19,8 @@ TEST(Options, EveryFlag) {
                            "--windowed", "1280x720", "--script", "a.kiosk", "--screenshots=/tmp/s",
                            "--reference-data", "/ref", "--assets", "/as", "--clock",
                            "2026-11-23 10:00", "--lang", "en", "--idle-timeout", "90",
-                           "--print-startup-time", "--software", "--print-cage-options"},
+                           "--print-startup-time", "--software", "--print-cage-options",
+                           "--print-touch-calibration"},
                           o);
   ASSERT_FALSE(code.has_value());
   EXPECT_EQ(o.config, "/etc/k.conf");
@@ -39,6 +40,7 @@ TEST(Options, EveryFlag) {
   EXPECT_TRUE(o.print_startup_time);
   EXPECT_TRUE(o.software_renderer);
   EXPECT_TRUE(o.print_cage_options);
+  EXPECT_TRUE(o.print_touch_calibration);
 }
 
 TEST(Options, DefaultsAreFullScreenWithoutDemo) {

@@ -20,6 +20,7 @@ TEST(KioskConfig, EveryKey) {
       "language = en\n"
       "text_size = 2\n"
       "rotation = 270\n"
+      "touch_calibration = 0 1 0 -1 0 1\n"
       "\n"
       "hours.mon = 09:00-12:00\n"
       "hours.sun = closed\n");
@@ -33,6 +34,7 @@ TEST(KioskConfig, EveryKey) {
   EXPECT_EQ(c.language, "en");
   EXPECT_EQ(c.text_size, 2);
   EXPECT_EQ(c.rotation, 270);
+  EXPECT_EQ(c.touch_calibration, "0 1 0 -1 0 1");
   EXPECT_FALSE(c.hours.always_open);
   ASSERT_EQ(c.hours.days[1].size(), 1u);
   EXPECT_EQ(c.hours.days[1][0].close_min, 12 * 60);
@@ -61,6 +63,7 @@ TEST(KioskConfig, MistakesNameTheirLine) {
       {"hours.funday = 09:00-10:00\n", "funday"},
       {"hours.mon = 9h-12h\n", "9h-12h"},
       {"sync_interval = 10s\n", "sync_interval"},
+      {"touch_calibration = 1 0 0 0 1\n", "touch_calibration"},
   };
   for (const auto& c : cases) {
     const auto r = parse_kiosk_config(c.text);

@@ -49,6 +49,7 @@ dpkg-deb -x "$server" "$root/server"
 dpkg-deb -e "$kiosk" "$root/ctl-k"
 dpkg-deb -e "$server" "$root/ctl-s"
 for f in usr/bin/eric-kiosk usr/bin/eric-kioskctl usr/lib/eric-kiosk/eric-kiosk-session \
+         usr/lib/eric-kiosk/eric-kiosk-touch \
          lib/systemd/system/eric-kiosk.service etc/eric-kiosk/kiosk.conf etc/pam.d/eric-kiosk \
          usr/share/eric-kiosk/assets/i18n/fr/shell.json usr/share/eric-kiosk/data/communes-fr.csv \
          usr/share/eric-kiosk/data/prf-grand-est-2019/actions.json usr/share/doc/eric-kiosk/copyright \
