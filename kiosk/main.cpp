@@ -1,30 +1,33 @@
-// eric-kiosk: the full-screen touch terminal (flags: see kiosk_usage() in kiosk/app/options.cpp).
+// eric-kiosk: the full-screen touch terminal (flags: see kiosk/app/options.cpp; settings:
+// /etc/eric-kiosk/kiosk.conf, see packaging/kiosk.conf).
 #include <imgui.h>
 #include <sys/resource.h>
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <string>
+#include <thread>
 
 #include "kiosk/app/kiosk_app.h"
 #include "kiosk/app/main_loop.h"
 #include "kiosk/app/options.h"
 #include "kiosk/app/script_runner.h"
+#include "kiosk/app/service_notify.h"
 #include "kiosk/app/startup.h"
 #include "kiosk/app/sync_link.h"
 #include "kiosk/core/base/clock.h"
+#include "kiosk/core/base/log.h"
+#include "kiosk/core/domain/kiosk_config.h"
 #include "kiosk/core/storage/store.h"
 #include "kiosk/core/words/i18n.h"
 #include "kiosk/demo/reference_data.h"
 #include "kiosk/ui/platform.h"
 #include "kiosk/ui/ui.h"
 #include "screens/screens.h"
-
-#ifndef ERIC_VERSION
-#define ERIC_VERSION "0.0.0"
-#endif
 
 namespace {
 
@@ -37,8 +40,31 @@ struct ImGuiContextGuard {
 };
 
 int fail(const std::string& message) {
-  std::fprintf(stderr, "eric-kiosk : %s\n", message.c_str());
+  eric::log_error(message);
   return 1;
+}
+
+// A sync thread silent this long is stuck: one HTTP request may last a minute, and the worker
+// says it is alive at each step and at least once a minute while it waits.
+constexpr int64_t kSyncSilenceLimitMs = 5 * 60 * 1000;
+
+// Test hook (tests/packaging/kiosk_session_test.sh): ERIC_TEST_FREEZE_LOOP_AFTER_S=N makes
+// the main loop hang after N seconds, as a real deadlock would; the sync thread runs on. The
+// watchdog must then go hungry. Never set outside tests.
+void freeze_if_asked(std::chrono::steady_clock::time_point started) {
+  static const char* env = std::getenv("ERIC_TEST_FREEZE_LOOP_AFTER_S");
+  if (env == nullptr || *env == '\0') return;
+  if (std::chrono::steady_clock::now() - started < std::chrono::seconds(std::atoi(env))) return;
+  eric::log_warning("boucle principale figée (ERIC_TEST_FREEZE_LOOP_AFTER_S)");
+  for (;;) std::this_thread::sleep_for(std::chrono::hours(1));
+}
+
+// cage's flags for the file's rotation: -d (no client decorations), and -r once per quarter
+// turn clockwise.
+std::string cage_options(const eric::KioskConfig& config) {
+  std::string out = "-d";
+  for (int quarter = 0; quarter < config.rotation / 90; ++quarter) out += " -r";
+  return out;
 }
 
 eric::Clock make_clock(const eric::KioskOptions& options, std::string& error) {
@@ -73,23 +99,26 @@ long peak_rss_kb() {
 
 int main(int argc, char** argv) {
   const auto started = std::chrono::steady_clock::now();
+  eric::log_set_program("eric-kiosk");
   eric::KioskOptions options;
-  std::string error;
-  if (!eric::parse_kiosk_options(argc, argv, options, error)) {
-    std::fprintf(stderr, "eric-kiosk : %s\n", error.c_str());
+  if (const auto code = eric::parse_kiosk_options(argc, argv, options)) return *code;
+  const eric::Result<eric::KioskConfig> config = eric::load_config(options);
+  if (!config.ok()) {
+    eric::log_error(config.status.message_fr);
     return 2;
   }
-  if (options.help) {
-    std::fputs(eric::kiosk_usage().c_str(), stdout);
+  if (options.print_cage_options) {
+    std::printf("%s\n", cage_options(config.value).c_str());
     return 0;
   }
-  if (options.version) {
-    std::printf("eric-kiosk %s\n", ERIC_VERSION);
+  if (options.print_touch_calibration) {
+    std::printf("%s\n", config.value.touch_calibration.c_str());
     return 0;
   }
+  std::string error;
   eric::Clock clock = make_clock(options, error);
   if (!error.empty()) {
-    std::fprintf(stderr, "eric-kiosk : %s\n", error.c_str());
+    eric::log_error(error);
     return 2;
   }
 
@@ -97,7 +126,7 @@ int main(int argc, char** argv) {
   const std::string assets = eric::resolve_assets_dir(options);
   if (const eric::Status texts = i18n.load_dir(assets + "/i18n"); !texts) return fail(texts.message_fr);
 
-  const std::string data_dir = eric::resolve_data_dir(options);
+  const std::string data_dir = eric::resolve_kiosk_data_dir(options.data_dir, config.value);
   if (const eric::Status dir = eric::prepare_data_dir(data_dir); !dir) return fail(dir.message_fr);
   eric::Status status;
   std::unique_ptr<eric::Database> db = eric::open_store(data_dir + "/cache.db", status, eric::kiosk_connection());
@@ -112,7 +141,7 @@ int main(int argc, char** argv) {
     std::fflush(stdout);
   }
   eric::Services services;
-  eric::load_services(*db, options, services);
+  eric::load_services(*db, options, config.value, services);
   i18n.set_language(services.settings.default_language);
   const double store_ms = ms_since(started);
 
@@ -135,7 +164,7 @@ int main(int argc, char** argv) {
   if (const eric::Status opened = platform.open(popts); !opened) return fail(opened.message_fr);
   const double window_ms = ms_since(started);
   if (const eric::Status fonts = app.build_fonts(platform.output_height()); !fonts) {
-    std::fprintf(stderr, "eric-kiosk : %s (police de secours utilisée)\n", fonts.message_fr.c_str());
+    eric::log_warning(fonts.message_fr + " (police de secours utilisée)");
   }
   platform.rebuild_font_texture();
 
@@ -175,10 +204,17 @@ int main(int argc, char** argv) {
     }
     code = r.failed == 0 && r.passed > 0 ? 0 : 1;
   } else {
+    eric::ServiceNotifier notifier([&sync] { return sync.worker_alive(kSyncSilenceLimitMs); });
     eric::LoopOptions lo;
     lo.started = started;
     lo.print_startup_time = options.print_startup_time;
+    lo.max_sleep_ms = notifier.max_sleep_ms();
+    lo.on_turn = [&notifier, started](bool presented) {
+      freeze_if_asked(started);
+      notifier.loop_turned(presented);
+    };
     eric::run_main_loop(app, platform, lo);
+    notifier.stopping();
   }
   // The counters of the last visits: once the worker has stopped, the write lock is free.
   sync.stop();

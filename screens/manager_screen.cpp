@@ -59,8 +59,16 @@ class ManagerScreen : public Screen {
     ui::space(u, ui::Space::Section);
 
     if (!facts.enrolled) {
-      ui::text(u, t.tr("manager.enrol.how"), ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, col_w});
+      // From the screen with the code on the keyboard, or from a shell for scripts.
+      // Side by side, so the tools below keep their place on the screen.
+      ui::ButtonOpts enrol;
+      enrol.width = ui::px(u, 560);
+      if (ui::big_button(u, t.tr("manager.open.enrol"), enrol)) ctx.nav.open("manager.enrol");
+      ImGui::SameLine(0, ui::px(u, 32));
+      ImGui::BeginGroup();
+      ui::text(u, t.tr("manager.enrol.how"), ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, -1});
       ui::text(u, t.tr("manager.enrol.command"), ui::TextOpts{ui::FontRole::BodyBold, ui::Tone::Normal, -1});
+      ImGui::EndGroup();
       ui::space(u, ui::Space::Large);
       ui::text(u, t.tr("manager.enrol.offline"),
                ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, col_w});
@@ -70,6 +78,12 @@ class ManagerScreen : public Screen {
       ui::ButtonOpts sync;
       sync.width = ui::px(u, 560);
       if (ui::big_button(u, t.tr("manager.sync_now"), sync) && link) link->request_now(db);
+      // Re-enrolling (a new server, a terminal moved to another site) from the screen too,
+      // beside the sync: the tools below keep their place on the screen.
+      ImGui::SameLine(0, ui::px(u, 24));
+      ui::ButtonOpts again;
+      again.kind = ui::ButtonKind::Secondary;
+      if (ui::big_button(u, t.tr("manager.open.enrol"), again)) ctx.nav.open("manager.enrol");
       ui::space(u, ui::Space::Large);
       if (live.has_result && live.last.status.ok) {
         const SyncResult& r = live.last;

@@ -1,10 +1,12 @@
 // The registry of every screen: id -> factory, one line each.
 #include "screens/screens.h"
 
+#include "screens/closed_screen.h"
 #include "screens/feedback_screen.h"
 #include "screens/help_screens.h"
 #include "screens/immersion_screens.h"
 #include "screens/jobs_screens.h"
+#include "screens/manager_enrol_screen.h"
 #include "screens/manager_screens.h"
 #include "screens/ticket_banner.h"
 
@@ -12,6 +14,8 @@ namespace eric {
 
 void register_all_screens(ScreenRegistry& r) {
   r.add("home", make_home_screen);
+  // Outside opening hours the shell draws this one alone (kiosk.conf's hours.*).
+  r.add("closed", make_closed_screen);
   r.add("staff.pin", make_staff_pin_screen);
   // The help path and the animator's desk.
   r.add("help.start", make_help_start_screen);
@@ -44,6 +48,7 @@ void register_all_screens(ScreenRegistry& r) {
   r.add("manager.outbox", make_manager_outbox_screen);
   r.add("manager.import", make_manager_import_screen);
   r.add("manager.settings", make_manager_settings_screen);
+  r.add("manager.enrol", make_manager_enrol_screen);
 }
 
 }  // namespace eric

@@ -14,9 +14,16 @@ SyncWorker::SyncWorker(std::string db_path, SyncConfig config, SyncEventFn on_ev
 
 SyncWorker::~SyncWorker() { stop(); }
 
+void SyncWorker::beat() {
+  beat_ms_ = std::chrono::duration_cast<std::chrono::milliseconds>(
+                 std::chrono::steady_clock::now().time_since_epoch())
+                 .count();
+}
+
 void SyncWorker::start() {
   std::lock_guard<std::mutex> lock(mutex_);
   if (thread_.joinable()) return;
+  beat();
   stop_ = false;
   cancel_ = false;
   now_ = true;
@@ -58,6 +65,7 @@ void SyncWorker::run() {
       // Sleep until the scheduled time (read from the sync state, so a sync made by
       // eric-kioskctl moves it too), a request, or stop.
       while (!stop_ && !now_) {
+        beat();
         int64_t wait_s = config_.interval_s;
         if (db) {
           const int64_t next = sync_overview(*db).next_attempt_at;
@@ -75,6 +83,7 @@ void SyncWorker::run() {
       if (stop_) return;
       now_ = false;
       busy_ = true;
+      beat();
     }
     if (!db) {
       Status s;
@@ -97,6 +106,7 @@ void SyncWorker::run() {
     SyncConfig config = config_;
     config.cancel = &cancel_;
     SyncResult result = sync_once(*db, config, [&](const SyncProgress& p) {
+      beat();
       emit(SyncEvent{SyncEvent::Kind::progress, p, {}});
     });
     {
@@ -104,6 +114,7 @@ void SyncWorker::run() {
       busy_ = false;
     }
     ran = true;
+    beat();
     SyncEvent done{SyncEvent::Kind::finished, {}, std::move(result)};
     emit(done);
     // The new catalog is visible since its commit; copying the log back into the file

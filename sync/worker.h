@@ -34,6 +34,10 @@ class SyncWorker {
   void request_now();  // a sync as soon as the current one (if any) ends
   void stop();         // ends after the current HTTP request at most; idempotent
   bool busy() const;   // a sync is running
+  // Steady-clock milliseconds of the thread's last sign of life (each wake-up, at least once
+  // a minute while it waits, and each step of a sync); 0 before start. The kiosk feeds the
+  // systemd watchdog only while this is recent.
+  int64_t last_beat_ms() const { return beat_ms_.load(); }
 
  private:
   void run();
@@ -46,6 +50,8 @@ class SyncWorker {
   bool now_ = false;
   bool busy_ = false;
   std::atomic<bool> cancel_{false};
+  std::atomic<int64_t> beat_ms_{0};
+  void beat();
   std::thread thread_;
 };
 

@@ -34,7 +34,8 @@ report=$(
   check sync $core/ sync/
   check sync/server $core/ kiosk/demo/ sync/
   check kiosk/ui $core/ kiosk/ui/
-  check kiosk/app $core/ kiosk/demo/ kiosk/ui/ kiosk/app/ sync/
+  check kiosk/cli kiosk/cli/
+  check kiosk/app $core/ kiosk/demo/ kiosk/cli/ kiosk/ui/ kiosk/app/ sync/
   check screens $core/ kiosk/ui/ kiosk/app/ screens/
   for lower in kiosk/core kiosk/demo sync; do forbid $lower 'SDL|imgui' "no display below kiosk/ui"; done
   forbid screens 'sqlite3|curl' "screens never touch SQL or HTTP"

@@ -10,6 +10,7 @@
 #include "kiosk/app/sync_link.h"
 #include "kiosk/core/base/clock.h"
 #include "kiosk/core/domain/housekeeping.h"
+#include "kiosk/core/domain/opening_hours.h"
 #include "kiosk/core/words/french.h"
 #include "kiosk/core/words/i18n.h"
 #include "kiosk/ui/ui.h"
@@ -46,6 +47,7 @@ Status KioskApp::start() {
   idle_.set_config(idle_config_from(services_.settings));
   idle_.touch(clock_.now_ms());
   shell_.text_size = std::clamp(services_.settings.default_text_size, 0, 2);
+  closed_screen_ = registry_.create("closed");
   if (!nav_.reset_to("home")) {
     return Status::error("start", "L'écran d'accueil n'est pas enregistré.");
   }
@@ -66,7 +68,17 @@ Status KioskApp::build_fonts(float display_height) {
 
 void KioskApp::pointer(const ui::PointerEvent& e) {
   touch_.push(e);
-  if (e.action == ui::PointerAction::Down) idle_.touch(clock_.now_ms());
+  if (e.action != ui::PointerAction::Down) return;
+  idle_.touch(clock_.now_ms());
+  // A touch on the dark closed screen lights it for a minute (the staff's button shows then).
+  if (showing_closed()) shell_.closed_lit_until_ms = clock_.now_ms() + 60 * 1000;
+}
+
+bool KioskApp::showing_closed() {
+  if (!closed_screen_ || is_open(services_.hours, clock_.local())) return false;
+  // The staff's PIN pad, opened from the lit closed screen, and the staff's modes draw as
+  // usual; a visitor sees only the closed screen.
+  return shell_.mode == Mode::Visitor && nav_.at_home();
 }
 
 ScreenContext KioskApp::context() {
@@ -116,9 +128,28 @@ void KioskApp::frame(float dt) {
       break;
   }
 
+  // At closing time the visitor's path ends as after a time-out: nothing of it stays. Back on
+  // the closed screen (after the staff's PIN pad), nothing is left to ask about either.
+  const bool closed = !is_open(services_.hours, clock_.local());
+  if (closed && shell_.mode == Mode::Visitor &&
+      (!was_closed_ || (nav_.at_home() && worth_asking()))) {
+    reset_for_next_visitor();
+    idle_.touch(now);
+  }
+  was_closed_ = closed;
+
   ImGui::NewFrame();
   ui::begin_frame(ui_);
   ScreenContext ctx = context();
+  if (showing_closed()) {
+    draw_closed(ctx);
+    ui::end_frame(ui_);
+    ImGui::Render();
+    nav_.collect();
+    if (services_.sync) services_.sync->after_frame(services_, nav_.generation());
+    write_between_visitors();
+    return;
+  }
   draw_chrome_and_screen(ctx);
   for (const Overlay& overlay : registry_.overlays())
     if (overlay.draw) overlay.draw(ctx);
@@ -211,6 +242,21 @@ void KioskApp::draw_chrome_and_screen(ScreenContext& ctx) {
   ImGui::End();
 }
 
+void KioskApp::draw_closed(ScreenContext& ctx) {
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+  ImGui::Begin("##closed", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
+                   ImGuiWindowFlags_NoBackground);
+  ImGui::PopStyleVar(2);
+  closed_screen_->draw(ctx);
+  ImGui::End();
+}
+
 void KioskApp::handle_footer(ScreenContext& ctx) {
   const int64_t now = clock_.now_ms();
   const std::string fresh_text = freshness_words(services_.catalog_updated_ms, now, i18n_);
@@ -267,6 +313,8 @@ int64_t KioskApp::next_deadline_ms() {
   int64_t next = (now / 60000 + 1) * 60000;  // the header's minute
   next = std::min(next, idle_.next_deadline_ms(now, shell_.mode, worth_asking()));
   next = std::min(next, ui_.toasts.next_deadline_ms(now));
+  // The lit closed screen goes dark again on time (opening and closing fall on a minute).
+  if (shell_.closed_lit_until_ms > now) next = std::min(next, shell_.closed_lit_until_ms);
   ScreenContext ctx = context();
   for (const Overlay& overlay : registry_.overlays()) {
     if (!overlay.deadline_ms) continue;

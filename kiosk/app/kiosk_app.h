@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "kiosk/app/idle.h"
@@ -59,6 +60,9 @@ class KioskApp {
   // visitor nothing (see kiosk_app.cpp).
   void write_between_visitors();
 
+  // Outside the opening hours, for a visitor: the closed screen is all that is drawn.
+  bool showing_closed();
+
   Navigator& nav() { return nav_; }
   Session& session() { return session_; }
   ShellState& shell() { return shell_; }
@@ -74,6 +78,7 @@ class KioskApp {
   void draw_chrome_and_screen(ScreenContext& ctx);
   void draw_idle_overlay();
   void handle_footer(ScreenContext& ctx);
+  void draw_closed(ScreenContext& ctx);
 
   ui::Ui& ui_;
   I18n& i18n_;
@@ -88,6 +93,8 @@ class KioskApp {
   float display_height_ = 1080;
   std::string housekeeping_day_;  // the day run_housekeeping last succeeded ("YYYY-MM-DD")
   int64_t next_housekeeping_look_ms_ = 0;  // clock time of the next look at the day
+  std::unique_ptr<Screen> closed_screen_;  // null when "closed" is not registered
+  bool was_closed_ = false;                // the site was closed at the last frame
 };
 
 }  // namespace eric

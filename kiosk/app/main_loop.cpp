@@ -75,6 +75,9 @@ LoopStats run_main_loop(KioskApp& app, ui::Platform& platform, const LoopOptions
         const int64_t wait = app.next_deadline_ms() - app.clock().now_ms();
         timeout_ms = static_cast<int>(std::clamp<int64_t>(wait, 1, kMaxSleepMs));
       }
+      if (options.max_sleep_ms > 0 && timeout_ms > options.max_sleep_ms) {
+        timeout_ms = options.max_sleep_ms;
+      }
     }
     SDL_Event e;
     bool got = platform.wait_event(e, timeout_ms);
@@ -90,7 +93,10 @@ LoopStats run_main_loop(KioskApp& app, ui::Platform& platform, const LoopOptions
     if (app.next_deadline_ms() <= app.clock().now_ms()) {
       frames_left = std::max(frames_left, std::max(1, options.settle_frames));
     }
-    if (frames_left == 0 && !app.wants_frames()) continue;
+    if (frames_left == 0 && !app.wants_frames()) {
+      if (options.on_turn) options.on_turn(false);
+      continue;
+    }
 
     const auto now = SteadyClock::now();
     const float dt = std::chrono::duration<float>(now - last_frame).count();
@@ -98,6 +104,7 @@ LoopStats run_main_loop(KioskApp& app, ui::Platform& platform, const LoopOptions
     draw_frame(app, platform, dt);
     platform.present();
     ++stats.frames;
+    if (options.on_turn) options.on_turn(true);
     if (frames_left > 0) --frames_left;
     if (app.apply_requests(platform.output_height())) {
       platform.rebuild_font_texture();

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "kiosk/app/script_runner.h"
@@ -19,6 +20,11 @@ struct LoopOptions {
   std::chrono::steady_clock::time_point started;
   bool print_startup_time = false;
   int settle_frames = 3;  // frames drawn after any event before sleeping (imgui#3220)
+  // Called after every turn of the loop (true when a frame reached the screen): the service
+  // notifier's READY and WATCHDOG. Empty: nothing.
+  std::function<void(bool presented)> on_turn;
+  // The longest sleep between two turns (ms), so on_turn runs often enough; 0: no limit.
+  int max_sleep_ms = 0;
 };
 
 // Counters of a run, for the startup figure and the idle CPU check.

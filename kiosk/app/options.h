@@ -1,4 +1,5 @@
-// The command line of eric-kiosk: flags into a plain struct, and the help text.
+// The command line of eric-kiosk (CLI11): flags into a plain struct. Flags override the
+// configuration file (kiosk/core/kiosk_config.h), which the program reads after this.
 #pragma once
 
 #include <optional>
@@ -7,25 +8,29 @@
 namespace eric {
 
 struct KioskOptions {
-  std::string data_dir;         // empty: $XDG_DATA_HOME/eric-kiosk (or ~/.local/share/...)
+  std::string config;           // empty: /etc/eric-kiosk/kiosk.conf when it exists
+  std::string data_dir;         // empty: the file's data_dir, else $XDG_DATA_HOME/eric-kiosk
   bool demo = false;            // seed an empty data dir with the demo catalog and PINs
   bool windowed = false;
   int width = 1920, height = 1080;
   std::string script;           // run this script, then exit with its result
   std::string screenshots_dir;
   std::string reference_data;   // empty: ERIC_DATA_DIR, else ../shared/data
-  std::string assets_dir;       // empty: ERIC_ASSETS_DIR env, else the source tree's assets/
+  std::string assets_dir;       // empty: ERIC_ASSETS_DIR env, else the installed or source assets
   std::string clock;            // "YYYY-MM-DD HH:MM": start the clock there
   std::string lang;             // "fr" or "en"; empty: the setting (fr)
   std::optional<int> idle_timeout_s;
   bool print_startup_time = false;
   bool software_renderer = false;
-  bool help = false;
-  bool version = false;
+  bool print_cage_options = false;  // prints cage's flags for the file's rotation, then exits
+  bool print_touch_calibration = false;  // prints the file's touch_calibration, then exits
 };
 
-// Fills out from argv. On a bad flag returns false with a sentence naming it in error.
-bool parse_kiosk_options(int argc, const char* const* argv, KioskOptions& out, std::string& error);
+// Fills `out` from argv. nullopt: run the kiosk. A code: exit with it now (0 after --help or
+// --version, printed on stdout; 2 after a bad flag, named on stderr).
+[[nodiscard]] std::optional<int> parse_kiosk_options(int argc, const char* const* argv,
+                                                     KioskOptions& out);
+// The full --help text (also the man page's source).
 std::string kiosk_usage();
 
 }  // namespace eric

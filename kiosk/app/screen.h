@@ -1,6 +1,7 @@
 // The Screen interface, what a screen may reach while it draws, and the registry of screens.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -32,6 +33,8 @@ struct ShellState {
   int text_size = 0;                      // 0 = A, 1 = A+, 2 = A++
   std::optional<int> requested_text_size; // set by a screen, applied after the frame
   bool read_aloud_requested = false;      // "Écouter" (read aloud comes later)
+  // Outside opening hours a touch lights the closed screen until then (clock ms).
+  int64_t closed_lit_until_ms = 0;
 };
 
 // Everything a screen may reach while it draws. References only: the shell owns them.

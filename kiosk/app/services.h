@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 
+#include "kiosk/core/domain/opening_hours.h"
 #include "kiosk/core/domain/usage.h"
 #include "kiosk/core/storage/catalog.h"
 
@@ -40,6 +41,12 @@ struct Services {
   // Anonymous usage counters held until the shell writes them between visitors
   // (KioskApp::write_between_visitors): a screen never waits for the file to count something.
   UsageTally usage;
+  // The site's opening hours (the configuration file): outside them the shell shows the
+  // closed screen. Always open unless the file gives hours.
+  WeekHours hours;
+  // The regional server's address from the configuration file: the enrolment screen's
+  // proposal. Empty: the manager types it.
+  std::string config_server_url;
 };
 
 }  // namespace eric

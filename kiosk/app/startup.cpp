@@ -2,6 +2,8 @@
 #include "kiosk/app/startup.h"
 
 #include <cstdlib>
+#include <filesystem>
+#include <system_error>
 
 #include "kiosk/core/base/clock.h"
 #include "kiosk/core/domain/pin.h"
@@ -17,20 +19,26 @@ constexpr const char* kDemoSiteId = "eric-martigues";
 
 }  // namespace
 
-std::string resolve_data_dir(const KioskOptions& options) {
-  if (!options.data_dir.empty()) return options.data_dir;
-  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
-    return std::string(xdg) + "/eric-kiosk";
-  }
-  if (const char* home = std::getenv("HOME"); home && *home) {
-    return std::string(home) + "/.local/share/eric-kiosk";
-  }
-  return "eric-kiosk-data";
+Result<KioskConfig> load_config(const KioskOptions& options) {
+  if (!options.config.empty()) return load_kiosk_config(options.config);
+  Result<KioskConfig> r = load_kiosk_config(kDefaultKioskConfig);
+  // No file at the default place: a developer's machine, every setting at its default.
+  if (!r.ok() && r.status.code == "not_found") return Result<KioskConfig>{};
+  return r;
 }
 
 std::string resolve_assets_dir(const KioskOptions& options) {
   if (!options.assets_dir.empty()) return options.assets_dir;
   if (const char* env = std::getenv("ERIC_ASSETS_DIR"); env && *env) return env;
+  // The packaged program reads the packaged assets beside it (/usr/bin -> /usr/share), even on
+  // the machine that built it; a program in a build folder has none there.
+  std::error_code ec;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const std::filesystem::path installed =
+        self.parent_path().parent_path() / "share" / "eric-kiosk" / "assets";
+    if (std::filesystem::is_directory(installed / "i18n", ec)) return installed.string();
+  }
 #ifdef ERIC_ASSETS_DIR
   return ERIC_ASSETS_DIR;
 #else
@@ -67,9 +75,20 @@ Result<bool> seed_demo(Database& db, const std::string& reference_dir, const Clo
   return seeded;
 }
 
-void load_services(Database& db, const KioskOptions& options, Services& services) {
+void load_services(Database& db, const KioskOptions& options, const KioskConfig& config,
+                   Services& services) {
   services.db = &db;
   KioskSettings& s = services.settings;
+  // The file gives the defaults the manager's settings screen may change.
+  s.idle_timeout_s = config.idle_timeout_s.value_or(s.idle_timeout_s);
+  s.default_text_size = config.text_size.value_or(s.default_text_size);
+  s.default_language = config.language.value_or(s.default_language);
+  s.sync_interval_s = config.sync_interval_s.value_or(s.sync_interval_s);
+  services.hours = config.hours;
+  services.config_server_url = config.server_url;
+  if (!config.site.empty() && !setting_get(db, "site_id")) {
+    (void)setting_set(db, "site_id", config.site);
+  }
   s.idle_timeout_s = setting_int_or(db, "idle_timeout", s.idle_timeout_s, 5, 86400);
   s.staff_idle_timeout_s = setting_int_or(db, "staff_idle_timeout", s.staff_idle_timeout_s, 5, 86400);
   s.default_text_size = setting_int_or(db, "text_size", s.default_text_size, 0, 2);

@@ -2,6 +2,7 @@
 #include "kiosk/app/sync_link.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
@@ -25,6 +26,7 @@ SyncLink::SyncLink(std::string db_path, SyncConfig config, const Clock& clock,
 SyncLink::~SyncLink() {
   stop();
   if (import_thread_.joinable()) import_thread_.join();
+  if (enrol_thread_.joinable()) enrol_thread_.join();
 }
 
 bool SyncLink::start(Database& db) {
@@ -47,6 +49,14 @@ void SyncLink::stop() {
   std::lock_guard<std::mutex> lock(mutex_);
   live_.worker = false;
   live_.running = false;
+}
+
+bool SyncLink::worker_alive(int64_t limit_ms) const {
+  if (!worker_) return true;
+  const int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::steady_clock::now().time_since_epoch())
+                          .count();
+  return now - worker_->last_beat_ms() <= limit_ms;
 }
 
 void SyncLink::request_now(Database& db) {
@@ -152,11 +162,23 @@ bool SyncLink::start_import(const std::string& path) {
 void SyncLink::after_frame(Services& services, unsigned nav_generation) {
   if (!services.db) return;
   Database& db = *services.db;
-  uint64_t finished = 0, imports = 0;
+  uint64_t finished = 0, imports = 0, enrols = 0;
+  bool enrolled = false;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     finished = live_.finished;
     imports = imports_finished_;
+    enrols = enrols_finished_;
+    enrolled = enrol_.done && enrol_.status.ok;
+  }
+  if (enrols != seen_enrols_) {
+    seen_enrols_ = enrols;
+    // A new enrolment (maybe with another server or site): a new worker, syncing at once.
+    if (enrolled) {
+      stop();
+      start(db);
+      refresh_catalog_info(db, services);
+    }
   }
   if (finished != seen_finished_ || imports != seen_imports_) {
     seen_finished_ = finished;

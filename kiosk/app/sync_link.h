@@ -42,6 +42,14 @@ struct ImportLive {
   int64_t records = 0;
 };
 
+// An enrolment started from the manager's screen.
+struct EnrolLive {
+  bool running = false;
+  bool done = false;  // a result is there
+  Status status;
+  std::string site_id;
+};
+
 // Owned by main() (one per program), lent to the screens through Services::sync. Every
 // public function is called from the UI thread; the worker and the import thread only touch
 // the state behind the mutex.
@@ -66,6 +74,9 @@ class SyncLink {
   void request_now(Database& db);
 
   SyncLive live() const;
+  // The worker thread gave a sign of life within the last `limit_ms` (steady clock). True
+  // when no worker runs: a terminal not enrolled has no sync thread to watch.
+  bool worker_alive(int64_t limit_ms) const;
   // The sync state as stored (read through the UI's connection) and the facts the status
   // words are made from (sync_status_text.h).
   SyncOverview overview(Database& db) const;
@@ -73,6 +84,11 @@ class SyncLink {
   ImportLive import_state() const;
   // Imports a bundle on its own thread; false when one is already running.
   bool start_import(const std::string& path);
+  // Enrols this terminal with the server at `url` with a one-time code, on its own thread
+  // (sync_link_enrol.cpp); false when one is already running. Once enrolled, the worker
+  // (re)starts from the next frame and syncs at once.
+  bool start_enrolment(const std::string& url, const std::string& code);
+  EnrolLive enrolment_state() const;
 
   // Once per frame on the UI thread: after a finished sync or import, reloads what the shell
   // caches from the catalog (its date, the site); after a navigation, asks for a sync when a
@@ -94,10 +110,14 @@ class SyncLink {
   ImportLive import_;
   uint64_t imports_finished_ = 0;
   std::thread import_thread_;
+  EnrolLive enrol_;
+  uint64_t enrols_finished_ = 0;
+  std::thread enrol_thread_;
 
   // UI thread only.
   uint64_t seen_finished_ = 0;
   uint64_t seen_imports_ = 0;
+  uint64_t seen_enrols_ = 0;
   unsigned seen_generation_ = 0;
   bool outbox_known_ = false;
   std::string newest_outbox_id_;

@@ -7,62 +7,41 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
-#include <map>
 #include <string>
 #include <system_error>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/cli/cli.h"
 #include "kiosk/core/base/clock.h"
+#include "kiosk/core/base/log.h"
+#include "kiosk/core/domain/kiosk_config.h"
 #include "kiosk/core/domain/pin.h"
 #include "kiosk/core/storage/store.h"
+#include "kiosk/ctl/run_as_owner.h"
 #include "sync/client.h"
 
 namespace {
 
 using namespace eric;
 
-constexpr const char* kUsage = R"(usage: eric-kioskctl --data-dir DIR COMMAND [options]
-  enroll --server URL --code CODE [--ca FILE] [--name NAME]
-  sync [--timeout SECONDS]
-  status [--json]
-  outbox list
-  import FILE
-  set-pin --role animator|manager      (the PIN is read from standard input)
-  export --from YYYY-MM-DD --to YYYY-MM-DD
-)";
-
-int usage(const std::string& what) {
-  std::fprintf(stderr, "eric-kioskctl: %s\n%s", what.c_str(), kUsage);
-  return 2;
-}
-
 int fail(const Status& s) {
-  std::fprintf(stderr, "%s\n", s.message_fr.c_str());
+  std::fprintf(stderr, "eric-kioskctl: %s\n", s.message_fr.c_str());
   return 1;
 }
 
+// What the command line gave, for every command.
 struct Args {
-  std::map<std::string, std::string> flags;  // --name value
-  std::vector<std::string> words;
-  bool json = false;
+  std::string config;
+  std::string data_dir;
+  std::string server, code, ca, name;  // enroll
+  int timeout_s = 0;                   // sync: 0 = the client's default
+  bool json = false;                   // status
+  std::string file;                    // import
+  std::string role;                    // set-pin
+  std::string from, to;                // export
 };
-
-bool parse(int argc, char** argv, int first, Args& a) {
-  for (int i = first; i < argc; ++i) {
-    std::string w = argv[i];
-    if (w == "--json") {
-      a.json = true;
-    } else if (w.rfind("--", 0) == 0) {
-      if (i + 1 >= argc) return false;
-      a.flags[w.substr(2)] = argv[++i];
-    } else {
-      a.words.push_back(w);
-    }
-  }
-  return true;
-}
 
 std::string local_time(int64_t epoch_s) {
   if (epoch_s <= 0) return "";
@@ -85,7 +64,7 @@ const char* phase_words(SyncPhase p) {
 
 int cmd_sync(Database& db, const Args& a) {
   SyncConfig config;
-  if (a.flags.count("timeout")) config.total_timeout_ms = std::atoi(a.flags.at("timeout").c_str()) * 1000;
+  if (a.timeout_s > 0) config.total_timeout_ms = a.timeout_s * 1000;
   const bool tty = isatty(STDERR_FILENO) != 0;
   SyncProgressFn progress;
   if (tty) {
@@ -200,8 +179,7 @@ std::string read_secret() {
 }
 
 int cmd_set_pin(Database& db, const Args& a) {
-  const std::string role = a.flags.at("role");
-  Status s = set_pin(db, role, read_secret());
+  Status s = set_pin(db, a.role, read_secret());
   return s ? 0 : fail(s);
 }
 
@@ -217,8 +195,8 @@ std::string csv_field(const std::string& text) {
 
 // Counts only: who came is the animator's business on the kiosk, not a file's.
 int cmd_export(Database& db, const Args& a) {
-  const std::string from = a.flags.at("from");
-  const std::string to = a.flags.at("to");
+  const std::string& from = a.from;
+  const std::string& to = a.to;
   std::printf("type,day,key,label,count,present,absent\n");
   Statement w(db, "SELECT substr(w.start, 1, 10), w.id, w.title, count(r.id), "
                   "sum(r.attendance = 'present'), sum(r.attendance = 'absent') "
@@ -244,63 +222,111 @@ int cmd_export(Database& db, const Args& a) {
   return 0;
 }
 
+// A date "YYYY-MM-DD" for export's --from and --to.
+CLI::Validator civil_date() {
+  return CLI::Validator(
+      [](std::string& text) {
+        int64_t ignored = 0;
+        return text.size() == 10 && Clock::parse_local(text, ignored) ? std::string()
+                                                                       : std::string("a date YYYY-MM-DD");
+      },
+      "YYYY-MM-DD");
+}
+
+// The commands and their flags, into `a`; `command` names the one given.
+void describe(CLI::App& app, Args& a, std::string& command) {
+  cli::setup(app, "eric-kioskctl",
+             "The site manager's command line, beside the running kiosk (same folder, same user). "
+             "Run as root, it works as the owner of the kiosk's folder.");
+  app.add_option("--config", a.config, "configuration file (default /etc/eric-kiosk/kiosk.conf)")
+      ->check(cli::non_empty());
+  app.add_option("--data-dir", a.data_dir,
+                 "the terminal's folder (default: the file's data_dir, /var/lib/eric-kiosk)")
+      ->check(cli::non_empty());
+  app.require_subcommand(1);
+  // The whole command line on one page: what the man page (help2man) shows too.
+  app.footer(
+      "Commands and their flags:\n"
+      "  enroll [--server URL] --code CODE [--ca FILE] [--name NAME]\n"
+      "  sync [--timeout SECONDS]\n"
+      "  status [--json]\n"
+      "  outbox list\n"
+      "  import FILE\n"
+      "  set-pin --role animator|manager     (the PIN is read from standard input)\n"
+      "  export --from YYYY-MM-DD --to YYYY-MM-DD\n"
+      "Each command also has its own --help.\n\n"
+      "Files: /etc/eric-kiosk/kiosk.conf (data_dir, server_url), /var/lib/eric-kiosk/cache.db");
+  auto sub = [&](const char* name, const char* what) {
+    CLI::App* c = app.add_subcommand(name, what);
+    c->callback([&command, name] { command = name; });
+    return c;
+  };
+  CLI::App* enroll = sub("enroll", "enrol this terminal with the regional server");
+  enroll->add_option("--server", a.server, "the server's URL (default: the file's server_url)");
+  enroll->add_option("--code", a.code, "the one-time enrolment code")->required();
+  enroll->add_option("--ca", a.ca, "a certificate authority file for the server's TLS");
+  enroll->add_option("--name", a.name, "this terminal's name (default: the host name)");
+  CLI::App* sync = sub("sync", "sync now, with a progress bar on a terminal");
+  sync->add_option("--timeout", a.timeout_s, "seconds per HTTP request")->check(CLI::Range(1, 3600));
+  sub("status", "the terminal, its catalog, its last sync, its requests")
+      ->add_flag("--json", a.json, "as one JSON object");
+  CLI::App* outbox = sub("outbox", "the requests made on this terminal");
+  outbox->require_subcommand(1);
+  outbox->add_subcommand("list", "the 200 latest, newest first");
+  sub("import", "import a catalog bundle (USB key)")
+      ->add_option("FILE", a.file, "the bundle")->required()->check(CLI::ExistingFile);
+  sub("set-pin", "set the animator's or the manager's PIN (read from standard input)")
+      ->add_option("--role", a.role, "whose PIN")->required()->check(CLI::IsMember({"animator", "manager"}));
+  CLI::App* exp = sub("export", "workshop and ticket counts per day, as CSV");
+  exp->add_option("--from", a.from, "first day")->required()->check(civil_date());
+  exp->add_option("--to", a.to, "last day")->required()->check(civil_date());
+}
+
+// The folder, private when new; reading commands on a missing folder say so rather than
+// leave an empty one behind.
+Status prepare_folder(const std::string& data_dir, const std::string& command) {
+  const bool writes = command == "enroll" || command == "import" || command == "set-pin";
+  std::error_code ec;
+  if (std::filesystem::is_directory(data_dir, ec)) return Status::success();
+  if (!writes) {
+    return Status::error("not_found", "le dossier " + data_dir + " n'existe pas (aucun terminal ici).");
+  }
+  return prepare_data_dir(data_dir);
+}
+
+int cmd_enroll(Database& db, const Args& a, const KioskConfig& config) {
+  const std::string server = a.server.empty() ? config.server_url : a.server;
+  if (server.empty()) {
+    return fail(Status::error("bad_input", "--server URL manque (ni server_url dans le fichier)."));
+  }
+  char host[256] = "terminal";
+  gethostname(host, sizeof host - 1);
+  EnrollResult r;
+  const Status s = enroll_terminal(db, server, a.code, a.name.empty() ? host : a.name, a.ca, &r);
+  if (!s) return fail(s);
+  std::printf("Terminal %s inscrit pour le site %s.\n", r.terminal_id.c_str(), r.site_id.c_str());
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string data_dir;
-  int i = 1;
-  if (i + 1 < argc && std::strcmp(argv[i], "--data-dir") == 0) {
-    data_dir = argv[i + 1];
-    i += 2;
-  }
-  if (i < argc && (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "help") == 0)) {
-    std::printf("%s", kUsage);
-    return 0;
-  }
-  if (data_dir.empty()) return usage("--data-dir DIR comes first");
-  if (i >= argc) return usage("missing command");
-  const std::string cmd = argv[i];
+  log_set_program("eric-kioskctl");
   Args a;
-  if (!parse(argc, argv, i + 1, a)) return usage("a flag is missing its value");
+  std::string command;
+  CLI::App app;
+  describe(app, a, command);
+  if (const auto code = cli::parse(app, argc, argv)) return *code;
 
-  static const char* const kCommands[] = {"enroll", "sync", "status", "outbox", "import", "set-pin", "export"};
-  bool known = false;
-  for (const char* c : kCommands) known = known || cmd == c;
-  if (!known) return usage("unknown command " + cmd);
-  if (cmd == "outbox" && (a.words.size() != 1 || a.words[0] != "list")) return usage("outbox list");
-  if (cmd == "import" && a.words.size() != 1) return usage("import wants one FILE");
-  if (cmd == "enroll" && (!a.flags.count("server") || !a.flags.count("code"))) {
-    return usage("enroll wants --server URL --code CODE");
+  KioskConfig config;
+  if (!a.config.empty() || std::filesystem::exists(kDefaultKioskConfig)) {
+    Result<KioskConfig> loaded = load_kiosk_config(a.config.empty() ? kDefaultKioskConfig : a.config);
+    if (!loaded.ok()) return fail(loaded.status);
+    config = std::move(loaded.value);
   }
-  if (cmd == "set-pin") {
-    const std::string role = a.flags.count("role") ? a.flags.at("role") : "";
-    if (role != "animator" && role != "manager") return usage("set-pin wants --role animator|manager");
-  }
-  if (cmd == "export") {
-    int64_t ignored = 0;
-    const std::string from = a.flags.count("from") ? a.flags.at("from") : "";
-    const std::string to = a.flags.count("to") ? a.flags.at("to") : "";
-    if (from.size() != 10 || to.size() != 10 || !Clock::parse_local(from, ignored) ||
-        !Clock::parse_local(to, ignored)) {
-      return usage("export wants --from YYYY-MM-DD --to YYYY-MM-DD");
-    }
-  }
-
-  // A new terminal's folder is made private, as the kiosk makes it; reading commands on a
-  // folder that does not exist say so rather than leave an empty one behind.
-  const bool writes = cmd == "enroll" || cmd == "import" || cmd == "set-pin";
-  std::error_code ec;
-  if (!std::filesystem::is_directory(data_dir, ec)) {
-    if (!writes) {
-      std::fprintf(stderr, "eric-kioskctl: le dossier %s n'existe pas (aucun terminal ici).\n",
-                   data_dir.c_str());
-      return 1;
-    }
-    if (const Status dir = prepare_data_dir(data_dir); !dir) {
-      std::fprintf(stderr, "eric-kioskctl: %s\n", dir.message_fr.c_str());
-      return 1;
-    }
-  }
+  const std::string data_dir = resolve_kiosk_data_dir(a.data_dir, config);
+  if (Status s = become_owner_of(data_dir); !s) return fail(s);
+  if (Status s = prepare_folder(data_dir, command); !s) return fail(s);
   Status s;
   // Busy timeout: the kiosk may be writing (a visitor's request) at the same moment.
   OpenOptions options;
@@ -308,27 +334,17 @@ int main(int argc, char** argv) {
   auto db = open_store(data_dir + "/cache.db", s, options);
   if (!db) return fail(s);
 
-  if (cmd == "enroll") {
-    EnrollResult r;
-    char host[256] = "terminal";
-    gethostname(host, sizeof host - 1);
-    const std::string name = a.flags.count("name") ? a.flags.at("name") : host;
-    s = enroll_terminal(*db, a.flags.at("server"), a.flags.at("code"), name,
-                        a.flags.count("ca") ? a.flags.at("ca") : "", &r);
-    if (!s) return fail(s);
-    std::printf("Terminal %s inscrit pour le site %s.\n", r.terminal_id.c_str(), r.site_id.c_str());
-    return 0;
-  }
-  if (cmd == "sync") return cmd_sync(*db, a);
-  if (cmd == "status") return cmd_status(*db, a);
-  if (cmd == "outbox") return cmd_outbox_list(*db);
-  if (cmd == "import") {
+  if (command == "enroll") return cmd_enroll(*db, a, config);
+  if (command == "sync") return cmd_sync(*db, a);
+  if (command == "status") return cmd_status(*db, a);
+  if (command == "outbox") return cmd_outbox_list(*db);
+  if (command == "import") {
     int64_t records = 0;
-    s = import_bundle(*db, a.words[0], &records);
+    s = import_bundle(*db, a.file, &records);
     if (!s) return fail(s);
     std::printf("Catalogue importé : %lld fiches.\n", static_cast<long long>(records));
     return 0;
   }
-  if (cmd == "set-pin") return cmd_set_pin(*db, a);
+  if (command == "set-pin") return cmd_set_pin(*db, a);
   return cmd_export(*db, a);
 }

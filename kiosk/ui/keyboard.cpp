@@ -68,6 +68,12 @@ std::vector<Row> layout(KeyboardMode mode) {
               {t("q"), t("s"), t("d"), t("f"), t("g"), t("h"), t("j"), t("k"), t("l"), t("m")},
               {shift, t("w"), t("x"), t("c"), t("v"), t("b"), t("n"), t("-"), t("_"), back},
               {t("@", 1.5f), t(".", 1.5f), t(".fr", 1.5f), t(".com", 1.5f), ok}};
+    case KeyboardMode::Url:
+      return {digits,
+              {t("a"), t("z"), t("e"), t("r"), t("t"), t("y"), t("u"), t("i"), t("o"), t("p")},
+              {t("q"), t("s"), t("d"), t("f"), t("g"), t("h"), t("j"), t("k"), t("l"), t("m")},
+              {t("w"), t("x"), t("c"), t("v"), t("b"), t("n"), t("-"), t("_"), t(":"), back},
+              {t("https://", 2.5f), t("/", 1.0f), t(".", 1.0f), t(".fr", 1.5f), ok}};
     case KeyboardMode::Text:
       break;
   }

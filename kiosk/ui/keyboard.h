@@ -12,6 +12,7 @@ struct Ui;
 enum class KeyboardMode {
   Text,     // AZERTY + accented letters + space
   Email,    // AZERTY + digits + @ . - _ (no accents, no space)
+  Url,      // AZERTY + digits + : / . - _ and "https://" (a server's address)
   Numeric,  // 0-9 (postal codes)
   Phone,    // 0-9, + and space
 };

@@ -31,9 +31,19 @@ Status Platform::open(const PlatformOptions& options) {
   wake_event_ = SDL_RegisterEvents(1);
 
   Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
-  if (fullscreen_) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+  int width = options.width, height = options.height;
+  if (fullscreen_) {
+    flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+    // Under a Wayland kiosk compositor (cage) the window keeps the size it asked for: ask for
+    // the screen's, or a 1280x720 screen would show the top-left of a 1920x1080 page.
+    SDL_DisplayMode mode{};
+    if (SDL_GetDesktopDisplayMode(0, &mode) == 0 && mode.w > 0 && mode.h > 0) {
+      width = mode.w;
+      height = mode.h;
+    }
+  }
   window_.reset(SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED,
-                                 SDL_WINDOWPOS_CENTERED, options.width, options.height, flags));
+                                 SDL_WINDOWPOS_CENTERED, width, height, flags));
   if (!window_) {
     return Status::error("display", std::string("La fenêtre n'a pas pu s'ouvrir (SDL : ") + SDL_GetError() + ").");
   }

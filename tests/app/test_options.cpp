@@ -8,20 +8,22 @@
 namespace eric {
 namespace {
 
-bool parse(std::vector<const char*> args, KioskOptions& out, std::string& error) {
+std::optional<int> parse(std::vector<const char*> args, KioskOptions& out) {
   args.insert(args.begin(), "eric-kiosk");
-  return parse_kiosk_options(static_cast<int>(args.size()), args.data(), out, error);
+  return parse_kiosk_options(static_cast<int>(args.size()), args.data(), out);
 }
 
 TEST(Options, EveryFlag) {
   KioskOptions o;
-  std::string error;
-  ASSERT_TRUE(parse({"--data-dir", "/tmp/d", "--demo", "--windowed", "1280x720", "--script",
-                     "a.kiosk", "--screenshots=/tmp/s", "--reference-data", "/ref", "--assets",
-                     "/as", "--clock", "2026-11-23 10:00", "--lang", "en", "--idle-timeout",
-                     "90", "--print-startup-time", "--software"},
-                    o, error))
-      << error;
+  const auto code = parse({"--config", "/etc/k.conf", "--data-dir", "/tmp/d", "--demo",
+                           "--windowed", "1280x720", "--script", "a.kiosk", "--screenshots=/tmp/s",
+                           "--reference-data", "/ref", "--assets", "/as", "--clock",
+                           "2026-11-23 10:00", "--lang", "en", "--idle-timeout", "90",
+                           "--print-startup-time", "--software", "--print-cage-options",
+                           "--print-touch-calibration"},
+                          o);
+  ASSERT_FALSE(code.has_value());
+  EXPECT_EQ(o.config, "/etc/k.conf");
   EXPECT_EQ(o.data_dir, "/tmp/d");
   EXPECT_TRUE(o.demo);
   EXPECT_TRUE(o.windowed);
@@ -37,18 +39,20 @@ TEST(Options, EveryFlag) {
   EXPECT_EQ(*o.idle_timeout_s, 90);
   EXPECT_TRUE(o.print_startup_time);
   EXPECT_TRUE(o.software_renderer);
+  EXPECT_TRUE(o.print_cage_options);
+  EXPECT_TRUE(o.print_touch_calibration);
 }
 
 TEST(Options, DefaultsAreFullScreenWithoutDemo) {
   KioskOptions o;
-  std::string error;
-  ASSERT_TRUE(parse({}, o, error));
+  ASSERT_FALSE(parse({}, o).has_value());
   EXPECT_FALSE(o.windowed);
   EXPECT_FALSE(o.demo);
   EXPECT_FALSE(o.idle_timeout_s.has_value());
+  EXPECT_TRUE(o.config.empty());
 }
 
-TEST(Options, BadFlagsAreRefusedWithASentence) {
+TEST(Options, BadFlagsStopWithStatus2) {
   const std::vector<std::vector<const char*>> bad = {
       {"--nope"},           {"--windowed", "big"},   {"--windowed", "10x10"},
       {"--data-dir"},       {"--lang", "de"},        {"--idle-timeout", "soon"},
@@ -57,19 +61,21 @@ TEST(Options, BadFlagsAreRefusedWithASentence) {
   };
   for (const auto& args : bad) {
     KioskOptions o;
-    std::string error;
-    EXPECT_FALSE(parse(args, o, error)) << args[0];
-    EXPECT_FALSE(error.empty()) << args[0];
+    const auto code = parse(args, o);
+    ASSERT_TRUE(code.has_value()) << args[0];
+    EXPECT_EQ(*code, 2) << args[0];
   }
 }
 
-TEST(Options, HelpAndVersion) {
-  KioskOptions o;
-  std::string error;
-  ASSERT_TRUE(parse({"--help", "--version"}, o, error));
-  EXPECT_TRUE(o.help);
-  EXPECT_TRUE(o.version);
+TEST(Options, HelpAndVersionStopWithStatus0) {
+  for (const char* flag : {"--help", "--version"}) {
+    KioskOptions o;
+    const auto code = parse({flag}, o);
+    ASSERT_TRUE(code.has_value()) << flag;
+    EXPECT_EQ(*code, 0) << flag;
+  }
   EXPECT_NE(kiosk_usage().find("--data-dir"), std::string::npos);
+  EXPECT_NE(kiosk_usage().find("--config"), std::string::npos);
 }
 
 }  // namespace

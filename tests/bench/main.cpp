@@ -1,8 +1,6 @@
 // eric-bench: the project's speed figures, printed as medians and p99 with a baseline measured
 // in the same run, the last line one JSON object (benchmarks, never timed unit tests).
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -12,62 +10,50 @@
 #include "tests/bench/bench_sync.h"
 #include "tests/bench/bench_util.h"
 #include "tests/bench/bench_write.h"
+#include "kiosk/cli/cli.h"
 #include "kiosk/demo/reference_data.h"
 
 namespace {
-
-void usage(FILE* out) {
-  std::fprintf(out,
-               "usage: eric-bench catalog [--jobs N] [--rounds R] [--db-dir DIR] [--reference-data DIR]\n"
-               "  catalog  search as you type, jobs near a commune, job detail, results frame\n"
-               "           (builds a demo catalog of N jobs once, reused by later runs)\n"
-               "usage: eric-bench sync [--jobs N] [--rounds R] [--db-dir DIR] [--server-bin FILE]\n"
-               "  sync     a real eric-regional-server on loopback: full first sync, 1 %% delta,\n"
-               "           unchanged sync (R rounds, medians), UI frames while a sync applies\n"
-               "usage: eric-bench write [--jobs N] [--rounds R] [--db-dir DIR] [--reference-data DIR]\n"
-               "  write    the demo generator, then the store writing its catalog into a new file\n"
-               "           and over a filled one (R rounds, medians)\n");
-}
 
 double round3(double v) { return static_cast<double>(static_cast<long long>(v * 1000.0 + 0.5)) / 1000.0; }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2 || !std::strcmp(argv[1], "--help")) {
-    usage(argc < 2 ? stderr : stdout);
-    return argc < 2 ? 2 : 0;
-  }
-  std::string command = argv[1];
+  std::string command;
   int jobs = 100000;
   int rounds = 3;
   std::string db_dir = "bench-data";
   std::string reference_dir = eric::default_reference_dir(argv[0]);
   std::string server_bin = ERIC_SERVER_BIN;
-  for (int i = 2; i < argc; ++i) {
-    std::string arg = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) {
-        std::fprintf(stderr, "eric-bench: %s needs a value\n", arg.c_str());
-        std::exit(2);
-      }
-      return argv[++i];
-    };
-    if (arg == "--jobs") jobs = std::atoi(value().c_str());
-    else if (arg == "--rounds") rounds = std::atoi(value().c_str());
-    else if (arg == "--db-dir") db_dir = value();
-    else if (arg == "--reference-data") reference_dir = value();
-    else if (arg == "--server-bin") server_bin = value();
-    else {
-      std::fprintf(stderr, "eric-bench: unknown option %s\n", arg.c_str());
-      usage(stderr);
-      return 2;
-    }
-  }
-  if (jobs < 1 || rounds < 1) {
-    std::fprintf(stderr, "eric-bench: --jobs and --rounds must be positive\n");
-    return 2;
-  }
+  CLI::App app;
+  eric::cli::setup(app, "eric-bench",
+                   "The project's speed figures: medians and p99 with a baseline measured in the "
+                   "same run; the last line is one JSON object.");
+  app.require_subcommand(1);
+  // Every benchmark takes the same flags, after the command as before.
+  auto common = [&](CLI::App* sub) {
+    sub->add_option("--jobs", jobs, "jobs in the demo catalog")->check(CLI::PositiveNumber);
+    sub->add_option("--rounds", rounds, "rounds measured (medians)")->check(CLI::PositiveNumber);
+    sub->add_option("--db-dir", db_dir, "where the bench's databases live");
+    sub->callback([&command, sub] { command = sub->get_name(); });
+  };
+  CLI::App* catalog = app.add_subcommand(
+      "catalog", "search as you type, jobs near a commune, job detail, results frame (builds a "
+                 "demo catalog of N jobs once, reused by later runs)");
+  common(catalog);
+  catalog->add_option("--reference-data", reference_dir, "reference data");
+  CLI::App* sync = app.add_subcommand(
+      "sync", "a real eric-regional-server on loopback: full first sync, 1 % delta, unchanged "
+              "sync (R rounds, medians), UI frames while a sync applies");
+  common(sync);
+  sync->add_option("--server-bin", server_bin, "the eric-regional-server to start");
+  CLI::App* write = app.add_subcommand(
+      "write", "the demo generator, then the store writing its catalog into a new file and over "
+               "a filled one (R rounds, medians)");
+  common(write);
+  write->add_option("--reference-data", reference_dir, "reference data");
+  if (const auto code = eric::cli::parse(app, argc, argv)) return *code;
 
   if (command == "catalog") {
     eric::bench::BenchCatalog catalog = eric::bench::open_bench_catalog(db_dir, jobs, reference_dir);
@@ -122,7 +108,5 @@ int main(int argc, char** argv) {
     o.server_bin = server_bin;
     return eric::bench::print_sync_figures(eric::bench::run_sync_bench(o));
   }
-  std::fprintf(stderr, "eric-bench: unknown command %s\n", command.c_str());
-  usage(stderr);
-  return 2;
+  return 2;  // CLI11 admits only the two commands above
 }
