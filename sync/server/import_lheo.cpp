@@ -83,7 +83,7 @@ struct FormationReader {
 };
 
 void read_description(const FormationReader& f, Training& t) {
-  for (const char* field : {"objectif-formation", "contenu-formation", "resultats-attendus"}) {
+  for (const char* field : {"objectif-formation", "resultats-attendus", "contenu-formation"}) {
     const std::string part = html_to_text(raw_text(child(f.formation, field)));
     if (part.empty() || part == "-") continue;
     if (!t.description.empty()) t.description += "\n\n";
@@ -266,7 +266,7 @@ bool import_lheo(const std::string& file_path, ImportContext& ctx) {
   // No network, no entity expansion (a hostile file cannot reach out or blow up); big line
   // numbers so the report points to the right line of a large file.
   std::unique_ptr<xmlTextReader, ReaderFree> reader(
-      xmlReaderForFile(file_path.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT));
+      xmlReaderForFile(file_path.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT | XML_PARSE_RECOVER));
   if (!reader) {
     ctx.report.problem(name, "fichier introuvable ou illisible.");
     return false;
@@ -287,8 +287,12 @@ bool import_lheo(const std::string& file_path, ImportContext& ctx) {
       if (!is_lheo) break;
     }
     if (local && std::strcmp(local, "formation") == 0) {
+      // Its line before the reader moves on (expanding reads ahead).
+      const std::string where =
+          name + ":" + std::to_string(xmlGetLineNo(xmlTextReaderCurrentNode(reader.get())));
       const xmlNode* node = xmlTextReaderExpand(reader.get());
-      if (node) import_formation(node, name + ":" + std::to_string(xmlGetLineNo(node)), ctx);
+      if (node) import_formation(node, where, ctx);
+      else ctx.report.problem(where, "formation illisible (XML mal formé tout près) : écartée.");
       rc = xmlTextReaderNext(reader.get());
     } else {
       rc = xmlTextReaderRead(reader.get());

@@ -18,7 +18,7 @@ int64_t ImportReport::changes() const {
 std::string format_report(const ImportReport& r, std::size_t max_problems) {
   std::string out = "Import " + r.kind + (r.dry_run ? " (essai : rien n'est écrit)" : "") + "\n";
   for (const auto& [type, c] : r.by_type) {
-    out += "  " + type + " : " + std::to_string(c.read) + " lus, " + std::to_string(c.added) +
+    out += "  " + type + " : " + std::to_string(c.read + c.rejected) + " lus, " + std::to_string(c.added) +
            " ajoutés, " + std::to_string(c.updated) + " modifiés, " +
            std::to_string(c.unchanged) + " inchangés, " + std::to_string(c.deleted) +
            " supprimés, " + std::to_string(c.rejected) + " écartés\n";

@@ -15,7 +15,7 @@ struct ImportProblem {
 };
 
 struct ImportCounts {
-  int64_t read = 0;       // records found in the files
+  int64_t read = 0;       // records taken from the files (the report adds the rejected)
   int64_t added = 0;
   int64_t updated = 0;
   int64_t unchanged = 0;

@@ -134,7 +134,8 @@ Status ImportSink::tombstone_missing() {
   for (const auto& [key, e] : state_) {
     // A type this import read nothing of is not part of it (a ROME update of the trades alone
     // leaves the job titles be).
-    if (e.seen || report_.by_type[std::string(record_type_name(e.type))].read == 0) continue;
+    const auto counts = report_.by_type.find(std::string(record_type_name(e.type)));
+    if (e.seen || counts == report_.by_type.end() || counts->second.read == 0) continue;
     const std::string id = key.substr(key.find('\x1f') + 1);
     Status s = writer_->remove(e.type, id);
     if (!s) return s;
