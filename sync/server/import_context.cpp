@@ -78,22 +78,23 @@ FoundPlace find_place(const ImportContext& ctx, const std::string& where,
   return p;
 }
 
-const nlohmann::json* JsonFields::present(const char* name) const {
-  if (!j_.is_object()) return nullptr;
-  auto it = j_.find(name);
-  if (it == j_.end() || it->is_null()) return nullptr;
-  return &*it;
+std::optional<JsonValue> JsonFields::present(const char* name) const {
+  if (!j_.is_object()) return std::nullopt;
+  JsonValue v;
+  if (j_.get_object().at_key(name).get(v) != simdjson::SUCCESS || v.is_null()) return std::nullopt;
+  return v;
 }
 
 std::string JsonFields::text(const char* name, bool keep_lines) const {
-  const nlohmann::json* v = present(name);
+  const auto v = present(name);
   if (!v) return "";
-  if (!v->is_string()) {
-    if (v->is_number() || v->is_boolean()) return v->dump();
+  std::string_view raw;
+  if (v->get(raw) != simdjson::SUCCESS) {
+    if (v->is_number() || v->is_bool()) return simdjson::minify(*v);
     problem(std::string("le champ « ") + name + " » n'est pas un texte : ignoré.");
     return "";
   }
-  CleanText t = clean_text(v->get_ref<const std::string&>(), keep_lines);
+  CleanText t = clean_text(raw, keep_lines);
   if (t.had_controls) {
     problem(std::string("caractères de contrôle retirés du champ « ") + name + " ».");
   }
@@ -104,11 +105,13 @@ std::string JsonFields::text(const char* name, bool keep_lines) const {
 }
 
 std::optional<double> JsonFields::number(const char* name) const {
-  const nlohmann::json* v = present(name);
+  const auto v = present(name);
   if (!v) return std::nullopt;
   std::optional<double> out;
-  if (v->is_number()) out = v->get<double>();
-  else if (v->is_string()) out = parse_decimal(v->get_ref<const std::string&>());
+  double d = 0;
+  std::string_view s;
+  if (v->is_number() && v->get(d) == simdjson::SUCCESS) out = d;
+  else if (v->get(s) == simdjson::SUCCESS) out = parse_decimal(s);
   if (!out || !std::isfinite(*out)) {
     problem(std::string("le champ « ") + name + " » n'est pas un nombre : ignoré.");
     return std::nullopt;
@@ -117,43 +120,47 @@ std::optional<double> JsonFields::number(const char* name) const {
 }
 
 std::optional<int64_t> JsonFields::whole(const char* name) const {
-  const nlohmann::json* v = present(name);
+  const auto v = present(name);
   if (!v) return std::nullopt;
   std::optional<int64_t> out;
-  if (v->is_number_integer()) out = v->get<int64_t>();
-  else if (v->is_string()) out = parse_whole(v->get_ref<const std::string&>());
+  int64_t i = 0;
+  std::string_view s;
+  if (v->get(i) == simdjson::SUCCESS) out = i;
+  else if (v->get(s) == simdjson::SUCCESS) out = parse_whole(s);
   if (!out) problem(std::string("le champ « ") + name + " » n'est pas un nombre entier : ignoré.");
   return out;
 }
 
 bool JsonFields::flag(const char* name) const {
-  const nlohmann::json* v = present(name);
+  const auto v = present(name);
   if (!v) return false;
-  if (v->is_boolean()) return v->get<bool>();
-  if (v->is_string()) {
-    const auto& s = v->get_ref<const std::string&>();
-    return s == "true" || s == "1" || s == "O" || s == "oui";
-  }
-  if (v->is_number_integer()) return v->get<int64_t>() != 0;
+  bool b = false;
+  std::string_view s;
+  int64_t i = 0;
+  if (v->get(b) == simdjson::SUCCESS) return b;
+  if (v->get(s) == simdjson::SUCCESS) return s == "true" || s == "1" || s == "O" || s == "oui";
+  if (v->get(i) == simdjson::SUCCESS) return i != 0;
   return false;
 }
 
-const nlohmann::json* JsonFields::object(const char* name) const {
-  const nlohmann::json* v = present(name);
+std::optional<JsonValue> JsonFields::object(const char* name) const {
+  const auto v = present(name);
   if (v && !v->is_object()) {
     problem(std::string("le champ « ") + name + " » n'est pas un objet : ignoré.");
-    return nullptr;
+    return std::nullopt;
   }
   return v;
 }
 
-const nlohmann::json* JsonFields::array(const char* name) const {
-  const nlohmann::json* v = present(name);
-  if (v && !v->is_array()) {
+std::optional<simdjson::dom::array> JsonFields::array(const char* name) const {
+  const auto v = present(name);
+  if (!v) return std::nullopt;
+  simdjson::dom::array a;
+  if (v->get(a) != simdjson::SUCCESS) {
     problem(std::string("le champ « ") + name + " » n'est pas une liste : ignoré.");
-    return nullptr;
+    return std::nullopt;
   }
-  return v;
+  return a;
 }
 
 std::string source_of_kind(std::string_view kind) {

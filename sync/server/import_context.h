@@ -2,7 +2,7 @@
 // it writes to, the report it fills, and the checked readers of JSON fields.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 #include <functional>
 #include <optional>
@@ -55,24 +55,28 @@ FoundPlace find_place(const ImportContext& ctx, const std::string& where,
                       std::optional<double> lat, std::optional<double> lon,
                       std::string_view insee, std::string_view postal_code);
 
-// Checked readers of a JSON object's fields: absent or null gives nothing; a value of another
-// JSON type, invalid text or control characters are reported at `where`.
+// Checked readers of a JSON object's fields (simdjson's DOM: the France Travail files are
+// large, and a tree of std::map per offer cost more than everything else of the import).
+// Absent or null gives nothing; a value of another JSON type, control characters or invalid
+// text are reported at `where`.
+using JsonValue = simdjson::dom::element;
+
 class JsonFields {
  public:
-  JsonFields(const nlohmann::json& object, std::string where, ImportReport& report)
+  JsonFields(JsonValue object, std::string where, ImportReport& report)
       : j_(object), where_(std::move(where)), report_(report) {}
   std::string text(const char* name, bool keep_lines = false) const;
   std::optional<double> number(const char* name) const;  // also a number written as text
   std::optional<int64_t> whole(const char* name) const;
   bool flag(const char* name) const;                      // true, or "true"/"1"/"O"
-  const nlohmann::json* object(const char* name) const;
-  const nlohmann::json* array(const char* name) const;
+  std::optional<JsonValue> object(const char* name) const;
+  std::optional<simdjson::dom::array> array(const char* name) const;
   const std::string& where() const { return where_; }
   void problem(const std::string& sentence) const { report_.problem(where_, sentence); }
 
  private:
-  const nlohmann::json* present(const char* name) const;
-  const nlohmann::json& j_;
+  std::optional<JsonValue> present(const char* name) const;
+  JsonValue j_;
   std::string where_;
   ImportReport& report_;
 };
@@ -96,7 +100,7 @@ namespace eric::server {
 // large export is never held whole). `where` names the file and line, or the item's rank.
 // A line or item that cannot be read is reported and counted as rejected under
 // `record_type`; false when the file is none of these forms.
-using JsonRecordFn = std::function<void(const nlohmann::json& item, const std::string& where)>;
+using JsonRecordFn = std::function<void(JsonValue item, const std::string& where)>;
 bool for_each_json_record(const std::string& path, const char* list_key, const char* noun,
                           const char* record_type, ImportContext& ctx, const JsonRecordFn& record);
 

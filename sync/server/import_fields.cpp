@@ -164,6 +164,19 @@ CleanText clean_text(std::string_view raw, bool keep_lines) {
     pending_lines = 0;
   };
   for (std::size_t i = 0; i < raw.size();) {
+    // Runs of visible ASCII (most of any French text) are copied whole.
+    auto visible = [&](std::size_t k) {
+      const auto b = static_cast<unsigned char>(raw[k]);
+      return b > 0x20 && b < 0x7F;
+    };
+    if (visible(i)) {
+      std::size_t end = i + 1;
+      while (end < raw.size() && visible(end)) ++end;
+      flush_gap();
+      r.text.append(raw.substr(i, end - i));
+      i = end;
+      continue;
+    }
     uint32_t cp = 0;
     const std::size_t len = decode_utf8(raw, i, cp);
     if (len == 0) {

@@ -6,7 +6,6 @@
 namespace eric::server {
 namespace {
 
-using nlohmann::json;
 
 std::string hex64(uint64_t v) {
   static constexpr char kHex[] = "0123456789abcdef";
@@ -18,7 +17,7 @@ std::string hex64(uint64_t v) {
 // The employer of an offer, by SIRET when it has a valid one, else by its name; none for an
 // anonymous offer. The first offer that names an employer makes its record.
 void employer_of(const JsonFields& offer, const FoundPlace& place, Job& job, ImportContext& ctx) {
-  const json* company = offer.object("entreprise");
+  const auto company = offer.object("entreprise");
   if (!company) return;
   JsonFields e(*company, offer.where(), ctx.report);
   Employer emp;
@@ -45,7 +44,7 @@ void employer_of(const JsonFields& offer, const FoundPlace& place, Job& job, Imp
 }
 
 std::string contact_of(const JsonFields& offer, ImportContext& ctx) {
-  const json* contact = offer.object("contact");
+  const auto contact = offer.object("contact");
   if (!contact) return "";
   JsonFields c(*contact, offer.where(), ctx.report);
   std::string out;
@@ -58,7 +57,7 @@ std::string contact_of(const JsonFields& offer, ImportContext& ctx) {
 }
 
 std::string salary_of(const JsonFields& offer, ImportContext& ctx) {
-  const json* salary = offer.object("salaire");
+  const auto salary = offer.object("salaire");
   if (!salary) return "";
   JsonFields s(*salary, offer.where(), ctx.report);
   const std::string label = s.text("libelle");
@@ -81,7 +80,7 @@ std::string experience_of(const JsonFields& offer) {
 
 // Where the job is: required, so an offer with no usable place is left out (false).
 bool place_of(const JsonFields& offer, Job& job, FoundPlace& place, ImportContext& ctx) {
-  const json* where = offer.object("lieuTravail");
+  const auto where = offer.object("lieuTravail");
   std::optional<double> lat, lon;
   std::string insee, postal, label;
   if (where) {
@@ -125,7 +124,7 @@ void dates_and_counts_of(const JsonFields& offer, Job& job) {
   }
 }
 
-void import_offer(const json& item, const std::string& where, ImportContext& ctx) {
+void import_offer(JsonValue item, const std::string& where, ImportContext& ctx) {
   ImportCounts& jobs = ctx.report.by_type["job"];
   const std::string id = JsonFields(item, where, ctx.report).text("id");
   const JsonFields offer(item, id.empty() ? where : where + " (offre " + id + ")", ctx.report);
@@ -157,7 +156,7 @@ void import_offer(const json& item, const std::string& where, ImportContext& ctx
   job.salary_label = salary_of(offer, ctx);
   dates_and_counts_of(offer, job);
   job.contact = contact_of(offer, ctx);
-  if (const json* origin = offer.object("origineOffre")) {
+  if (const auto origin = offer.object("origineOffre")) {
     const std::string url = JsonFields(*origin, offer.where(), ctx.report).text("urlOrigine");
     if (auto u = web_address(url)) job.origin_url = *u;
     else if (!url.empty()) offer.problem("adresse de l'offre invalide : ignorée.");
@@ -173,7 +172,7 @@ void import_offer(const json& item, const std::string& where, ImportContext& ctx
 
 bool import_ft_offers(const std::string& path, ImportContext& ctx) {
   return for_each_json_record(path, "resultats", "offre", "job", ctx,
-                              [&](const json& item, const std::string& where) {
+                              [&](JsonValue item, const std::string& where) {
                                 import_offer(item, where, ctx);
                               });
 }

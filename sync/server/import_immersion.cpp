@@ -5,7 +5,6 @@
 namespace eric::server {
 namespace {
 
-using nlohmann::json;
 
 // "10-19" -> "10 à 19 salariés", "+10000" -> "10 000 salariés ou plus".
 std::string size_words(const std::string& range) {
@@ -55,13 +54,13 @@ bool make_employer(const JsonFields& e, Employer& emp, ImportContext& ctx) {
   emp.size_range = size_words(e.text("numberOfEmployeeRange"));
   emp.fit_for_disabled_workers = fit_for_disabled(e);
   std::optional<double> lat, lon;
-  if (const json* pos = e.object("position")) {
+  if (const auto pos = e.object("position")) {
     JsonFields p(*pos, e.where(), ctx.report);
     lat = p.number("lat");
     lon = p.number("lon");
   }
   std::string postcode;
-  if (const json* address = e.object("address")) {
+  if (const auto address = e.object("address")) {
     JsonFields a(*address, e.where(), ctx.report);
     postcode = a.text("postcode");
     const std::string street = a.text("streetNumberAndAddress");
@@ -79,7 +78,7 @@ bool make_employer(const JsonFields& e, Employer& emp, ImportContext& ctx) {
   return true;
 }
 
-void import_establishment(const json& item, const std::string& where, ImportContext& ctx) {
+void import_establishment(JsonValue item, const std::string& where, ImportContext& ctx) {
   const JsonFields e(item, where + " (SIRET " + JsonFields(item, where, ctx.report).text("siret") + ")",
                      ctx.report);
   Employer emp;
@@ -102,7 +101,7 @@ void import_establishment(const json& item, const std::string& where, ImportCont
   base.fit_for_disabled_workers = emp.fit_for_disabled_workers;
   if (!ctx.sink.has(RecordType::employer, emp.id)) ctx.sink.put(Record(emp));
   std::vector<int64_t> ogrs;
-  if (const json* list = e.array("appellations")) {
+  if (const auto list = e.array("appellations")) {
     for (const auto& a : *list) {
       const auto code = JsonFields(a, e.where(), ctx.report).whole("appellationCode");
       if (code && *code > 0) ogrs.push_back(*code);
@@ -122,7 +121,7 @@ void import_establishment(const json& item, const std::string& where, ImportCont
 
 bool import_immersion(const std::string& path, ImportContext& ctx) {
   return for_each_json_record(path, "results", "établissement", "employer", ctx,
-                              [&](const json& item, const std::string& where) {
+                              [&](JsonValue item, const std::string& where) {
                                 import_establishment(item, where, ctx);
                               });
 }

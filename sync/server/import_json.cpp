@@ -1,4 +1,5 @@
 // The three shapes a JSON import file comes in (see for_each_json_record in import_context.h).
+// One simdjson parser serves the whole file: its buffers are reused from line to line.
 #include <fstream>
 #include <sstream>
 
@@ -12,19 +13,28 @@ std::string file_name(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-// Parses text that may hold invalid UTF-8 (repaired and reported first: the parser would
-// refuse the whole text for one bad byte).
-nlohmann::json parse_repaired(std::string_view text, const std::string& where, ImportReport& report) {
-  bool repaired = false;
-  std::string clean = repair_utf8(text, repaired);
-  if (repaired) report.problem(where, "UTF-8 invalide : les octets fautifs sont remplacés.");
-  return nlohmann::json::parse(clean, nullptr, /*allow_exceptions=*/false);
+// Parses text that may hold invalid UTF-8: repaired and reported, then parsed again (the
+// parser refuses the whole text for one bad byte). The parser keeps its own copy.
+bool parse_repaired(simdjson::dom::parser& parser, const std::string& text, const std::string& where,
+                    ImportReport& report, JsonValue& out) {
+  auto error = parser.parse(text).get(out);
+  if (error == simdjson::UTF8_ERROR) {
+    bool repaired = false;
+    const std::string clean = repair_utf8(text, repaired);
+    report.problem(where, "UTF-8 invalide : les octets fautifs sont remplacés.");
+    error = parser.parse(clean).get(out);
+  }
+  return error == simdjson::SUCCESS;
 }
 
-void each_item(const nlohmann::json& list, const std::string& name, const char* noun,
+bool has_list(JsonValue doc, const char* list_key, simdjson::dom::array& list) {
+  return doc.is_object() && doc.get_object().at_key(list_key).get(list) == simdjson::SUCCESS;
+}
+
+void each_item(simdjson::dom::array list, const std::string& name, const char* noun,
                const char* record_type, ImportContext& ctx, const JsonRecordFn& record) {
   std::size_t rank = 0;
-  for (const auto& item : list) {
+  for (JsonValue item : list) {
     const std::string where = name + ", " + noun + " n° " + std::to_string(++rank);
     if (!item.is_object()) {
       ctx.report.problem(where, "n'est pas un objet JSON : écarté.");
@@ -35,15 +45,15 @@ void each_item(const nlohmann::json& list, const std::string& name, const char* 
   }
 }
 
-bool json_lines(std::istream& in, std::string first_line, const std::string& name,
-                const char* record_type, ImportContext& ctx, const JsonRecordFn& record) {
-  std::string line = std::move(first_line);
+bool json_lines(simdjson::dom::parser& parser, std::istream& in, std::string line,
+                const std::string& name, const char* record_type, ImportContext& ctx,
+                const JsonRecordFn& record) {
   int64_t number = 1;
   do {
-    const std::string where = name + ":" + std::to_string(number);
     if (line.find_first_not_of(" \t\r") != std::string::npos) {
-      nlohmann::json item = parse_repaired(line, where, ctx.report);
-      if (item.is_object()) {
+      const std::string where = name + ":" + std::to_string(number);
+      JsonValue item;
+      if (parse_repaired(parser, line, where, ctx.report, item) && item.is_object()) {
         record(item, where);
       } else {
         ctx.report.problem(where, "ligne illisible (pas un objet JSON) : écartée.");
@@ -65,27 +75,32 @@ bool for_each_json_record(const std::string& path, const char* list_key, const c
     ctx.report.problem(name, "fichier introuvable ou illisible.");
     return false;
   }
+  simdjson::dom::parser parser;
   std::string first;
   std::getline(in, first);
   if (first.rfind("\xEF\xBB\xBF", 0) == 0) first.erase(0, 3);
   const auto start = first.find_first_not_of(" \t\r");
+  simdjson::dom::array list;
   if (start != std::string::npos && first[start] == '{') {
-    nlohmann::json one = nlohmann::json::parse(first, nullptr, false);
-    if (one.is_object() && !one.contains(list_key)) {
-      return json_lines(in, std::move(first), name, record_type, ctx, record);
+    JsonValue one;
+    if (parser.parse(first).get(one) == simdjson::SUCCESS && one.is_object() &&
+        !has_list(one, list_key, list)) {
+      return json_lines(parser, in, std::move(first), name, record_type, ctx, record);
     }
   }
   // A whole document: a list, or an answer holding one.
   std::ostringstream rest;
   rest << in.rdbuf();
-  nlohmann::json doc = parse_repaired(first + "\n" + rest.str(), name, ctx.report);
-  if (doc.is_object() && doc.contains(list_key) && doc[list_key].is_array()) {
-    each_item(doc[list_key], name, noun, record_type, ctx, record);
-    return true;
-  }
-  if (doc.is_array()) {
-    each_item(doc, name, noun, record_type, ctx, record);
-    return true;
+  JsonValue doc;
+  if (parse_repaired(parser, first + "\n" + rest.str(), name, ctx.report, doc)) {
+    if (has_list(doc, list_key, list)) {
+      each_item(list, name, noun, record_type, ctx, record);
+      return true;
+    }
+    if (doc.get(list) == simdjson::SUCCESS) {
+      each_item(list, name, noun, record_type, ctx, record);
+      return true;
+    }
   }
   ctx.report.problem(name, std::string("ce fichier n'est ni une liste JSON, ni une réponse (« ") +
                                list_key + " »), ni des lignes JSON : rien n'est lu.");

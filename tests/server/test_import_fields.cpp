@@ -1,7 +1,10 @@
 // Field checks and plain words of the imports.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "sync/server/import_fields.h"
+#include "sync/server/record_json.h"
 
 namespace eric::server {
 namespace {
@@ -81,6 +84,32 @@ TEST(ImportChecks, OneCheckerPerKindOfField) {
   EXPECT_FALSE(web_address("javascript:alert(1)"));
   EXPECT_TRUE(is_record_key("082SGKK"));
   EXPECT_FALSE(is_record_key("a b"));
+}
+
+}  // namespace
+}  // namespace eric::server
+
+namespace eric::server {
+namespace {
+
+TEST(RecordJson, SameRecordAsTheTreeWriterGives) {
+  Job job;
+  job.id = "ft-1";
+  job.title = "Cuisinier \"chef\" \\ de partie\n\x01 été";
+  job.lat = 43.40735;
+  job.lon = 5.0;
+  job.posts = 3;
+  Training t;
+  t.id = "lheo-1";
+  t.trade_codes = {"G1602", "G1603"};
+  t.region_funded = false;
+  for (const Record& r : {Record(job), Record(t)}) {
+    const auto written = nlohmann::json::parse(record_json_text(r));
+    EXPECT_EQ(written, record_to_json(r));
+    Record back;
+    ASSERT_TRUE(record_from_json(record_type(r), written, back).ok);
+    EXPECT_EQ(record_json_text(back), record_json_text(r));
+  }
 }
 
 }  // namespace
