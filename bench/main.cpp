@@ -9,6 +9,7 @@
 
 #include "bench/bench_catalog.h"
 #include "bench/bench_frame.h"
+#include "bench/bench_import.h"
 #include "bench/bench_sync.h"
 #include "bench/bench_util.h"
 #include "kiosk/core/reference_data.h"
@@ -22,7 +23,10 @@ void usage(FILE* out) {
                "           (builds a demo catalog of N jobs once, reused by later runs)\n"
                "usage: eric-bench sync [--jobs N] [--rounds R] [--db-dir DIR] [--server-bin FILE]\n"
                "  sync     a real eric-regional-server on loopback: full first sync, 1 %% delta,\n"
-               "           unchanged sync (R rounds, medians), UI frames while a sync applies\n");
+               "           unchanged sync (R rounds, medians), UI frames while a sync applies\n"
+               "usage: eric-bench import [--jobs N] [--rounds R] [--db-dir DIR] [--server-bin FILE]\n"
+               "  import   the regional server's imports: a ~100 MB LHEO file (MB/s, peak memory),\n"
+               "           N France Travail offers (offers/s), the same file again (s, no change)\n");
 }
 
 double round3(double v) { return static_cast<double>(static_cast<long long>(v * 1000.0 + 0.5)) / 1000.0; }
@@ -113,6 +117,15 @@ int main(int argc, char** argv) {
     o.assets_dir = ERIC_ASSETS_DIR;
     o.server_bin = server_bin;
     return eric::bench::print_sync_figures(eric::bench::run_sync_bench(o));
+  }
+  if (command == "import") {
+    eric::bench::ImportBenchOptions o;
+    o.server_bin = server_bin;
+    o.reference_dir = reference_dir;
+    o.data_dir = db_dir;
+    o.rounds = rounds;
+    o.offers = jobs;
+    return eric::bench::run_import_bench(o);
   }
   std::fprintf(stderr, "eric-bench: unknown command %s\n", command.c_str());
   usage(stderr);
