@@ -185,6 +185,161 @@ int cmd_import(const ImportOptions& o) {
   return nothing_read(report) ? 1 : 0;
 }
 
+// What the command line fills: CLI11 binds these, so they outlive the parse.
+struct Commands {
+  std::string db;
+  int rc = 0;
+  ServeOptions serve;
+  std::string listen = "127.0.0.1:8470";
+  DemoArgs demo;
+  std::string site, bundle_out, changes_file, request, reason;
+  std::vector<std::string> edit_words;
+  int64_t up_to = -1;
+  ImportOptions import;
+  FetchOptions fetch;
+};
+
+CLI::App* with_db(CLI::App* sub, Commands& c) {
+  sub->add_option("--db", c.db, "the server's SQLite file")->required();
+  return sub;
+}
+
+void add_serve(CLI::App& app, Commands& c) {
+  auto* serve_cmd = with_db(app.add_subcommand("serve", "serve the catalog and requests over HTTP(S)"), c);
+  serve_cmd->add_option("--listen", c.listen, "ADDR:PORT (port 0: any free port)")->capture_default_str();
+  serve_cmd->add_option("--cert", c.serve.cert_file, "TLS certificate (with --key)");
+  serve_cmd->add_option("--key", c.serve.key_file, "TLS private key (with --cert)");
+  serve_cmd->add_option("--page-size", c.serve.page_size, "changes per catalog page")->check(CLI::PositiveNumber);
+  serve_cmd->add_option("--max-requests-per-minute", c.serve.max_requests_per_minute,
+                        "per terminal, 0: no limit")->check(CLI::NonNegativeNumber);
+  serve_cmd->add_option("--gzip-level", c.serve.gzip_level, "0-9 (0: none)")->capture_default_str()->check(CLI::Range(0, 9));
+  serve_cmd->add_option("--fault-file", c.serve.fault_file, "tests only");
+  serve_cmd->callback([&c]() {
+    const auto colon = c.listen.rfind(':');
+    int port = -1;
+    if (colon != std::string::npos) {
+      try {
+        std::size_t used = 0;
+        port = std::stoi(c.listen.substr(colon + 1), &used);
+        if (used != c.listen.size() - colon - 1) port = -1;
+      } catch (const std::exception&) {
+        port = -1;
+      }
+    }
+    if (port < 0 || port > 65535) {
+      c.rc = usage_error("--listen wants ADDR:PORT");
+      return;
+    }
+    if (c.serve.cert_file.empty() != c.serve.key_file.empty()) {
+      c.rc = usage_error("--cert and --key go together");
+      return;
+    }
+    c.serve.db_path = c.db;
+    c.serve.host = c.listen.substr(0, colon);
+    c.serve.port = port;
+    c.rc = serve(c.serve);
+  });
+}
+
+void add_catalog_admin(CLI::App& app, Commands& c, const char* argv0) {
+  c.demo.reference = default_reference_dir(argv0);
+  auto* demo_cmd = with_db(app.add_subcommand("generate-demo", "write a demo catalog"), c);
+  demo_cmd->add_option("--jobs", c.demo.jobs, "number of job offers")->check(CLI::NonNegativeNumber);
+  demo_cmd->add_option("--seed", c.demo.seed, "random seed")->each([&c](const std::string&) { c.demo.seed_given = true; });
+  demo_cmd->add_option("--today", c.demo.today, "YYYY-MM-DD");
+  demo_cmd->add_option("--site", c.demo.site, "the site of the demo workshops");
+  demo_cmd->add_option("--reference-data", c.demo.reference, "communes and ROME folder")->capture_default_str();
+  demo_cmd->callback([&c]() { c.rc = cmd_generate_demo(c.db, c.demo); });
+
+  auto* edit_cmd = with_db(app.add_subcommand("edit", "upsert TYPE JSON | delete TYPE ID"), c);
+  edit_cmd->add_option("words", c.edit_words, "upsert TYPE JSON or delete TYPE ID")->required();
+  edit_cmd->callback([&c]() { c.rc = cmd_edit(c.db, c.edit_words); });
+
+  auto* changes_cmd = with_db(app.add_subcommand("import-changes", "apply a {\"changes\": [...]} file"), c);
+  changes_cmd->add_option("file", c.changes_file, "FILE.json")->required();
+  changes_cmd->callback([&c]() { c.rc = cmd_import_changes(c.db, c.changes_file); });
+
+  auto* bundle_cmd = with_db(app.add_subcommand("export-bundle", "write the site's catalog as a bundle"), c);
+  bundle_cmd->add_option("--site", c.site, "site id")->required();
+  bundle_cmd->add_option("--out", c.bundle_out, "bundle file")->required();
+  bundle_cmd->callback([&c]() { c.rc = cmd_export_bundle(c.db, c.site, c.bundle_out); });
+
+  auto* info_cmd = with_db(app.add_subcommand("info", "counts of the feed, requests and reports as JSON"), c);
+  info_cmd->callback([&c]() { c.rc = cmd_info(c.db); });
+}
+
+// Runs `work` on the opened database; the exit status is 1 when it cannot be opened.
+template <class Work> int with_open_db(const std::string& path, Work work) {
+  Status s;
+  auto db = open_or_report(path, s);
+  return db ? work(*db) : 1;
+}
+
+void add_site_admin(CLI::App& app, Commands& c) {
+  auto* code_cmd = with_db(app.add_subcommand("enroll-code", "make a one-time enrolment code for a site"), c);
+  code_cmd->add_option("--site", c.site, "site id")->required();
+  code_cmd->callback([&c]() {
+    c.rc = with_open_db(c.db, [&](Database& db) {
+      std::string code;
+      const Status s = create_enroll_code(db, c.site, code);
+      if (!s) return fail(s);
+      std::printf("%s\n", code.c_str());
+      return 0;
+    });
+  });
+
+  auto* decline_cmd = with_db(app.add_subcommand("decline", "an employer declines an immersion request"), c);
+  decline_cmd->add_option("--request", c.request, "the request's UUID")->required();
+  decline_cmd->add_option("--reason", c.reason, "why, in words");
+  decline_cmd->callback([&c]() {
+    c.rc = with_open_db(c.db, [&](Database& db) {
+      const Status s = decline_request(db, c.request, c.reason);
+      return s ? 0 : fail(s);
+    });
+  });
+
+  auto* compact_cmd = with_db(app.add_subcommand("compact", "remove old tombstones"), c);
+  compact_cmd->add_option("--up-to", c.up_to, "cursor (default: all)");
+  compact_cmd->callback([&c]() {
+    c.rc = with_open_db(c.db, [&](Database& db) {
+      int64_t removed = 0;
+      const Status s = compact_history(db, c.up_to, removed);
+      if (!s) return fail(s);
+      std::printf("%lld tombstones removed, history floor %lld\n", static_cast<long long>(removed),
+                  static_cast<long long>(history_floor(db)));
+      return 0;
+    });
+  });
+}
+
+void add_imports(CLI::App& app, Commands& c, const char* argv0) {
+  c.import.reference_dir = default_reference_dir(argv0);
+  auto* import_cmd = with_db(app.add_subcommand(
+      "import", "import a source's files: KIND FILE... (ft-offers, lheo, immersion, rome)"), c);
+  import_cmd->add_option("kind", c.import.kind, "ft-offers | lheo | immersion | rome")
+      ->required()->check(CLI::IsMember(import_kinds()));
+  import_cmd->add_option("files", c.import.files, "the files of that source")->required();
+  import_cmd->add_flag("--full", c.import.full, "the files are the whole source: delete what they lack");
+  import_cmd->add_flag("--dry-run", c.import.dry_run, "print the report, change nothing");
+  import_cmd->add_option("--reference-data", c.import.reference_dir, "communes and ROME folder")->capture_default_str();
+  import_cmd->add_option("--today", c.import.today, "YYYY-MM-DD (sessions over before are skipped)");
+  import_cmd->callback([&c]() {
+    c.import.db_path = c.db;
+    c.rc = cmd_import(c.import);
+  });
+
+  c.fetch.reference_dir = default_reference_dir(argv0);
+  auto* fetch_cmd = with_db(app.add_subcommand(
+      "fetch-ft", "fetch the France Travail offers of the configured départements, then import them (--full)"), c);
+  fetch_cmd->add_option("--config", c.fetch.config_path, "JSON config (see README)")->required();
+  fetch_cmd->add_option("--reference-data", c.fetch.reference_dir, "communes and ROME folder")->capture_default_str();
+  fetch_cmd->add_option("--keep", c.fetch.keep_path, "also keep the fetched offers (JSON lines) in this file");
+  fetch_cmd->callback([&c]() {
+    c.fetch.db_path = c.db;
+    c.rc = run_fetch_ft_command(c.fetch);
+  });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -193,158 +348,11 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("eric-regional-server ") + ERIC_VERSION);
   app.require_subcommand(1);
   app.fallthrough();  // --version after a subcommand too
-  std::string db;
-  auto with_db = [&](CLI::App* sub) {
-    sub->add_option("--db", db, "the server's SQLite file")->required();
-    return sub;
-  };
-  int rc = 0;
-
-  ServeOptions serve_o;
-  std::string listen = "127.0.0.1:8470";
-  auto* serve_cmd = with_db(app.add_subcommand("serve", "serve the catalog and requests over HTTP(S)"));
-  serve_cmd->add_option("--listen", listen, "ADDR:PORT (port 0: any free port)")->capture_default_str();
-  serve_cmd->add_option("--cert", serve_o.cert_file, "TLS certificate (with --key)");
-  serve_cmd->add_option("--key", serve_o.key_file, "TLS private key (with --cert)");
-  serve_cmd->add_option("--page-size", serve_o.page_size, "changes per catalog page")->check(CLI::PositiveNumber);
-  serve_cmd->add_option("--max-requests-per-minute", serve_o.max_requests_per_minute,
-                        "per terminal, 0: no limit")->check(CLI::NonNegativeNumber);
-  serve_cmd->add_option("--gzip-level", serve_o.gzip_level, "0-9 (0: none)")->capture_default_str()->check(CLI::Range(0, 9));
-  serve_cmd->add_option("--fault-file", serve_o.fault_file, "tests only");
-  serve_cmd->callback([&]() {
-    const auto colon = listen.rfind(':');
-    int port = -1;
-    if (colon != std::string::npos) {
-      try {
-        std::size_t used = 0;
-        port = std::stoi(listen.substr(colon + 1), &used);
-        if (used != listen.size() - colon - 1) port = -1;
-      } catch (const std::exception&) {
-        port = -1;
-      }
-    }
-    if (port < 0 || port > 65535) {
-      rc = usage_error("--listen wants ADDR:PORT");
-      return;
-    }
-    if (serve_o.cert_file.empty() != serve_o.key_file.empty()) {
-      rc = usage_error("--cert and --key go together");
-      return;
-    }
-    serve_o.db_path = db;
-    serve_o.host = listen.substr(0, colon);
-    serve_o.port = port;
-    rc = serve(serve_o);
-  });
-
-  DemoArgs demo;
-  demo.reference = default_reference_dir(argv[0]);
-  auto* demo_cmd = with_db(app.add_subcommand("generate-demo", "write a demo catalog"));
-  demo_cmd->add_option("--jobs", demo.jobs, "number of job offers")->check(CLI::NonNegativeNumber);
-  demo_cmd->add_option("--seed", demo.seed, "random seed")->each([&](const std::string&) { demo.seed_given = true; });
-  demo_cmd->add_option("--today", demo.today, "YYYY-MM-DD");
-  demo_cmd->add_option("--site", demo.site, "the site of the demo workshops");
-  demo_cmd->add_option("--reference-data", demo.reference, "communes and ROME folder")->capture_default_str();
-  demo_cmd->callback([&]() { rc = cmd_generate_demo(db, demo); });
-
-  std::string site;
-  auto* code_cmd = with_db(app.add_subcommand("enroll-code", "make a one-time enrolment code for a site"));
-  code_cmd->add_option("--site", site, "site id")->required();
-  code_cmd->callback([&]() {
-    Status s;
-    auto h = open_or_report(db, s);
-    if (!h) {
-      rc = 1;
-      return;
-    }
-    std::string code;
-    s = create_enroll_code(*h, site, code);
-    if (!s) rc = fail(s);
-    else std::printf("%s\n", code.c_str());
-  });
-
-  std::vector<std::string> edit_words;
-  auto* edit_cmd = with_db(app.add_subcommand("edit", "upsert TYPE JSON | delete TYPE ID"));
-  edit_cmd->add_option("words", edit_words, "upsert TYPE JSON or delete TYPE ID")->required();
-  edit_cmd->callback([&]() { rc = cmd_edit(db, edit_words); });
-
-  std::string changes_file;
-  auto* changes_cmd = with_db(app.add_subcommand("import-changes", "apply a {\"changes\": [...]} file"));
-  changes_cmd->add_option("file", changes_file, "FILE.json")->required();
-  changes_cmd->callback([&]() { rc = cmd_import_changes(db, changes_file); });
-
-  std::string bundle_out;
-  auto* bundle_cmd = with_db(app.add_subcommand("export-bundle", "write the site's catalog as a bundle"));
-  bundle_cmd->add_option("--site", site, "site id")->required();
-  bundle_cmd->add_option("--out", bundle_out, "bundle file")->required();
-  bundle_cmd->callback([&]() { rc = cmd_export_bundle(db, site, bundle_out); });
-
-  std::string request, reason;
-  auto* decline_cmd = with_db(app.add_subcommand("decline", "an employer declines an immersion request"));
-  decline_cmd->add_option("--request", request, "the request's UUID")->required();
-  decline_cmd->add_option("--reason", reason, "why, in words");
-  decline_cmd->callback([&]() {
-    Status s;
-    auto h = open_or_report(db, s);
-    if (!h) {
-      rc = 1;
-      return;
-    }
-    s = decline_request(*h, request, reason);
-    rc = s ? 0 : fail(s);
-  });
-
-  int64_t up_to = -1;
-  auto* compact_cmd = with_db(app.add_subcommand("compact", "remove old tombstones"));
-  compact_cmd->add_option("--up-to", up_to, "cursor (default: all)");
-  compact_cmd->callback([&]() {
-    Status s;
-    auto h = open_or_report(db, s);
-    if (!h) {
-      rc = 1;
-      return;
-    }
-    int64_t removed = 0;
-    s = compact_history(*h, up_to, removed);
-    if (!s) {
-      rc = fail(s);
-      return;
-    }
-    std::printf("%lld tombstones removed, history floor %lld\n", static_cast<long long>(removed),
-                static_cast<long long>(history_floor(*h)));
-  });
-
-  auto* info_cmd = with_db(app.add_subcommand("info", "counts of the feed, requests and reports as JSON"));
-  info_cmd->callback([&]() { rc = cmd_info(db); });
-
-  ImportOptions import_o;
-  import_o.reference_dir = default_reference_dir(argv[0]);
-  auto* import_cmd = with_db(app.add_subcommand(
-      "import", "import a source's files: KIND FILE... (ft-offers, lheo, immersion, rome)"));
-  import_cmd->add_option("kind", import_o.kind, "ft-offers | lheo | immersion | rome")
-      ->required()->check(CLI::IsMember(import_kinds()));
-  import_cmd->add_option("files", import_o.files, "the files of that source")->required();
-  import_cmd->add_flag("--full", import_o.full, "the files are the whole source: delete what they lack");
-  import_cmd->add_flag("--dry-run", import_o.dry_run, "print the report, change nothing");
-  import_cmd->add_option("--reference-data", import_o.reference_dir, "communes and ROME folder")->capture_default_str();
-  import_cmd->add_option("--today", import_o.today, "YYYY-MM-DD (sessions over before are skipped)");
-  import_cmd->callback([&]() {
-    import_o.db_path = db;
-    rc = cmd_import(import_o);
-  });
-
-  FetchOptions fetch_o;
-  fetch_o.reference_dir = default_reference_dir(argv[0]);
-  auto* fetch_cmd = with_db(app.add_subcommand(
-      "fetch-ft", "fetch the France Travail offers of the configured départements, then import them (--full)"));
-  fetch_cmd->add_option("--config", fetch_o.config_path, "JSON config (see README)")->required();
-  fetch_cmd->add_option("--reference-data", fetch_o.reference_dir, "communes and ROME folder")->capture_default_str();
-  fetch_cmd->add_option("--keep", fetch_o.keep_path, "also keep the fetched offers (JSON lines) in this file");
-  fetch_cmd->callback([&]() {
-    fetch_o.db_path = db;
-    rc = run_fetch_ft_command(fetch_o);
-  });
-
+  Commands commands;
+  add_serve(app, commands);
+  add_catalog_admin(app, commands, argv[0]);
+  add_site_admin(app, commands);
+  add_imports(app, commands, argv[0]);
   CLI11_PARSE(app, argc, argv);
-  return rc;
+  return commands.rc;
 }
