@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "sync/server/import_context.h"
+#include "sync/server/xml_input.h"
 
 namespace eric::server {
 namespace {
@@ -258,6 +259,15 @@ void on_xml_error(void* arg, xmlErrorPtr error) {
                          "XML mal formé (" + message + ").");
 }
 
+void report_repaired_bytes(const Utf8RepairingInput& input, const std::string& name, ImportContext& ctx) {
+  std::string lines;
+  for (int64_t line : input.repaired_lines()) lines += (lines.empty() ? "" : ", ") + std::to_string(line);
+  if (input.repaired_line_count() > static_cast<int64_t>(input.repaired_lines().size())) lines += "...";
+  ctx.report.problem(name + ":" + std::to_string(input.repaired_lines().front()),
+                     "UTF-8 invalide sur " + std::to_string(input.repaired_line_count()) +
+                         " ligne(s) (" + lines + ") : les octets fautifs sont remplacés.");
+}
+
 }  // namespace
 
 bool import_lheo(const std::string& file_path, ImportContext& ctx) {
@@ -265,8 +275,15 @@ bool import_lheo(const std::string& file_path, ImportContext& ctx) {
   const std::string name = slash == std::string::npos ? file_path : file_path.substr(slash + 1);
   // No network, no entity expansion (a hostile file cannot reach out or blow up); big line
   // numbers so the report points to the right line of a large file.
+  Utf8RepairingInput input(file_path);
+  auto read = [](void* context, char* buffer, int len) {
+    return static_cast<Utf8RepairingInput*>(context)->read(buffer, len);
+  };
+  auto close = [](void*) { return 0; };
   std::unique_ptr<xmlTextReader, ReaderFree> reader(
-      xmlReaderForFile(file_path.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT | XML_PARSE_RECOVER));
+      input.ok() ? xmlReaderForIO(read, close, &input, name.c_str(), nullptr,
+                                  XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT | XML_PARSE_RECOVER)
+                 : nullptr);
   if (!reader) {
     ctx.report.problem(name, "fichier introuvable ou illisible.");
     return false;
@@ -298,6 +315,7 @@ bool import_lheo(const std::string& file_path, ImportContext& ctx) {
       rc = xmlTextReaderRead(reader.get());
     }
   }
+  if (input.repaired_line_count() > 0) report_repaired_bytes(input, name, ctx);
   if (root_checked && !is_lheo) {
     ctx.report.problem(name, "ce fichier n'est pas une offre LHEO (élément racine <lheo> attendu) : rien n'est lu.");
     return false;

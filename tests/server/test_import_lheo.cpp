@@ -108,6 +108,25 @@ TEST(ImportLheo, BadDatesAndBrokenXmlAreReportedWithTheirLine) {
   EXPECT_FALSE(problems_at(r, "prf.xml:7").empty());  // the broken element's line
 }
 
+TEST(ImportLheo, InvalidUtf8IsReplacedAndTheTrainingsAfterItStillRead) {
+  TempDir tmp;
+  const std::string db = tmp.file("region.db"), file = tmp.file("prf.xml");
+  write_text(file, lheo(formation("F1", "", "2", "20270105", "20270630") +
+                        formation("F2", "", "2", "20270105", "20270630", "Ma\xE7on") +
+                        formation("F3", "", "2", "20270105", "20270630")));
+  const auto r = import_files(db, "lheo", {file});
+  EXPECT_EQ(feed_record(db, "training", "lheo-F2")["title"], "Ma\xEF\xBF\xBDon");
+  EXPECT_FALSE(feed_record(db, "training", "lheo-F3").is_null());
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].place, "prf.xml:4");
+  // A file that says it is Latin-1 is read as such.
+  write_text(file, "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<lheo><offres>\n" +
+                       formation("F9", "", "2", "20270105", "20270630", "Ma\xE7on") + "</offres></lheo>\n");
+  const auto latin = import_files(db, "lheo", {file});
+  EXPECT_TRUE(latin.problems.empty());
+  EXPECT_EQ(feed_record(db, "training", "lheo-F9")["title"], "Maçon");
+}
+
 TEST(ImportLheo, AFileThatIsNotLheoReadsNothingAndFullDeletesNothing) {
   TempDir tmp;
   const std::string db = tmp.file("region.db"), good = tmp.file("prf.xml"), bad = tmp.file("autre.xml");
