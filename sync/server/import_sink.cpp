@@ -23,24 +23,39 @@ std::string state_key(std::string_view type, std::string_view id) {
   return key;
 }
 
+// Eight bytes at a time (FNV's byte loop was the import's largest own cost on long texts).
+uint64_t digest_bytes(std::string_view bytes, uint64_t h) {
+  constexpr uint64_t kMultiplier = 0x9E3779B97F4A7C15ull;
+  std::size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    uint64_t word = 0;
+    std::memcpy(&word, bytes.data() + i, 8);
+    h = (h ^ word) * kMultiplier;
+    h ^= h >> 29;
+  }
+  uint64_t tail = 0;  // the last bytes, and the length: "ab" + "c" differs from "a" + "bc"
+  std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
+  h = (h ^ tail ^ (static_cast<uint64_t>(bytes.size()) << 56)) * kMultiplier;
+  return h ^ (h >> 29);
+}
+
 template <class T> uint64_t digest_value(uint64_t h, const T& v) {
   if constexpr (std::is_same_v<T, std::string>) {
-    h = fnv1a(v, h);
-    return fnv1a(std::string_view("\0", 1), h);  // "ab","c" differs from "a","bc"
+    return digest_bytes(v, h);
   } else if constexpr (std::is_arithmetic_v<T>) {
     char bytes[sizeof(T)];
     std::memcpy(bytes, &v, sizeof(T));
-    return fnv1a(std::string_view(bytes, sizeof(T)), h);
+    return digest_bytes(std::string_view(bytes, sizeof(T)), h);
   } else {
     for (const auto& e : v) h = digest_value(h, e);
-    return fnv1a(std::string_view("\1", 1), h);
+    return digest_bytes(std::string_view("\1", 1), h);  // the end of the list
   }
 }
 
 }  // namespace
 
 uint64_t record_digest(const Record& record) {
-  uint64_t h = fnv1a(record_type_name(record_type(record)));
+  uint64_t h = digest_bytes(record_type_name(record_type(record)), 0);
   std::visit(
       [&](const auto& r) {
         protocol_detail::visit_fields(
@@ -84,6 +99,7 @@ Status ImportSink::load_state() {
     e.same_as_written = st.col_int(3) != 0;
     state_.emplace(state_key(st.col_view(0), st.col_view(1)), e);
   }
+  state_.reserve(state_.size() * 2 + 4096);  // a file about the size of the last one: no rehash
   return st.status();
 }
 
