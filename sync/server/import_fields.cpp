@@ -105,8 +105,11 @@ constexpr NamedEntity kEntities[] = {
 
 // Decodes the entity starting at html[i] == '&'; returns the characters used, 0 if none.
 std::size_t decode_entity(std::string_view html, std::size_t i, std::string& out) {
-  const std::size_t semi = html.find(';', i);
-  if (semi == std::string_view::npos || semi - i > 10) return 0;
+  // Only a short name can be an entity: a text full of '&' must not be searched to its end
+  // for every one of them.
+  const std::size_t near = html.substr(i, 12).find(';');
+  if (near == std::string_view::npos) return 0;
+  const std::size_t semi = i + near;
   const std::string_view name = html.substr(i + 1, semi - i - 1);
   uint32_t cp = 0;
   if (name.size() > 1 && name[0] == '#') {
@@ -241,8 +244,8 @@ std::string html_to_text(std::string_view html) {
         case TagEffect::paragraph: out += "\n\n"; break;
         case TagEffect::item: out += "\n- "; break;
         case TagEffect::skip_content: {
-          const std::size_t end = lower_ascii(html.substr(i)).find("</");
-          i = end == std::string::npos ? html.size() : i + end;
+          const std::size_t end = html.find("</", i);
+          i = end == std::string_view::npos ? html.size() : end;
           break;
         }
         case TagEffect::none: out += ' '; break;

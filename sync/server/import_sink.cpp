@@ -34,7 +34,7 @@ uint64_t digest_bytes(std::string_view bytes, uint64_t h) {
     h ^= h >> 29;
   }
   uint64_t tail = 0;  // the last bytes, and the length: "ab" + "c" differs from "a" + "bc"
-  std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
+  if (i < bytes.size()) std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
   h = (h ^ tail ^ (static_cast<uint64_t>(bytes.size()) << 56)) * kMultiplier;
   return h ^ (h >> 29);
 }

@@ -114,3 +114,19 @@ TEST(RecordJson, SameRecordAsTheTreeWriterGives) {
 
 }  // namespace
 }  // namespace eric::server
+
+namespace eric::server {
+namespace {
+
+// Hostile text stays cheap: no search to the end of the text for each '&' or '<'.
+TEST(ImportText, LongHostileTextIsReadInOnePass) {
+  const std::string ampersands(2'000'000, '&');
+  EXPECT_EQ(html_to_text(ampersands).size(), ampersands.size());
+  std::string scripts;
+  for (int i = 0; i < 100'000; ++i) scripts += "<script>x";
+  EXPECT_EQ(html_to_text(scripts), "");
+  EXPECT_EQ(clean_text(std::string(1'000'000, '\x01')).text, "");
+}
+
+}  // namespace
+}  // namespace eric::server
