@@ -1,6 +1,6 @@
 // fetch-ft against a stand-in of France Travail's API on 127.0.0.1: it serves recorded pages,
 // enforces the token, the range rules (at most 150 an answer, first index at most 1000, last
-// at most 1149) and a request rate, and answers 429 once. Never the real service.
+// at most 1149) and a request rate, and answers 429 once and 503 once. Never the real service.
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <sys/stat.h>
@@ -68,10 +68,15 @@ class StandInApi {
       return;
     }
     const bool fast = over_rate();
-    if (searches++ == 0 || fast) {  // the very first search is refused once, as a busy API does
+    const int n = searches++;
+    if (n == 0 || fast) {  // the very first search is refused once, as a busy API does
       if (fast) ++too_fast;
       a.status = 429;
       a.set_header("Retry-After", "0");
+      return;
+    }
+    if (n == 3) {  // and one answer fails on the server's side
+      a.status = 503;
       return;
     }
     int first = 0, last = 0;
@@ -153,7 +158,7 @@ TEST(FetchFt, EveryOfferOfEveryDepartementThenFullImport) {
   EXPECT_EQ(api.range_violations, 0);
   EXPECT_EQ(api.too_fast, 0);
   EXPECT_EQ(api.unauthorized, 0);
-  EXPECT_NE(r.out.find("1 reprises"), std::string::npos) << r.out;  // the 429, tried again
+  EXPECT_NE(r.out.find("2 reprises"), std::string::npos) << r.out;  // the 429 and the 503, tried again
   EXPECT_NE(r.out.find("fenêtres de dates"), std::string::npos) << r.out;
 
   // The next night France Travail has withdrawn 100 offers of 13: they leave the feed.
