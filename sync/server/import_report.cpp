@@ -27,7 +27,10 @@ std::string format_report(const ImportReport& r, std::size_t max_problems) {
   if (r.full_refused) {
     out += "  --full ignoré : aucun enregistrement lu, rien n'a été supprimé.\n";
   }
-  if (r.cursor_after != r.cursor_before) {
+  if (r.dry_run) {
+    out += "  " + std::to_string(r.changes()) + " changement(s) prévu(s), aucun écrit (curseur " +
+           std::to_string(r.cursor_before) + ")\n";
+  } else if (r.cursor_after != r.cursor_before) {
     out += "  curseur " + std::to_string(r.cursor_before) + " -> " +
            std::to_string(r.cursor_after) + "\n";
   } else {

@@ -187,6 +187,10 @@ TEST(ImportFt, TheCommandPrintsTheReportAndFailsOnlyWhenNothingIsRead) {
                           ERIC_SHARED_DATA_DIR "/lheo-exemple-bts.xml"});
   EXPECT_EQ(wrong.exit_code, 1);
   EXPECT_NE(wrong.out.find("lheo-exemple-bts.xml"), std::string::npos) << wrong.out;
+  Ran dry = run_server({"import", "--db", db, "--reference-data", ERIC_SHARED_DATA_DIR, "--dry-run",
+                        "--full", "ft-offers", ERIC_SHARED_DATA_DIR "/lheo-exemple-bts.xml", file});
+  EXPECT_EQ(dry.exit_code, 0) << dry.err;
+  EXPECT_NE(dry.out.find("0 changement(s) prévu(s), aucun écrit"), std::string::npos) << dry.out;
   Ran kind = run_server({"import", "--db", db, "offres", file});
   EXPECT_NE(kind.exit_code, 0);
   Ran version = run_server({"import", "--version"});
