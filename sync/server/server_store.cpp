@@ -6,6 +6,7 @@
 #include <charconv>
 #include <ctime>
 
+#include "sync/server/record_json.h"
 #include "sync/server/server_outbox.h"
 #include "sync/server/server_schema.h"
 
@@ -120,7 +121,7 @@ Status ServerCatalogWriter::upsert(Record record) {
   Statement& st = *upsert_;
   st.bind(1, record_type_name(record_type(record))).bind(2, record_id(record));
   if (site.empty()) st.bind_null(3); else st.bind(3, site);
-  st.bind(4, record_to_json(record).dump()).bind(5, cursor);
+  st.bind(4, record_json_text(record)).bind(5, cursor);
   status_ = st.run();
   if (status_) ++written_;
   return status_;

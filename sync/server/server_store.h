@@ -59,6 +59,9 @@ class ServerCatalogWriter {
   Status apply(const CatalogChange& change);
   Status commit();
   int64_t written() const { return written_; }
+  // The cursor the last upsert or delete took (0 before any): importers keep it to notice
+  // a record edited by other means since.
+  int64_t last_cursor() const { return next_ > 0 ? next_ - 1 : 0; }
 
  private:
   int64_t next_cursor();

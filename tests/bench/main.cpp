@@ -7,6 +7,7 @@
 
 #include "tests/bench/bench_catalog.h"
 #include "tests/bench/bench_frame.h"
+#include "tests/bench/bench_import.h"
 #include "tests/bench/bench_sync.h"
 #include "tests/bench/bench_util.h"
 #include "tests/bench/bench_write.h"
@@ -53,6 +54,12 @@ int main(int argc, char** argv) {
                "a filled one (R rounds, medians)");
   common(write);
   write->add_option("--reference-data", reference_dir, "reference data");
+  CLI::App* import = app.add_subcommand(
+      "import", "the regional server's imports: a ~100 MB LHEO file (MB/s, peak memory), N France "
+                "Travail offers (offers/s), the same file again (s, no change)");
+  common(import);
+  import->add_option("--server-bin", server_bin, "the eric-regional-server to start");
+  import->add_option("--reference-data", reference_dir, "reference data");
   if (const auto code = eric::cli::parse(app, argc, argv)) return *code;
 
   if (command == "catalog") {
@@ -108,5 +115,14 @@ int main(int argc, char** argv) {
     o.server_bin = server_bin;
     return eric::bench::print_sync_figures(eric::bench::run_sync_bench(o));
   }
-  return 2;  // CLI11 admits only the two commands above
+  if (command == "import") {
+    eric::bench::ImportBenchOptions o;
+    o.server_bin = server_bin;
+    o.reference_dir = reference_dir;
+    o.data_dir = db_dir;
+    o.rounds = rounds;
+    o.offers = jobs;
+    return eric::bench::run_import_bench(o);
+  }
+  return 2;  // CLI11 admits only the commands above
 }
