@@ -2,11 +2,15 @@
 #include <imgui.h>
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "kiosk/app/kiosk_app.h"
 #include "kiosk/app/main_loop.h"
@@ -18,6 +22,8 @@
 #include "kiosk/core/i18n.h"
 #include "kiosk/core/reference_data.h"
 #include "kiosk/core/store.h"
+#include "kiosk/speech/speaker.h"
+#include "kiosk/ui/audio_out.h"
 #include "kiosk/ui/platform.h"
 #include "kiosk/ui/ui.h"
 #include "screens/screens.h"
@@ -113,6 +119,13 @@ int main(int argc, char** argv) {
   }
   eric::Services services;
   eric::load_services(*db, options, services);
+  // ERIC_LANGUAGE: the language a visitor finds (the e2e wrapper runs each script in each
+  // language); else the manager's setting.
+  if (const char* lang = std::getenv("ERIC_LANGUAGE"); lang && *lang) {
+    const std::vector<std::string> loaded = i18n.languages();
+    if (std::find(loaded.begin(), loaded.end(), lang) != loaded.end())
+      services.settings.default_language = lang;
+  }
   i18n.set_language(services.settings.default_language);
   const double store_ms = ms_since(started);
 
@@ -138,6 +151,10 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "eric-kiosk : %s (police de secours utilisée)\n", error.c_str());
   }
   platform.rebuild_font_texture();
+  // Reading aloud: espeak-ng on its own thread, heard through SDL's audio queue. Declared
+  // after the platform, so it falls silent before SDL stops.
+  eric::speech::Speaker speaker(eric::ui::make_sdl_audio_output());
+  services.speaker = &speaker;
 
   // Enrolled (eric-kioskctl enroll): the worker syncs at once, then every few minutes and on
   // demand, and wakes the loop through an SDL event. Not enrolled: no worker, the local

@@ -128,7 +128,8 @@ void draw_workshops_panel(const DeskContext& d, DeskWorkshopsState& s) {
   ui::text(u,
            t.tr("desk.ws.summary", {{"seats", seats_left_words(c.seats_left, t)},
                                     {"capacity", std::to_string(c.workshop.capacity)},
-                                    {"here", std::to_string(regs.size())}}),
+                                    {"here", t.tr_count("desk.ws.registered_here",
+                                                        static_cast<long long>(regs.size()))}}),
            ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, right_w});
   ImGui::Dummy(ImVec2(0, ui::px(u, 10)));
 

@@ -2,6 +2,7 @@
 #include "screens/screens.h"
 
 #include "screens/feedback_screen.h"
+#include "screens/glossary_screen.h"
 #include "screens/help_screens.h"
 #include "screens/immersion_screens.h"
 #include "screens/jobs_screens.h"
@@ -12,6 +13,7 @@ namespace eric {
 
 void register_all_screens(ScreenRegistry& r) {
   r.add("home", make_home_screen);
+  r.add("glossary", make_glossary_screen);
   r.add("staff.pin", make_staff_pin_screen);
   // The help path and the animator's desk.
   r.add("help.start", make_help_start_screen);

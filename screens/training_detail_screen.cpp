@@ -95,7 +95,7 @@ class TrainingDetailScreen : public Screen {
     jobs::fact(u, ctx.i18n.tr("jobs.training.organisation"), t.organisation);
     if (t.hours_total > 0)
       jobs::fact(u, ctx.i18n.tr("jobs.training.length"),
-                 ctx.i18n.tr("jobs.training.hours", {{"n", std::to_string(t.hours_total)}}));
+                 ctx.i18n.tr_count("jobs.training.hours", t.hours_total));
     jobs::fact(u, ctx.i18n.tr("jobs.training.entry_level"), t.entry_level);
     jobs::fact(u, ctx.i18n.tr("jobs.training.exit_level"), t.exit_level);
     ImGui::PopStyleVar();

@@ -66,6 +66,8 @@ class KioskApp {
   ui::TouchInput& touch() { return touch_; }
   ui::Ui& ui() { return ui_; }
   Clock& clock() { return clock_; }
+  Services& services() { return services_; }
+  const I18n& i18n() const { return i18n_; }
   const ui::UiProbe& probe() const;
   ScreenContext context();
 
@@ -74,6 +76,11 @@ class KioskApp {
   void draw_chrome_and_screen(ScreenContext& ctx);
   void draw_idle_overlay();
   void handle_footer(ScreenContext& ctx);
+  // After a frame: what reading aloud says about it (kiosk_app_reading.cpp).
+  void read_aloud_after_frame(unsigned drawn_generation);
+  void toggle_reading();
+  void draw_language_picker();  // kiosk_app_language.cpp
+  void say(const std::string& text);
 
   ui::Ui& ui_;
   I18n& i18n_;
@@ -88,6 +95,14 @@ class KioskApp {
   float display_height_ = 1080;
   std::string housekeeping_day_;  // the day run_housekeeping last succeeded ("YYYY-MM-DD")
   int64_t next_housekeeping_look_ms_ = 0;  // clock time of the next look at the day
+  // Reading aloud: the content area of the last frame, the screen read last, the banner line
+  // read last (each is read once when it appears).
+  float content_top_ = 0, content_bottom_ = 0;
+  std::string drawn_title_;
+  unsigned read_generation_ = 0;
+  std::string banner_read_;
+  bool language_picker_open_ = false;
+  bool fonts_rtl_ = false;  // the atlas holds the shaped Arabic forms
 };
 
 }  // namespace eric

@@ -11,6 +11,9 @@
 namespace eric {
 
 class SyncLink;
+namespace speech {
+class Speaker;
+}
 
 // Settings the shell reads at start (stored in the settings table; defaults here).
 struct KioskSettings {
@@ -40,6 +43,8 @@ struct Services {
   // Anonymous usage counters held until the shell writes them between visitors
   // (KioskApp::write_between_visitors): a screen never waits for the file to count something.
   UsageTally usage;
+  // Reads aloud (kiosk/speech/speaker.h); null in tests that need no voice.
+  speech::Speaker* speaker = nullptr;
 };
 
 }  // namespace eric

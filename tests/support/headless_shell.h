@@ -13,6 +13,7 @@
 #include "kiosk/app/services.h"
 #include "kiosk/core/clock.h"
 #include "kiosk/core/i18n.h"
+#include "kiosk/speech/speaker.h"
 #include "kiosk/ui/probe.h"
 #include "kiosk/ui/ui.h"
 #include "screens/screens.h"
@@ -35,6 +36,10 @@ class HeadlessShell : public ScriptTarget, public ::testing::Test {
   bool screenshot(const std::string&, std::string& error) override {
     error = "pas d'écran en test";
     return false;
+  }
+  std::string text_for_key(const std::string& key) const override { return i18n.tr(key); }
+  std::string last_said() const override {
+    return services.speaker ? services.speaker->last_said() : std::string();
   }
 
   // Runs script text and expects every step to pass; returns the runner's output.
