@@ -3,7 +3,9 @@
 #include <imgui.h>
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -11,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "kiosk/app/kiosk_app.h"
 #include "kiosk/app/main_loop.h"
@@ -25,6 +28,8 @@
 #include "kiosk/core/storage/store.h"
 #include "kiosk/core/words/i18n.h"
 #include "kiosk/demo/reference_data.h"
+#include "kiosk/speech/speaker.h"
+#include "kiosk/ui/audio_out.h"
 #include "kiosk/ui/platform.h"
 #include "kiosk/ui/ui.h"
 #include "screens/screens.h"
@@ -142,6 +147,13 @@ int main(int argc, char** argv) {
   }
   eric::Services services;
   eric::load_services(*db, options, config.value, services);
+  // ERIC_LANGUAGE: the language a visitor finds (the e2e wrapper runs each script in each
+  // language); else the manager's setting.
+  if (const char* lang = std::getenv("ERIC_LANGUAGE"); lang && *lang) {
+    const std::vector<std::string> loaded = i18n.languages();
+    if (std::find(loaded.begin(), loaded.end(), lang) != loaded.end())
+      services.settings.default_language = lang;
+  }
   i18n.set_language(services.settings.default_language);
   const double store_ms = ms_since(started);
 
@@ -167,6 +179,10 @@ int main(int argc, char** argv) {
     eric::log_warning(fonts.message_fr + " (police de secours utilisée)");
   }
   platform.rebuild_font_texture();
+  // Reading aloud: espeak-ng on its own thread, heard through SDL's audio queue. Declared
+  // after the platform, so it falls silent before SDL stops.
+  eric::speech::Speaker speaker(eric::ui::make_sdl_audio_output());
+  services.speaker = &speaker;
 
   // Enrolled (eric-kioskctl enroll): the worker syncs at once, then every few minutes and on
   // demand, and wakes the loop through an SDL event. Not enrolled: no worker, the local

@@ -117,9 +117,9 @@ void draw_queue_panel(const DeskContext& d, const std::vector<HelpTicket>& queue
   const I18n& t = d.ctx.i18n;
   const HelpDayCounts& c = d.data.counts;
   ui::text(u,
-           t.tr("desk.queue.counts", {{"waiting", std::to_string(c.waiting)},
-                                      {"received", std::to_string(c.received)},
-                                      {"absent", std::to_string(c.absent)},
+           t.tr("desk.queue.counts", {{"waiting", t.tr_count("desk.queue.waiting_count", c.waiting)},
+                                      {"received", t.tr_count("desk.queue.received_count", c.received)},
+                                      {"absent", t.tr_count("desk.queue.absent_count", c.absent)},
                                       {"wait", c.received > 0 ? wait_words(c.average_wait_s, t)
                                                               : std::string("–")}}),
            ui::TextOpts{ui::FontRole::Heading, ui::Tone::Normal, -1});

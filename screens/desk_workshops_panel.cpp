@@ -149,7 +149,8 @@ void chosen_workshop(const DeskContext& d, DeskWorkshopsState& s, const Workshop
   ui::text(u,
            t.tr("desk.ws.summary", {{"seats", seats_left_words(c.seats_left, t)},
                                     {"capacity", std::to_string(c.workshop.capacity)},
-                                    {"here", std::to_string(regs.size())}}),
+                                    {"here", t.tr_count("desk.ws.registered_here",
+                                                        static_cast<long long>(regs.size()))}}),
            ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, width});
   ui::space(u, ui::Space::Large);
   walk_in_controls(d, s, c, width);

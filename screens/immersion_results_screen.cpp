@@ -56,10 +56,7 @@ class ImmersionResultsScreen : public Screen {
       return;
     }
     ui::text(u,
-             cards_.size() == 1
-                 ? ctx.i18n.tr("immersion.results.count_one")
-                 : ctx.i18n.tr("immersion.results.count_many",
-                               {{"n", std::to_string(cards_.size())}}),
+             ctx.i18n.tr_count("immersion.results.count", static_cast<long long>(cards_.size())),
              ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary});
     ui::space(u, ui::Space::Tight);
     draw_list(ctx);

@@ -24,8 +24,7 @@ std::string slot_dates(const I18n& i18n, const ImmersionSlot& slot) {
 }
 
 std::string days_words(const I18n& i18n, int days) {
-  if (days <= 1) return i18n.tr("immersion.days_one");
-  return i18n.tr("immersion.days_many", {{"n", std::to_string(days)}});
+  return i18n.tr_count("immersion.days", std::max(days, 1));
 }
 
 std::string contact_mode_words(const I18n& i18n, std::string_view mode) {

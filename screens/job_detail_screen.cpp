@@ -108,7 +108,7 @@ class JobDetailScreen : public Screen {
     std::string contract = contract_words(job.contract_type, job.contract_duration_months,
                                           ctx.i18n);
     if (job.posts > 1)
-      contract += " · " + ctx.i18n.tr("jobs.detail.posts", {{"n", std::to_string(job.posts)}});
+      contract += " · " + ctx.i18n.tr_count("jobs.detail.posts", job.posts);
     // Two columns of facts: who and what on the left, the conditions on the right; lines
     // closer than paragraphs, so the trainings below stay in view.
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,

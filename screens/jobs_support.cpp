@@ -215,8 +215,7 @@ void JobPager::need(Database& db, int index) {
 
 std::string count_words(const I18n& i18n, int64_t total) {
   if (total <= 0) return i18n.tr("jobs.results.count_none");
-  if (total == 1) return i18n.tr("jobs.results.count_one");
-  return i18n.tr("jobs.results.count_many", {{"n", std::to_string(total)}});
+  return i18n.tr_count("jobs.results.count", total);
 }
 
 std::string card_secondary(const I18n& i18n, const JobCard& card) {
@@ -267,7 +266,7 @@ std::string training_takeaway_text(const I18n& i18n, const TrainingDetail& detai
   add_line(out, t.title);
   add_line(out, t.organisation);
   if (t.hours_total > 0)
-    add_line(out, i18n.tr("jobs.training.hours", {{"n", std::to_string(t.hours_total)}}));
+    add_line(out, i18n.tr_count("jobs.training.hours", t.hours_total));
   if (!sessions.empty()) {
     const SessionCard& s = sessions.front();
     std::string next = date_range_words(s.session.start, s.session.end, i18n);

@@ -142,7 +142,7 @@ class ManagerImportScreen : public Screen {
     if (imp.running) {
       line = t.tr("manager.import.running", {{"path", imp.path}});
     } else if (imp.done && imp.status.ok) {
-      line = t.tr("manager.import.ok", {{"n", count_words(imp.records)}});
+      line = t.tr_count("manager.import.ok", imp.records, {{"n", count_words(imp.records)}});
       tone = ui::Tone::Success;
     } else if (imp.done) {
       line = t.tr("manager.import.failed", {{"cause", imp.status.message_fr}});

@@ -118,8 +118,7 @@ class ManagerOutboxScreen : public Screen {
     } else if (item.state == OutboxState::rejected) {
       detail = item.reason;
     } else if (!item.last_error.empty()) {
-      detail = t.tr("manager.outbox.attempts",
-                    {{"n", std::to_string(item.attempts)}, {"error", item.last_error}});
+      detail = t.tr_count("manager.outbox.attempts", item.attempts, {{"error", item.last_error}});
     }
     const float text_w = w - state_w - 2 * pad;
     float block_h = ui::text_size(u, head, ui::FontRole::Heading).y;

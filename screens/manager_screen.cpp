@@ -90,8 +90,11 @@ class ManagerScreen : public Screen {
         const std::string line =
             r.changes_applied == 0 && r.outbox_sent == 0
                 ? t.tr("manager.last.nothing_new")
-                : t.tr("manager.last.summary", {{"changes", count_words(r.changes_applied)},
-                                                {"sent", count_words(r.outbox_sent)}});
+                : t.tr("manager.last.summary",
+                       {{"changes", t.tr_count("manager.last.changes", r.changes_applied,
+                                               {{"n", count_words(r.changes_applied)}})},
+                        {"sent", t.tr_count("manager.last.sent", r.outbox_sent,
+                                            {{"n", count_words(r.outbox_sent)}})}});
         ui::text(u, line, ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, col_w});
       }
       ui::text(u, t.tr("manager.enrol.server", {{"url", link ? link->overview(db).server_url : ""}}),
@@ -144,8 +147,11 @@ class ManagerScreen : public Screen {
     ui::Ui& u = ctx.ui;
     const I18n& t = ctx.i18n;
     const std::string outbox_sentence =
-        t.tr("manager.open.outbox_sentence", {{"pending", count_words(outbox_.pending + outbox_.sending)},
-                                              {"rejected", count_words(outbox_.rejected)}});
+        t.tr("manager.open.outbox_sentence",
+             {{"pending", t.tr_count("manager.open.pending_count", outbox_.pending + outbox_.sending,
+                                     {{"n", count_words(outbox_.pending + outbox_.sending)}})},
+              {"rejected", t.tr_count("manager.open.rejected_count", outbox_.rejected,
+                                      {{"n", count_words(outbox_.rejected)}})}});
     const std::string titles[] = {t.tr("manager.open.outbox"), t.tr("manager.open.import"),
                                   t.tr("manager.open.settings"), t.tr("manager.open.desk")};
     const std::string sentences[] = {outbox_sentence, t.tr("manager.open.import_sentence"),

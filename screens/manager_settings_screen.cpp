@@ -36,7 +36,7 @@ size_t nearest(const std::vector<int>& values, int v) {
 }
 
 std::string seconds_words(int s, const I18n& t) {
-  if (s < 60) return t.tr("manager.settings.seconds", {{"n", std::to_string(s)}});
+  if (s < 60) return t.tr_count("manager.settings.seconds", s);
   if (s % 60 == 0) return t.tr("manager.settings.minutes", {{"n", std::to_string(s / 60)}});
   return t.tr("manager.settings.minutes_seconds",
               {{"m", std::to_string(s / 60)}, {"s", std::to_string(s % 60)}});
@@ -79,7 +79,7 @@ class ManagerSettingsScreen : public Screen {
     }
     int days = retention_days_;
     if (row(ctx, 3, t.tr("manager.settings.retention"),
-            t.tr("manager.settings.days", {{"n", std::to_string(days)}}), kRetentionDays, days)) {
+            t.tr_count("manager.settings.days", days), kRetentionDays, days)) {
       if (save(ctx, "retention_days", std::to_string(days))) retention_days_ = days;
     }
     int minutes = std::max(1, s.sync_interval_s / 60);

@@ -100,7 +100,7 @@ void sync_progress_view(ui::Ui& u, const I18n& i18n, const SyncLive& live, float
     } else {
       step = 1.0 - std::exp(-static_cast<double>(p.done) / 8000.0);
       line = p.done > 0
-                 ? i18n.tr("manager.progress.count", {{"phase", phase}, {"done", count_words(p.done)}})
+                 ? i18n.tr_count("manager.progress.count", p.done, {{"phase", phase}, {"n", count_words(p.done)}})
                  : phase + "…";
     }
     const PhaseSpan span = phase_span(p.phase);

@@ -3,6 +3,7 @@
 
 #include "screens/closed_screen.h"
 #include "screens/feedback_screen.h"
+#include "screens/glossary_screen.h"
 #include "screens/help_screens.h"
 #include "screens/immersion_screens.h"
 #include "screens/jobs_screens.h"
@@ -16,6 +17,7 @@ void register_all_screens(ScreenRegistry& r) {
   r.add("home", make_home_screen);
   // Outside opening hours the shell draws this one alone (kiosk.conf's hours.*).
   r.add("closed", make_closed_screen);
+  r.add("glossary", make_glossary_screen);
   r.add("staff.pin", make_staff_pin_screen);
   // The help path and the animator's desk.
   r.add("help.start", make_help_start_screen);

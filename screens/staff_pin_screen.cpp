@@ -44,8 +44,7 @@ class StaffPinScreen : public Screen {
     ui::Tone tone = ui::Tone::Normal;
     if (lock_s > 0) {
       const int64_t minutes = (lock_s + 59) / 60;
-      line = t.tr(minutes > 1 ? "desk.pin.locked_many" : "desk.pin.locked_one",
-                  {{"n", std::to_string(minutes)}});
+      line = t.tr_count("desk.pin.locked", minutes);
       tone = ui::Tone::Error;
       locked_shown_ = true;
     } else if (!message_.empty()) {
@@ -92,10 +91,8 @@ class StaffPinScreen : public Screen {
       message_ = t.tr("desk.pin.no_pin");
     } else if (r.locked) {
       message_.clear();  // the countdown line says it
-    } else if (r.attempts_left == 1) {
-      message_ = t.tr("desk.pin.wrong_one");
     } else {
-      message_ = t.tr("desk.pin.wrong_many", {{"n", std::to_string(r.attempts_left)}});
+      message_ = t.tr_count("desk.pin.wrong", r.attempts_left);
     }
   }
 

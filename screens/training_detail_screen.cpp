@@ -96,7 +96,7 @@ class TrainingDetailScreen : public Screen {
     ui::fact(u, ctx.i18n.tr("jobs.training.organisation"), t.organisation);
     if (t.hours_total > 0)
       ui::fact(u, ctx.i18n.tr("jobs.training.length"),
-                 ctx.i18n.tr("jobs.training.hours", {{"n", std::to_string(t.hours_total)}}));
+                 ctx.i18n.tr_count("jobs.training.hours", t.hours_total));
     ui::fact(u, ctx.i18n.tr("jobs.training.entry_level"), t.entry_level);
     ui::fact(u, ctx.i18n.tr("jobs.training.exit_level"), t.exit_level);
     ImGui::PopStyleVar();

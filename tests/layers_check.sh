@@ -33,11 +33,12 @@ report=$(
   check kiosk/demo $core/base/ $core/storage/ kiosk/demo/
   check sync $core/ sync/
   check sync/server $core/ kiosk/demo/ sync/
-  check kiosk/ui $core/ kiosk/ui/
+  check kiosk/ui $core/ kiosk/speech/ kiosk/ui/
   check kiosk/cli kiosk/cli/
-  check kiosk/app $core/ kiosk/demo/ kiosk/cli/ kiosk/ui/ kiosk/app/ sync/
+  check kiosk/speech $core/ kiosk/speech/
+  check kiosk/app $core/ kiosk/demo/ kiosk/cli/ kiosk/speech/ kiosk/ui/ kiosk/app/ sync/
   check screens $core/ kiosk/ui/ kiosk/app/ screens/
-  for lower in kiosk/core kiosk/demo sync; do forbid $lower 'SDL|imgui' "no display below kiosk/ui"; done
+  for lower in kiosk/core kiosk/demo kiosk/speech sync; do forbid $lower 'SDL|imgui' "no display below kiosk/ui"; done
   forbid screens 'sqlite3|curl' "screens never touch SQL or HTTP"
 )
 if [ -n "$report" ]; then

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "kiosk/app/read_aloud.h"
 #include "kiosk/app/shell_text.h"
 #include "kiosk/app/sync_link.h"
 #include "kiosk/core/base/clock.h"
@@ -13,6 +14,8 @@
 #include "kiosk/core/domain/opening_hours.h"
 #include "kiosk/core/words/french.h"
 #include "kiosk/core/words/i18n.h"
+#include "kiosk/speech/speaker.h"
+#include "kiosk/ui/text_shaping.h"
 #include "kiosk/ui/ui.h"
 #include "kiosk/ui/widgets.h"
 
@@ -60,6 +63,14 @@ Status KioskApp::build_fonts(float display_height) {
   ui_.text_scale = ui::kTextScales[std::clamp(shell_.text_size, 0, 2)];
   ui::FontConfig cfg;
   cfg.scale = ui_.scale * ui_.text_scale;
+  fonts_rtl_ = language_is_rtl(i18n_.language());
+  if (fonts_rtl_) {
+    // The shaped forms this language's texts use (catalog text stays French).
+    std::vector<std::string> texts;
+    for (const std::string& key : i18n_.keys(i18n_.language()))
+      texts.push_back(i18n_.text_in(i18n_.language(), key));
+    cfg.extra_glyphs = ui::shaped_code_points(texts);
+  }
   ImGuiIO& io = ImGui::GetIO();
   Status built = ui_.fonts.build(io, cfg);
   if (!built) ui_.fonts.build_builtin(io, cfg.scale);
@@ -101,6 +112,9 @@ void KioskApp::reset_for_next_visitor() {
     shell_.requested_text_size = services_.settings.default_text_size;
   }
   shell_.mode = Mode::Visitor;
+  ui_.reading = {};
+  language_picker_open_ = false;
+  if (services_.speaker) services_.speaker->stop();
   ui_.keyboard = {};
   ui_.scroll.clear();
   ui_.toasts.clear();
@@ -138,6 +152,8 @@ void KioskApp::frame(float dt) {
   }
   was_closed_ = closed;
 
+  const unsigned drawn_generation = nav_.generation();
+  ui_.rtl = language_is_rtl(i18n_.language());
   ImGui::NewFrame();
   ui::begin_frame(ui_);
   ScreenContext ctx = context();
@@ -153,10 +169,12 @@ void KioskApp::frame(float dt) {
   draw_chrome_and_screen(ctx);
   for (const Overlay& overlay : registry_.overlays())
     if (overlay.draw) overlay.draw(ctx);
+  if (language_picker_open_ && nav_.at_home()) draw_language_picker();
   if (idle_.asking()) draw_idle_overlay();
   ui::draw_toasts(ui_, now);
   ui::end_frame(ui_);
   ImGui::Render();
+  read_aloud_after_frame(drawn_generation);
   nav_.collect();
   if (services_.sync) services_.sync->after_frame(services_, nav_.generation());
   // A visit starts when the visitor leaves the home screen; from then on, even back on the
@@ -212,20 +230,26 @@ void KioskApp::draw_chrome_and_screen(ScreenContext& ctx) {
   const float margin = ui::px(ui_, 64);
   const float footer_h = home ? ui::footer_height(ui_) : 0.0f;
   if (home || !screen) {
+    drawn_title_.clear();
     const CivilTime t = clock_.local();
     const std::string site = site_display_name(services_.site.name);
     const std::string subtitle = i18n_.tr("shell.site_subtitle");
     const std::string time_text = time_words(t.hour, t.minute, i18n_);
     const std::string date_text = date_words(Clock::format_date(t), i18n_, true, false);
-    ui::header_band(ui_, ui::HeaderSpec{site, subtitle, time_text, date_text});
+    const std::string glossary = i18n_.tr("ui.glossary");
+    if (ui::header_band(ui_, ui::HeaderSpec{site, subtitle, time_text, date_text, glossary}))
+      nav_.open("glossary");
   } else {
     const std::string title = screen->title(ctx);
     const std::string subtitle = screen->subtitle(ctx);
+    drawn_title_ = title;
     if (ui::title_band(ui_, title, subtitle, screen->show_back())) nav_.back();
   }
   // The screen's content area: between the header (or title band) and the footer.
   const ImVec2 cursor = ImGui::GetCursorScreenPos();
   const float content_h = std::max(1.0f, io.DisplaySize.y - cursor.y - footer_h);
+  content_top_ = cursor.y;
+  content_bottom_ = cursor.y + content_h;
   ImGui::SetCursorScreenPos(ImVec2(margin, cursor.y));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::BeginChild("##content", ImVec2(io.DisplaySize.x - 2 * margin, content_h), false,
@@ -266,16 +290,26 @@ void KioskApp::handle_footer(ScreenContext& ctx) {
   spec.fresh = catalog_is_fresh(services_.catalog_updated_ms, now);
   spec.text_size = shell_.text_size;
   spec.language_label = language;
+  spec.reading_on = ui_.reading.on;
+  if (services_.speaker) spec.volume = services_.speaker->volume();
   const ui::FooterResult r = ui::footer(ui_, spec);
   switch (r.tap) {
     case ui::FooterTap::ReadAloud:
-      ui_.toasts.show(i18n_.tr("shell.read_aloud_soon"), now);
+      toggle_reading();
+      break;
+    case ui::FooterTap::VolumeDown:
+    case ui::FooterTap::VolumeUp:
+      if (services_.speaker) {
+        const int step = r.tap == ui::FooterTap::VolumeUp ? 20 : -20;
+        services_.speaker->set_volume(services_.speaker->volume() + step);
+        say(i18n_.tr("shell.volume_sample"));  // the new loudness, heard at once
+      }
       break;
     case ui::FooterTap::TextSize:
       if (r.text_size != shell_.text_size) shell_.requested_text_size = r.text_size;
       break;
     case ui::FooterTap::Language:
-      i18n_.set_language(i18n_.language() == "fr" ? "en" : "fr");
+      language_picker_open_ = true;
       break;
     case ui::FooterTap::Staff:
       ctx.nav.open("staff.pin");
@@ -296,6 +330,8 @@ void KioskApp::draw_idle_overlay() {
 }
 
 bool KioskApp::apply_requests(float display_height) {
+  if (!shell_.requested_text_size && fonts_rtl_ != language_is_rtl(i18n_.language()))
+    shell_.requested_text_size = shell_.text_size;  // a new script: the atlas needs its glyphs
   if (!shell_.requested_text_size) return false;
   shell_.text_size = std::clamp(*shell_.requested_text_size, 0, 2);
   shell_.requested_text_size.reset();
@@ -305,7 +341,8 @@ bool KioskApp::apply_requests(float display_height) {
 }
 
 bool KioskApp::wants_frames() const {
-  return touch_.pending() || ui::ui_animating(ui_) || shell_.requested_text_size.has_value();
+  return touch_.pending() || ui::ui_animating(ui_) || shell_.requested_text_size.has_value() ||
+         fonts_rtl_ != language_is_rtl(i18n_.language());
 }
 
 int64_t KioskApp::next_deadline_ms() {

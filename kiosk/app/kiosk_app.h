@@ -70,6 +70,8 @@ class KioskApp {
   ui::TouchInput& touch() { return touch_; }
   ui::Ui& ui() { return ui_; }
   Clock& clock() { return clock_; }
+  Services& services() { return services_; }
+  const I18n& i18n() const { return i18n_; }
   const ui::UiProbe& probe() const;
   ScreenContext context();
 
@@ -79,6 +81,11 @@ class KioskApp {
   void draw_idle_overlay();
   void handle_footer(ScreenContext& ctx);
   void draw_closed(ScreenContext& ctx);
+  // After a frame: what reading aloud says about it (kiosk_app_reading.cpp).
+  void read_aloud_after_frame(unsigned drawn_generation);
+  void toggle_reading();
+  void draw_language_picker();  // kiosk_app_language.cpp
+  void say(const std::string& text);
 
   ui::Ui& ui_;
   I18n& i18n_;
@@ -95,6 +102,14 @@ class KioskApp {
   int64_t next_housekeeping_look_ms_ = 0;  // clock time of the next look at the day
   std::unique_ptr<Screen> closed_screen_;  // null when "closed" is not registered
   bool was_closed_ = false;                // the site was closed at the last frame
+  // Reading aloud: the content area of the last frame, the screen read last, the banner line
+  // read last (each is read once when it appears).
+  float content_top_ = 0, content_bottom_ = 0;
+  std::string drawn_title_;
+  unsigned read_generation_ = 0;
+  std::string banner_read_;
+  bool language_picker_open_ = false;
+  bool fonts_rtl_ = false;  // the atlas holds the shaped Arabic forms
 };
 
 }  // namespace eric

@@ -9,6 +9,8 @@
 
 #include "kiosk/app/kiosk_app.h"
 #include "kiosk/core/base/clock.h"
+#include "kiosk/core/words/i18n.h"
+#include "kiosk/speech/speaker.h"
 #include "kiosk/ui/platform.h"
 #include "kiosk/ui/probe.h"
 #include "kiosk/ui/ui.h"
@@ -145,6 +147,15 @@ void SdlScriptTarget::run_frames(int n) {
 }
 
 const ui::UiProbe& SdlScriptTarget::probe() const { return app_.probe(); }
+
+std::string SdlScriptTarget::text_for_key(const std::string& key) const {
+  return app_.i18n().tr(key);
+}
+
+std::string SdlScriptTarget::last_said() const {
+  const speech::Speaker* speaker = app_.services().speaker;
+  return speaker ? speaker->last_said() : std::string();
+}
 
 void SdlScriptTarget::pointer(const ui::PointerEvent& e) { app_.pointer(e); }
 

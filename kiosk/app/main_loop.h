@@ -47,6 +47,8 @@ class SdlScriptTarget : public ScriptTarget {
   void pointer(const ui::PointerEvent& e) override;
   void advance_clock_ms(int64_t ms) override;
   Status screenshot(const std::string& path) override;
+  std::string last_said() const override;
+  std::string text_for_key(const std::string& key) const override;
   bool quit_requested() const { return quit_; }
   double first_frame_ms(std::chrono::steady_clock::time_point started);
 

@@ -132,6 +132,7 @@ bool parse_line(std::string_view line, ScriptStep& step, std::string& error) {
   if (cmd == "type") return want_text(StepKind::Type);
   if (cmd == "expect") return want_text(StepKind::Expect);
   if (cmd == "expect-not") return want_text(StepKind::ExpectNot);
+  if (cmd == "expect-said") return want_text(StepKind::ExpectSaid);
   if (cmd == "advance") {
     double v[1];
     if (!want_numbers(1, v) || v[0] < 0) {
@@ -174,7 +175,7 @@ bool parse_line(std::string_view line, ScriptStep& step, std::string& error) {
     return true;
   }
   error = "commande inconnue « " + cmd +
-          " » (tap, drag, type, advance, frames, expect, expect-not, wait, screenshot)";
+          " » (tap, drag, type, advance, frames, expect, expect-not, expect-said, wait, screenshot)";
   return false;
 }
 

@@ -13,9 +13,13 @@
 //   frames N                 draws N frames
 //   expect "TEXT"            some visible text contains TEXT, ignoring case
 //   expect-not "TEXT"        no visible text contains TEXT
+//   expect-said "TEXT"       the text last given to the voice contains TEXT, ignoring case
 //   wait "TEXT" SECONDS      draws frames until some visible text contains TEXT, for at most
 //                            SECONDS of real time (what comes from outside the kiosk: a sync)
 //   screenshot NAME.png      saves the screen into the --screenshots folder
+// A text may be a translation key instead of words: `tap "@home.jobs.title"`, `expect
+// "@home.question"`; the runner takes the kiosk's text for it in the language it shows (up to
+// a first {placeholder}), so one script runs in every language (ERIC_LANGUAGE, run_e2e.sh).
 // Quoted text may hold \" and \\. After each step the runner draws a few frames so the UI
 // settles. A failed step prints `FILE:LINE: FAILED: why`; the run ends with
 // `N passed, N failed` and succeeds only when none failed.
@@ -29,7 +33,7 @@
 
 namespace eric {
 
-enum class StepKind { Tap, TapAt, Drag, Type, Advance, Frames, Expect, ExpectNot, Wait, Screenshot };
+enum class StepKind { Tap, TapAt, Drag, Type, Advance, Frames, Expect, ExpectNot, ExpectSaid, Wait, Screenshot };
 
 struct ScriptStep {
   StepKind kind = StepKind::Frames;

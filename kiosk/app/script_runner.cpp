@@ -79,6 +79,25 @@ std::vector<std::string> utf8_chars(std::string_view s) {
   return out;
 }
 
+// A keyed text ("@home.question") becomes the kiosk's text for that key in the language it
+// shows, so one script checks every language. A text with placeholders is matched by what
+// comes before its first one ("Ticket {number}, ..." -> "Ticket").
+bool resolve_keyed_text(ScriptStep& s, const ScriptTarget& target, std::string& why) {
+  if (s.text.size() < 2 || s.text[0] != '@' || s.kind == StepKind::Type ||
+      s.kind == StepKind::Screenshot)
+    return true;
+  const std::string key = s.text.substr(1);
+  std::string text = target.text_for_key(key);
+  if (text.empty() || text == "[" + key + "]") {
+    why = "la clé « " + key + " » n'a pas de texte";
+    return false;
+  }
+  text = text.substr(0, text.find('{'));
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  s.text = text;
+  return true;
+}
+
 class Runner {
  public:
   Runner(ScriptTarget& t, const ScriptRunOptions& o) : t_(t), o_(o) {}
@@ -119,6 +138,13 @@ class Runner {
         if (!any_text(t_.probe(), s.text)) return true;
         why = "« " + s.text + " » est à l'écran alors qu'il ne devrait pas";
         return false;
+      case StepKind::ExpectSaid: {
+        const std::string said = t_.last_said();
+        if (contains_ignoring_case(said, s.text)) return true;
+        why = "« " + s.text + " » n'a pas été lu à voix haute ; dernière lecture : « " + said +
+              " »";
+        return false;
+      }
       case StepKind::Wait: {
         // Real time on purpose: what is awaited (a sync with a real server) runs on another
         // thread and does not follow the kiosk's clock.
@@ -221,8 +247,14 @@ ScriptResult run_script(const Script& script, ScriptTarget& target,
   }
   Runner runner(target, options);
   target.run_frames(options.settle_frames);  // the first screen, settled
-  for (const ScriptStep& s : script.steps) {
+  for (const ScriptStep& written : script.steps) {
     std::string why;
+    ScriptStep s = written;
+    if (!resolve_keyed_text(s, target, why)) {
+      ++result.failed;
+      out << options.script_name << ":" << s.line << ": FAILED: " << why << "\n";
+      continue;
+    }
     if (runner.step(s, why)) {
       ++result.passed;
     } else {

@@ -28,6 +28,14 @@ class ScriptTarget {
   virtual void advance_clock_ms(int64_t ms) = 0;
   // Draws a frame and saves it.
   virtual Status screenshot(const std::string& path) = 0;
+  // The text last given to the voice (empty when the kiosk has none).
+  virtual std::string last_said() const { return {}; }
+  // key's text in the language the kiosk shows, for keyed steps (`expect @home.question`).
+  // Empty when the target has no texts (a keyed step then fails with the key named).
+  virtual std::string text_for_key(const std::string& key) const {
+    (void)key;  // a target without texts knows no key
+    return {};
+  }
 };
 
 struct ScriptRunOptions {

@@ -12,6 +12,9 @@
 namespace eric {
 
 class SyncLink;
+namespace speech {
+class Speaker;
+}
 
 // Settings the shell reads at start (stored in the settings table; defaults here).
 struct KioskSettings {
@@ -47,6 +50,8 @@ struct Services {
   // The regional server's address from the configuration file: the enrolment screen's
   // proposal. Empty: the manager types it.
   std::string config_server_url;
+  // Reads aloud (kiosk/speech/speaker.h); null in tests that need no voice.
+  speech::Speaker* speaker = nullptr;
 };
 
 }  // namespace eric

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <imgui_freetype.h>
 
+#include "kiosk/ui/text_shaping.h"
+
 namespace eric::ui {
 
 namespace {
@@ -23,16 +25,18 @@ bool exists(const std::string& path) {
 constexpr ImWchar kRanges[] = {
     0x0020, 0x00FF,  // Basic Latin + Latin-1 (é, à, ç, «, », no-break space)
     0x0100, 0x017F,  // Latin Extended-A (œ, Œ, and names from neighbouring languages)
+    0x0400, 0x04FF,  // Cyrillic (Ukrainian)
     0x2000, 0x206F,  // general punctuation: ’ – — … • and U+202F narrow no-break space
     0x20AC, 0x20AC,  // €
     0x2190, 0x2193,  // ← ↑ → ↓
     0x2212, 0x2212,  // − (minus sign of the +/− controls)
+    0x25A1, 0x25A1,  // □, drawn for a character no font of the kiosk has
     0x2713, 0x2713,  // ✓
     0,
 };
 
 // Only the symbols Noto Sans lacks; merged from DejaVu Sans when present.
-constexpr ImWchar kSymbolRanges[] = {0x2190, 0x2193, 0x2713, 0x2713, 0};
+constexpr ImWchar kSymbolRanges[] = {0x2190, 0x2193, 0x25A1, 0x25A1, 0x2713, 0x2713, 0};
 
 }  // namespace
 
@@ -65,6 +69,12 @@ Status find_font_files(const FontConfig& cfg, FontFiles& out) {
     out.symbols = cfg.symbols;
   else if (exists(kDejaVuSans))
     out.symbols = kDejaVuSans;
+  const std::string arabic = std::string(kNotoDir) + "NotoSansArabic-Regular.ttf";
+  const std::string arabic_bold = std::string(kNotoDir) + "NotoSansArabic-Bold.ttf";
+  if (exists(arabic)) {
+    out.arabic = arabic;
+    out.arabic_bold = exists(arabic_bold) ? arabic_bold : arabic;
+  }
   return Status::success();
 }
 
@@ -76,8 +86,17 @@ Status Fonts::build(ImGuiIO& io, const FontConfig& cfg) {
   atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
   atlas->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
   scale = cfg.scale > 0 ? cfg.scale : 1.0f;
+  // Only the Arabic forms the texts use: all of Arabic's presentation forms in six sizes
+  // would not fit a 4096-pixel atlas at A++.
+  extra_ranges.clear();
+  if (!cfg.extra_glyphs.empty() && !found.arabic.empty()) {
+    ImFontGlyphRangesBuilder builder;
+    for (unsigned cp : cfg.extra_glyphs)
+      if (cp <= IM_UNICODE_CODEPOINT_MAX) builder.AddChar(static_cast<ImWchar>(cp));
+    builder.BuildRanges(&extra_ranges);
+  }
 
-  auto add = [&](const std::string& file, float px) -> ImFont* {
+  auto add = [&](const std::string& file, float px, bool bold) -> ImFont* {
     ImFontConfig fc;
     fc.OversampleH = 1;  // FreeType renders at the real size; oversampling only costs memory
     fc.OversampleV = 1;
@@ -91,14 +110,25 @@ Status Fonts::build(ImGuiIO& io, const FontConfig& cfg) {
       atlas->AddFontFromFileTTF(found.symbols.c_str(), std::round(px * scale), &merge,
                                 kSymbolRanges);
     }
+    if (font && !extra_ranges.empty()) {
+      // Arabic letters look a size smaller than Latin ones at the same pixel height: drawn
+      // 20 % larger (the FreeType builder puts every merged glyph on the main font's baseline).
+      ImFontConfig merge;
+      merge.MergeMode = true;
+      merge.OversampleH = 1;
+      merge.OversampleV = 1;
+      const float arabic_px = std::round(px * scale * 1.2f);
+      atlas->AddFontFromFileTTF((bold ? found.arabic_bold : found.arabic).c_str(), arabic_px,
+                                &merge, extra_ranges.Data);
+    }
     return font;
   };
-  body = add(found.regular, kBodyPx);  // first font = ImGui's default font
-  small = add(found.regular, kSmallPx);
-  body_bold = add(found.semibold, kBodyPx);
-  heading = add(found.semibold, kHeadingPx);
-  title = add(found.bold, kTitlePx);
-  display = add(found.bold, kDisplayPx);
+  body = add(found.regular, kBodyPx, false);  // first font = ImGui's default font
+  small = add(found.regular, kSmallPx, false);
+  body_bold = add(found.semibold, kBodyPx, true);
+  heading = add(found.semibold, kHeadingPx, true);
+  title = add(found.bold, kTitlePx, true);
+  display = add(found.bold, kDisplayPx, true);
   if (!body || !small || !body_bold || !heading || !title || !display || !atlas->Build()) {
     atlas->Clear();
     *this = Fonts{};
@@ -185,6 +215,32 @@ std::vector<unsigned> utf8_codepoints(std::string_view text) {
 bool font_has_glyph(const ImFont* font, unsigned codepoint) {
   if (!font || codepoint > IM_UNICODE_CODEPOINT_MAX) return false;
   return font->FindGlyphNoFallback(static_cast<ImWchar>(codepoint)) != nullptr;
+}
+
+unsigned replacement_for(const ImFont* font) {
+  if (font_has_glyph(font, 0x25A1)) return 0x25A1;  // □
+  if (font_has_glyph(font, 0x00B7)) return 0x00B7;  // ·
+  return ' ';
+}
+
+std::string displayable(const ImFont* font, std::string_view s) {
+  return with_drawable_glyphs(font, clean_display_text(s));
+}
+
+std::string with_drawable_glyphs(const ImFont* font, std::string clean) {
+  bool all_drawable = true;
+  for (unsigned cp : utf8_codepoints(clean))
+    if (cp != '\n' && !font_has_glyph(font, cp)) {
+      all_drawable = false;
+      break;
+    }
+  if (all_drawable) return clean;
+  std::string out;
+  out.reserve(clean.size());
+  const unsigned replacement = replacement_for(font);
+  for (unsigned cp : utf8_codepoints(clean))
+    append_utf8(out, cp == '\n' || font_has_glyph(font, cp) ? cp : replacement);
+  return out;
 }
 
 std::vector<unsigned> missing_glyphs(const ImFont* font, std::string_view text) {

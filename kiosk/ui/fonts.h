@@ -28,11 +28,15 @@ struct FontConfig {
   std::string regular, semibold, bold;
   // Merged in for arrows and the check mark when the main font lacks them (optional).
   std::string symbols;
+  // Code points to load beyond the Latin and Cyrillic blocks (the shaped Arabic forms the
+  // texts use: text_shaping.h), drawn from Noto Sans Arabic when it is installed.
+  std::vector<unsigned> extra_glyphs;
 };
 
 // The files actually used after the search.
 struct FontFiles {
   std::string regular, semibold, bold, symbols;
+  std::string arabic, arabic_bold;  // Noto Sans Arabic (fonts-noto-core); empty when absent
 };
 
 // Finds the font files (from cfg or the Debian paths); false with a French sentence if none.
@@ -50,6 +54,7 @@ struct Fonts {
   float scale = 1.0f;
   FontFiles files;
   bool builtin = false;  // ImGui's own bitmap font: tests on a machine without font packages
+  ImVector<ImWchar> extra_ranges;  // the atlas reads these until it is rebuilt
 
   // Clears io.Fonts and builds the six fonts with FreeType. Call between frames (never
   // between NewFrame and Render: the old ImFont pointers die), then upload the texture.
@@ -68,6 +73,15 @@ const ImWchar* kiosk_glyph_ranges();
 // Decodes UTF-8; an invalid byte gives U+FFFD so a test sees it.
 std::vector<unsigned> utf8_codepoints(std::string_view text);
 bool font_has_glyph(const ImFont* font, unsigned codepoint);
+// What font will draw for s: invisible controls dropped (text_shaping.h), and each code point
+// the font lacks (an emoji, a Chinese character) shown as a neutral white square U+25A1 (or a
+// middle dot where the font lacks even that), never as ImGui's "?".
+std::string displayable(const ImFont* font, std::string_view s);
+// The replacement part of displayable alone, for text already cleaned (and shaped: the atlas
+// holds Arabic's presentation forms, not its base letters).
+std::string with_drawable_glyphs(const ImFont* font, std::string clean);
+// The neutral sign displayable puts for a code point font cannot draw.
+unsigned replacement_for(const ImFont* font);
 // The codepoints of text that font cannot draw (spaces and controls count too: they must be
 // in the atlas, or ImGui draws '?').
 std::vector<unsigned> missing_glyphs(const ImFont* font, std::string_view text);

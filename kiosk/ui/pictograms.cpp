@@ -89,6 +89,13 @@ void draw_picto(ImDrawList* dl, Picto picto, ImVec2 pos, float size, ImU32 color
       pen.arc(13, 12, 4, -45, 45);
       pen.arc(13, 12, 7.5f, -50, 50);
       break;
+    case Picto::Info: {
+      pen.circle(12, 12, 9);
+      const Pen bold{dl, pos, pen.k, color, std::max(2.0f, size / 9.0f)};
+      bold.line(12, 10.5f, 12, 17);
+      bold.line(12, 7, 12, 7.6f);
+      break;
+    }
     case Picto::Check: {
       const Pen bold{dl, pos, pen.k, color, std::max(2.0f, size / 8.0f)};
       bold.path({{4, 12.5f}, {9.5f, 18}, {20, 6.5f}}, false);
@@ -98,6 +105,12 @@ void draw_picto(ImDrawList* dl, Picto picto, ImVec2 pos, float size, ImU32 color
       const Pen bold{dl, pos, pen.k, color, std::max(2.0f, size / 10.0f)};
       bold.line(21, 12, 4, 12);
       bold.path({{10.5f, 5.5f}, {4, 12}, {10.5f, 18.5f}}, false);
+      break;
+    }
+    case Picto::ArrowRight: {
+      const Pen bold{dl, pos, pen.k, color, std::max(2.0f, size / 10.0f)};
+      bold.line(3, 12, 20, 12);
+      bold.path({{13.5f, 5.5f}, {20, 12}, {13.5f, 18.5f}}, false);
       break;
     }
     case Picto::Location:

@@ -15,8 +15,10 @@ enum class Picto {
   Help,       // person + speech bubble
   Lock,
   Speaker,    // read aloud
+  Info,       // "i" in a circle: the glossary
   Check,
   ArrowLeft,
+  ArrowRight,  // "back" in a right-to-left language
   Location,   // map pin
   Calendar,
   FaceHappy, FaceNeutral, FaceSad,

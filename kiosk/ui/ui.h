@@ -22,8 +22,20 @@ struct ModalFrame {
   bool inside = false;  // between begin_modal and end_modal
 };
 
+// Reading mode (EN 301 549's way for self-service terminals): while it is on, the first tap
+// on a widget only asks for its label to be read aloud; a second tap on the same widget acts.
+struct ReadingMode {
+  bool on = false;
+  bool bypass = false;     // the "Écouter" button itself acts at once
+  unsigned armed_id = 0;   // ImGuiID of the widget read last: the next tap on it acts
+  bool read_requested = false;
+  float x = 0, y = 0, w = 0, h = 0;  // the widget to read: the shell finds its label in the probe
+};
+
 struct Ui {
   UiProbe probe;
+  ReadingMode reading;
+  bool rtl = false;  // the visitor's language reads right to left: text aligns right
   Theme theme = standard_theme();
   Fonts fonts;
   Toasts toasts;

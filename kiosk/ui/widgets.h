@@ -117,11 +117,13 @@ struct HeaderSpec {
   std::string_view subtitle;
   std::string_view time_text;  // "14 h 05"
   std::string_view date_text;  // "lundi 23 novembre"
+  std::string_view glossary_label = {};  // "Mots expliqués", left of the time; empty: none
 };
 float header_height(const Ui& ui);
 // Left and right margin of a page's content (the mockups' generous spacing).
 float page_margin(const Ui& ui);
-void header_band(Ui& ui, const HeaderSpec& spec);
+// True when the glossary button was tapped.
+bool header_band(Ui& ui, const HeaderSpec& spec);
 // Header of an inner screen: optional back button, a title and a subtitle. True = back.
 bool title_band(Ui& ui, std::string_view title, std::string_view subtitle, bool with_back);
 
@@ -131,9 +133,11 @@ struct FooterSpec {
   int text_size = 0;           // 0, 1, 2 = A, A+, A++ (the active one is drawn filled)
   std::string_view language_label;  // "Français · English"; empty hides the button
   bool show_read_aloud = true;
+  bool reading_on = false;  // "Écouter" drawn pressed, with the volume control beside it
+  int volume = 80;          // percent, shown between "−" and "+" while reading is on
   bool show_staff = true;
 };
-enum class FooterTap { None, ReadAloud, TextSize, Language, Staff };
+enum class FooterTap { None, ReadAloud, VolumeDown, VolumeUp, TextSize, Language, Staff };
 struct FooterResult {
   FooterTap tap = FooterTap::None;
   int text_size = 0;  // the size chosen when tap == TextSize

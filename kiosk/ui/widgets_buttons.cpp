@@ -63,7 +63,8 @@ bool big_button(Ui& ui, std::string_view label, const ButtonOpts& opts) {
 bool back_button(Ui& ui) {
   ButtonOpts opts;
   opts.kind = ButtonKind::Secondary;
-  opts.icon = Picto::ArrowLeft;
+  // Back points where reading came from: right in a right-to-left language.
+  opts.icon = ui.rtl ? Picto::ArrowRight : Picto::ArrowLeft;
   return big_button(ui, tr(ui, "ui.back"), opts);
 }
 

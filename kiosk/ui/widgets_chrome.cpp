@@ -26,6 +26,26 @@ void draw_band(Ui& ui, const ImRect& bb) {
   dl->AddRectFilled(ImVec2(bb.Min.x, bb.Max.y - band_line(ui)), bb.Max, col(ui.theme.primary));
 }
 
+// "−  80 %  +" ending at right_x: the loudness of reading aloud.
+void volume_control(Ui& ui, int volume, float right_x, float y, FooterResult& result) {
+  ButtonOpts o;
+  o.kind = ButtonKind::Secondary;
+  const std::string minus = "\u2212", plus = "+";
+  const std::string shown = std::to_string(volume) + "\u202F%";
+  const float e = em(ui);
+  const float th = target_height(ui);
+  float x = right_x - detail::button_width(ui, plus, false);
+  ImGui::SetCursorScreenPos(ImVec2(x, y));
+  if (big_button(ui, plus, o)) result.tap = FooterTap::VolumeUp;
+  const ImVec2 vs = detail::measure(ui, FontRole::BodyBold, shown);
+  x -= 0.4f * e + vs.x;
+  detail::draw_text(ui, FontRole::BodyBold, ImVec2(x, y + (th - vs.y) * 0.5f), ui.theme.text,
+                    shown);
+  x -= 0.4f * e + detail::button_width(ui, minus, false);
+  ImGui::SetCursorScreenPos(ImVec2(x, y));
+  if (big_button(ui, minus, o)) result.tap = FooterTap::VolumeDown;
+}
+
 }  // namespace
 
 float page_margin(const Ui& ui) { return 2.2f * em(ui); }
@@ -35,13 +55,13 @@ float header_height(const Ui& ui) {
          band_line(ui);
 }
 
-void header_band(Ui& ui, const HeaderSpec& spec) {
+bool header_band(Ui& ui, const HeaderSpec& spec) {
   const ImRect win = window_rect();
   const float h = header_height(ui);
   const ImRect bb(win.Min, ImVec2(win.Max.x, win.Min.y + h));
   ImGui::SetCursorScreenPos(bb.Min);
   ImGui::ItemSize(bb);
-  if (!ImGui::ItemAdd(bb, 0)) return;
+  if (!ImGui::ItemAdd(bb, 0)) return false;
   draw_band(ui, bb);
   const Theme& t = ui.theme;
   const float m = page_margin(ui);
@@ -68,6 +88,15 @@ void header_band(Ui& ui, const HeaderSpec& spec) {
                     spec.time_text);
   detail::draw_text(ui, FontRole::Body, ImVec2(bb.Max.x - m - ds.x, ty + heading),
                     t.text_secondary, spec.date_text);
+  if (spec.glossary_label.empty()) return false;
+  // The glossary beside the clock: on every home screen, away from the footer's tools.
+  const float gx = bb.Max.x - m - std::max(ts.x, ds.x) - 1.2f * e -
+                   detail::button_width(ui, spec.glossary_label, true);
+  ImGui::SetCursorScreenPos(ImVec2(gx, bb.Min.y + (inner_h - target_height(ui)) * 0.5f));
+  ButtonOpts o;
+  o.kind = ButtonKind::Secondary;
+  o.icon = Picto::Info;
+  return big_button(ui, spec.glossary_label, o);
 }
 
 bool title_band(Ui& ui, std::string_view title, std::string_view subtitle, bool with_back) {
@@ -84,15 +113,22 @@ bool title_band(Ui& ui, std::string_view title, std::string_view subtitle, bool 
   draw_band(ui, bb);
   const float m = page_margin(ui) * 0.5f;
   const float inner_h = h - band_line(ui);
+  // Right to left, the band is mirrored: the back button on the right, the title beside it.
   float x = bb.Min.x + m;
+  float right = bb.Max.x - m;
   bool back = false;
   if (with_back) {
-    ImGui::SetCursorScreenPos(ImVec2(x, bb.Min.y + (inner_h - target_height(ui)) * 0.5f));
+    const float back_w = detail::button_width(ui, tr(ui, "ui.back"), true);
+    const float bx = ui.rtl ? right - back_w : x;
+    ImGui::SetCursorScreenPos(ImVec2(bx, bb.Min.y + (inner_h - target_height(ui)) * 0.5f));
     back = back_button(ui);
-    x += detail::button_width(ui, tr(ui, "ui.back"), true) + e;
+    if (ui.rtl)
+      right -= back_w + e;
+    else
+      x += back_w + e;
   }
   const float ty = bb.Min.y + (inner_h - text_h) * 0.5f;
-  const float max_w = bb.Max.x - m - x;
+  const float max_w = right - x;
   detail::draw_text(ui, FontRole::Heading, ImVec2(x, ty), ui.theme.text,
                     detail::fit_text(ui, FontRole::Heading, title, max_w));
   if (!subtitle.empty())
@@ -178,13 +214,17 @@ FooterResult footer(Ui& ui, const FooterSpec& spec) {
     x -= gap;
   }
   if (spec.show_read_aloud) {
+    // These act at the first tap even in reading mode: they are how it is left and tuned.
+    ui.reading.bypass = true;
     const std::string label = tr(ui, "ui.read_aloud");
     x -= detail::button_width(ui, label, true);
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     ButtonOpts o;
-    o.kind = ButtonKind::Secondary;
+    o.kind = spec.reading_on ? ButtonKind::Primary : ButtonKind::Secondary;
     o.icon = Picto::Speaker;
     if (big_button(ui, label, o)) result.tap = FooterTap::ReadAloud;
+    if (spec.reading_on) volume_control(ui, spec.volume, x - gap, y, result);
+    ui.reading.bypass = false;
   }
   return result;
 }

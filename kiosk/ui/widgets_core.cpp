@@ -2,6 +2,9 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
+
+#include "kiosk/ui/text_shaping.h"
 
 #include "kiosk/core/base/utf8.h"
 #include "kiosk/ui/widgets.h"
@@ -44,17 +47,65 @@ TapResult tap_item(Ui& ui, ImGuiID id, const ImRect& bb, bool enabled) {
   const bool dragged = io.MouseDragMaxDistanceSqr[0] > slop * slop;
   r.tapped = released_on_it && !dragged;
   r.held = held && !dragged;
+  if (r.tapped && ui.reading.on && !ui.reading.bypass && ui.reading.armed_id != id) {
+    // First tap in reading mode: read it, do not act.
+    ui.reading.armed_id = id;
+    ui.reading.read_requested = true;
+    ui.reading.x = bb.Min.x;
+    ui.reading.y = bb.Min.y;
+    ui.reading.w = bb.GetWidth();
+    ui.reading.h = bb.GetHeight();
+    r.tapped = false;
+  }
   return r;
 }
+
+namespace {
+
+// The lines of a text that holds right-to-left letters, wrapped in logical order, each shaped
+// and put in visual order, so ImGui only has to draw them left to right.
+std::vector<std::string> visual_lines(const ImFont* font, const std::string& clean,
+                                      float wrap_width) {
+  const bool shaped = has_rtl(clean);
+  const bool rtl_paragraph = shaped && starts_rtl(clean);
+  // Shaped first, then checked against the atlas: it holds the presentation forms.
+  const auto shown = [&](std::string_view line) {
+    return with_drawable_glyphs(font, shaped ? visual_line(line, rtl_paragraph)
+                                             : std::string(line));
+  };
+  const auto width_of = [&](std::string_view line) {
+    const std::string v = shown(line);
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, v.data(), v.data() + v.size()).x;
+  };
+  std::vector<std::string> lines;
+  for (std::string_view line : wrap_logical(clean, wrap_width, width_of))
+    lines.push_back(shown(line));
+  return lines;
+}
+
+bool needs_own_lines(const std::string& clean) { return has_rtl(clean); }
+
+}  // namespace
 
 ImVec2 measure(const Ui& ui, FontRole role, std::string_view s, float wrap_width) {
   ImFont* font = ui.fonts.get(role);
   // An empty view may hold a null pointer, which ImGui would take for a C string.
   if (!font || s.empty()) return ImVec2(0, 0);
-  const char* b = s.data();
-  const char* e = s.data() + s.size();
+  const std::string clean = clean_display_text(s);
+  if (needs_own_lines(clean)) {
+    ImVec2 size(0, 0);
+    for (const std::string& line : visual_lines(font, clean, wrap_width)) {
+      const ImVec2 ls = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, line.data(),
+                                            line.data() + line.size());
+      size.x = std::max(size.x, ls.x);
+      size.y += font->FontSize;
+    }
+    size.x = std::ceil(size.x);
+    return size;
+  }
+  const std::string shown = with_drawable_glyphs(font, clean);
   ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap_width > 0 ? wrap_width : 0.0f,
-                                    b, e);
+                                    shown.data(), shown.data() + shown.size());
   size.x = std::ceil(size.x);
   return size;
 }
@@ -64,8 +115,28 @@ ImVec2 draw_text(Ui& ui, FontRole role, ImVec2 pos, Color color, std::string_vie
   ImFont* font = ui.fonts.get(role);
   if (!font || s.empty()) return ImVec2(0, 0);
   const ImVec2 size = measure(ui, role, s, wrap_width);
-  ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, col(color), s.data(),
-                                      s.data() + s.size(), wrap_width > 0 ? wrap_width : 0.0f);
+  const std::string clean = clean_display_text(s);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  if (needs_own_lines(clean)) {
+    // A right-to-left paragraph in a right-to-left language: each line ends at the right edge
+    // of the wrap width (of the text when it does not wrap). French catalog text, even on an
+    // Arabic screen, keeps its left edge: its columns then never overlap.
+    const bool align_right = ui.rtl && starts_rtl(clean);
+    const float right = pos.x + (wrap_width > 0 ? wrap_width : size.x);
+    float y = pos.y;
+    for (const std::string& line : visual_lines(font, clean, wrap_width)) {
+      const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, line.data(),
+                                          line.data() + line.size()).x;
+      const float x = align_right ? std::round(right - w) : pos.x;
+      dl->AddText(font, font->FontSize, ImVec2(x, y), col(color), line.data(),
+                  line.data() + line.size());
+      y += font->FontSize;
+    }
+  } else {
+    const std::string shown = with_drawable_glyphs(font, clean);
+    dl->AddText(font, font->FontSize, pos, col(color), shown.data(), shown.data() + shown.size(),
+                wrap_width > 0 ? wrap_width : 0.0f);
+  }
   if (record_it)
     record(ui, ProbeKind::Text, s, ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y)), false);
   return size;

@@ -97,11 +97,18 @@ TEST_F(HeadlessKiosk, NoQuestionOnAnUntouchedHomeScreen) {
 
 TEST_F(HeadlessKiosk, LanguageSwitchAndIdleResetsIt) {
   play(
-      "tap \"Français · English\"\n"
+      "tap \"Langue · Language\"\n"
+      "expect \"Choisissez votre langue\"\n"
+      "expect \"Español\"\n"
+      "expect \"Українська\"\n"
+      "expect \"العربية\"\n"
+      "tap \"English\"\n"
       "expect \"Find a trade or a job\"\n"
       "expect \"Monday 23 November\"\n"
-      "tap \"Français · English\"\n"
+      "tap \"Language · Langue\"\n"
+      "tap \"Français\"\n"
       "expect \"Trouver un métier\"\n"
+      "tap \"Langue · Language\"\n"
       "tap \"English\"\n"
       "expect \"Hello!\"\n"
       "advance 61\n"
@@ -119,8 +126,52 @@ TEST_F(HeadlessKiosk, TextSizeRebuildsTheFonts) {
   play("expect \"Que voulez-vous faire\"\n");
 }
 
-TEST_F(HeadlessKiosk, ReadAloudSaysItComesSoon) {
-  play("tap \"Écouter\"\nexpect \"La lecture à voix haute arrive bientôt.\"\n");
+// Reading aloud with a voice that plays nowhere: what it is given to say is what is checked.
+class ReadingKiosk : public HeadlessKiosk {
+ protected:
+  void SetUp() override {
+    services.speaker = &speaker;
+    HeadlessKiosk::SetUp();
+  }
+  speech::Speaker speaker{nullptr};
+};
+
+TEST_F(ReadingKiosk, ListenReadsTheScreenThenAFirstTapReadsAndASecondActs) {
+  play(
+      "tap \"Écouter\"\n"
+      "expect \"touchez une fois pour entendre\"\n"
+      "expect-said \"Bonjour ! Que voulez-vous faire ?\"\n"
+      "expect-said \"Essayer un métier en entreprise\"\n"
+      // First tap: read, nothing else.
+      "tap \"Trouver un métier\"\n"
+      "expect-said \"Trouver un métier ou un emploi\"\n"
+      "expect \"Bonjour ! Que voulez-vous faire ?\"\n");
+  EXPECT_TRUE(app->nav().at_home());
+  EXPECT_FALSE(speaker.last_said().find("Essayer") != std::string::npos);
+  // Second tap on the same tile: it acts, and the new screen is read as it opens.
+  play("tap \"Trouver un métier\"\n");
+  EXPECT_FALSE(app->nav().at_home());
+  ScreenContext ctx = app->context();
+  const std::string title = app->nav().top()->title(ctx);
+  ASSERT_FALSE(title.empty());
+  play("expect-said \"" + title + "\"\n");
+}
+
+TEST_F(ReadingKiosk, ListenAgainLeavesReadingModeAndTapsActAtOnce) {
+  play("tap \"Écouter\"\ntap \"Écouter\"\ntap \"Trouver un métier\"\n");
+  EXPECT_FALSE(app->nav().at_home());
+}
+
+TEST_F(ReadingKiosk, ReadingModeEndsWithTheVisit) {
+  play("tap \"Écouter\"\n");
+  EXPECT_TRUE(ui.reading.on);
+  app->reset_for_next_visitor();
+  EXPECT_FALSE(ui.reading.on);
+}
+
+TEST_F(HeadlessKiosk, WithoutAVoiceListenStillGivesTheTwoTapMode) {
+  play("tap \"Écouter\"\ntap \"Trouver un métier\"\n");
+  EXPECT_TRUE(app->nav().at_home());
 }
 
 TEST_F(HeadlessKiosk, TheLockOpensTheStaffEntry) {

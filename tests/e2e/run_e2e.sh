@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs one end-to-end script against the real kiosk under Xvfb, from a fresh data folder.
 # Usage: run_e2e.sh KIOSK_BINARY DATA_DIR SCRIPT SCREENSHOT_DIR
+# ERIC_LANGUAGE (fr, en, es, uk, ar), when set, is the language the kiosk starts in.
 set -eu
 kiosk=$1
 data=$2

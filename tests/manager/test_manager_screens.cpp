@@ -96,7 +96,7 @@ TEST_F(ManagerScreens, OutboxShowsStatesAndReasonsButNoPersonalData) {
   ASSERT_TRUE(b.ok());
   enter();
   play(
-      "expect \"1 en attente, 1 refusés\"\n"
+      "expect \"1 en attente, 1 refusé\"\n"
       "tap \"Suivi des envois\"\n"
       "expect \"Demande d'immersion · aujourd'hui à 14 h 20\"\n"
       "expect \"Ce créneau d'immersion est complet.\"\n"

@@ -13,6 +13,7 @@
 #include "kiosk/app/services.h"
 #include "kiosk/core/base/clock.h"
 #include "kiosk/core/words/i18n.h"
+#include "kiosk/speech/speaker.h"
 #include "kiosk/ui/probe.h"
 #include "kiosk/ui/ui.h"
 #include "screens/screens.h"
@@ -34,6 +35,10 @@ class HeadlessShell : public ScriptTarget, public ::testing::Test {
   void advance_clock_ms(int64_t ms) override { clock.advance_ms(ms); }
   Status screenshot(const std::string&) override {
     return Status::error("no_screen", "Pas d'écran en test.");
+  }
+  std::string text_for_key(const std::string& key) const override { return i18n.tr(key); }
+  std::string last_said() const override {
+    return services.speaker ? services.speaker->last_said() : std::string();
   }
 
   // Runs script text and expects every step to pass; returns the runner's output.

@@ -5,7 +5,9 @@
 #include <string>
 
 #include "headless.h"
+#include "kiosk/core/words/i18n.h"
 #include "kiosk/ui/fonts.h"
+#include "kiosk/ui/text_shaping.h"
 #include "kiosk/ui/theme.h"
 #include "tests/support/status_assert.h"
 
@@ -88,7 +90,7 @@ TEST(Fonts, AtlasCoversEveryUiAndCatalogString) {
       "Aix-en-Provence, Salon-de-Provence, Châteaurenard, Saint-Rémy, Forcalquier",
       "•"};
   size_t keys = 0;
-  for (const std::string lang : {"fr", "en"}) {
+  for (const std::string lang : {"fr", "en", "es", "uk"}) {
     for (const std::string& key : i18n.keys(lang)) {
       i18n.set_language(lang);
       texts.push_back(i18n.tr(key));
@@ -108,6 +110,67 @@ TEST(Fonts, AtlasCoversEveryUiAndCatalogString) {
       }
     }
   }
+}
+
+// Arabic: what the atlas is built with for it (the shaped forms of the Arabic texts) covers
+// every Arabic text once shaped, in every size.
+TEST(Fonts, ArabicAtlasCoversEveryShapedArabicString) {
+  I18n i18n;
+  ASSERT_TRUE(eric::test::ok(i18n.load_dir(std::string(ERIC_ASSETS_DIR) + "/i18n")));
+  std::vector<std::string> texts;
+  for (const std::string& key : i18n.keys("ar")) texts.push_back(i18n.text_in("ar", key));
+  ASSERT_GT(texts.size(), 100u);
+  ImFontAtlas* atlas = IM_NEW(ImFontAtlas)();
+  ImGuiContext* ctx = ImGui::CreateContext(atlas);
+  FontConfig cfg;
+  cfg.extra_glyphs = shaped_code_points(texts);
+  Fonts fonts;
+  const Status built = fonts.build(ImGui::GetIO(), cfg);
+  if (!built || fonts.files.arabic.empty()) {
+    ImGui::DestroyContext(ctx);
+    IM_DELETE(atlas);
+    GTEST_SKIP() << "fonts-noto-core is not installed: " << built.message_fr;
+  }
+  // Only what the texts use: far fewer than Arabic's 900 presentation forms.
+  EXPECT_LT(cfg.extra_glyphs.size(), 400u);
+  for (FontRole role : {FontRole::Small, FontRole::Body, FontRole::BodyBold, FontRole::Heading,
+                        FontRole::Title, FontRole::Display})
+    for (const std::string& t : texts)
+      for (unsigned cp : missing_glyphs(fonts.get(role), visual_line(clean_display_text(t), true)))
+        ADD_FAILURE() << "role " << static_cast<int>(role) << " lacks U+" << std::hex << cp
+                      << " in \"" << t << "\"";
+  ImGui::DestroyContext(ctx);
+  IM_DELETE(atlas);
+}
+
+// Catalog text from outside: emoji, Chinese, bidi overrides, a NUL, a stray byte. What the
+// font is given holds none of ImGui's "?" and nothing the font cannot draw.
+TEST(Fonts, HostileTextNeverShowsAQuestionMark) {
+  const test::SharedFonts& shared = test::shared_fonts();
+  const std::string hostile[] = {
+      "Maçon \xF0\x9F\x91\xB7 chantier \xF0\x9F\x8F\x97\xEF\xB8\x8F",  // 👷 🏗️
+      "\xE2\x80\xAE" "CDI en cuisine",                                        // RLO override
+      std::string("Serveur\0se", 10),                                         // NUL inside
+      "\xE5\x8E\xA8\xE5\xB8\x88 chef",                                     // 厨师
+      "\xE2\x81\xA6" "Aide\xE2\x81\xA9 \xE2\x80\x8B" "à domicile",      // LRI PDI ZWSP
+      "Vendeur \xFF\xFE en boutique",                                         // not UTF-8
+      "\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7 Drapeau",                        // 🇫🇷
+  };
+  for (FontRole role : {FontRole::Body, FontRole::Title}) {
+    const ImFont* font = shared.fonts.get(role);
+    for (const std::string& s : hostile) {
+      const std::string shown = displayable(font, s);
+      EXPECT_EQ(shown.find('?'), std::string::npos) << shown;
+      EXPECT_TRUE(missing_glyphs(font, shown).empty()) << shown;
+      EXPECT_EQ(shown.find('\0'), std::string::npos);
+    }
+  }
+  const ImFont* body = shared.fonts.body;
+  const std::string square = shared.fonts.builtin ? "\xC2\xB7" : "\xE2\x96\xA1";  // · or □
+  EXPECT_EQ(displayable(body, hostile[1]), "CDI en cuisine");
+  EXPECT_EQ(displayable(body, hostile[2]), "Serveurse");
+  EXPECT_EQ(displayable(body, hostile[3]), square + square + " chef");
+  EXPECT_EQ(displayable(body, "Plain ASCII?"), "Plain ASCII?");  // a real "?" stays
 }
 
 TEST(Fonts, HasGlyphSeesWhatIsMissing) {

@@ -81,7 +81,7 @@ std::string distance_words(double km, const I18n& i18n) {
 
 std::string contract_words(const std::string& type, int months, const I18n& i18n) {
   if (type == "CDD" && months > 0)
-    return i18n.tr("words.contract.CDD_months", {{"n", std::to_string(months)}});
+    return i18n.tr_count("words.contract.CDD_months", months);
   if (type == "CDI" || type == "CDD" || type == "MIS" || type == "SAI" || type == "ALT")
     return i18n.tr("words.contract." + type);
   return type;
@@ -89,8 +89,7 @@ std::string contract_words(const std::string& type, int months, const I18n& i18n
 
 std::string seats_words(int seats_left, const I18n& i18n) {
   if (seats_left <= 0) return i18n.tr("words.seats_full");
-  if (seats_left == 1) return i18n.tr("words.seats_one");
-  return i18n.tr("words.seats_many", {{"n", std::to_string(seats_left)}});
+  return i18n.tr_count("words.seats", seats_left);
 }
 
 }  // namespace eric

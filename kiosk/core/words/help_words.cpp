@@ -17,8 +17,7 @@ std::string wait_words(int64_t seconds, const I18n& i18n) {
 
 std::string people_ahead_words(int people_ahead, const I18n& i18n) {
   if (people_ahead <= 0) return i18n.tr("help.ticket.ahead_none");
-  if (people_ahead == 1) return i18n.tr("help.ticket.ahead_one");
-  return i18n.tr("help.ticket.ahead_many", {{"n", std::to_string(people_ahead)}});
+  return i18n.tr_count("help.ticket.ahead", people_ahead);
 }
 
 }  // namespace eric

@@ -91,6 +91,12 @@ std::string I18n::tr(std::string_view key, std::initializer_list<I18nArg> args) 
   return fill_placeholders(tr(key), args);
 }
 
+const std::string& I18n::text_in(std::string_view lang, std::string_view key) const {
+  if (const auto table = texts_.find(lang); table != texts_.end())
+    if (const auto it = table->second.find(key); it != table->second.end()) return it->second;
+  return tr(key);
+}
+
 bool I18n::has(std::string_view lang, std::string_view key) const {
   auto table = texts_.find(lang);
   return table != texts_.end() && table->second.find(key) != table->second.end();
@@ -103,6 +109,8 @@ std::vector<std::string> I18n::keys(std::string_view lang) const {
   for (const auto& [key, text] : table->second) out.push_back(key);
   return out;
 }
+
+bool language_is_rtl(std::string_view lang) { return lang == "ar"; }
 
 std::string fill_placeholders(std::string_view text, std::initializer_list<I18nArg> args) {
   std::string out;

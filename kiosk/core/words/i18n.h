@@ -28,8 +28,16 @@ class I18n {
 
   const std::string& tr(std::string_view key) const;
   std::string tr(std::string_view key, std::initializer_list<I18nArg> args) const;
+  // A text about n things, in the form the language's plural rule picks for n: the texts are
+  // written "key|one", "key|few", "key|other"... (see Plural); {n} is filled with n. Falls
+  // back to "key|other", then to French, then shows "[key]" (i18n_plural.cpp).
+  std::string tr_count(std::string_view key, long long n,
+                       std::initializer_list<I18nArg> args = {}) const;
 
   bool has(std::string_view lang, std::string_view key) const;
+  // key's text in lang whatever the current language ("shell.language_name" of each language
+  // for the picker); falls back like tr.
+  const std::string& text_in(std::string_view lang, std::string_view key) const;
   std::vector<std::string> keys(std::string_view lang) const;
 
  private:
@@ -37,6 +45,19 @@ class I18n {
   std::string lang_ = "fr";
   mutable std::string missing_;
 };
+
+// The plural forms of Unicode CLDR's cardinal rules, for whole numbers. French says "1 reçu,
+// 2 reçus" (0 and 1 take One); Ukrainian has One (1, 21), Few (2-4, 22) and Many (5, 11);
+// Arabic uses all six.
+enum class Plural { Zero, One, Two, Few, Many, Other };
+std::string_view plural_name(Plural p);  // "zero", "one", ... as written after "|" in keys
+Plural plural_category(std::string_view lang, long long n);
+// The forms a language's texts must give for each counted key (French and English: one,
+// other). Unknown languages: one, other.
+std::vector<Plural> plural_forms(std::string_view lang);
+
+// Languages written right to left (Arabic): the UI shapes their text and aligns it right.
+bool language_is_rtl(std::string_view lang);
 
 // Replaces each "{name}" of text by its value.
 std::string fill_placeholders(std::string_view text, std::initializer_list<I18nArg> args);

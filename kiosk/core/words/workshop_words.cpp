@@ -14,8 +14,7 @@ std::string workshop_when_words(const Workshop& w, const I18n& i18n) {
 
 std::string seats_left_words(int seats_left, const I18n& i18n) {
   if (seats_left <= 0) return i18n.tr("workshops.seats_full");
-  if (seats_left == 1) return i18n.tr("workshops.seats_one");
-  return i18n.tr("workshops.seats_many", {{"n", std::to_string(seats_left)}});
+  return i18n.tr_count("workshops.seats", seats_left);
 }
 
 std::string immersion_status_words(const ImmersionRequestRow& row, const I18n& i18n) {

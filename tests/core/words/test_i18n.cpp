@@ -1,6 +1,7 @@
 // The translation layer: loading, fallback, placeholders, and completeness of the texts.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -67,20 +68,45 @@ TEST(I18n, PlaceholdersLeaveUnknownNamesAlone) {
   EXPECT_EQ(fill_placeholders("sans fin {", {}), "sans fin {");
 }
 
-// Every key used in the code, in any language, has a French text; English covers them all.
-TEST(I18n, EveryStringHasFrenchAndEnglishText) {
+// A counted key's base ("jobs.results.count" of "jobs.results.count|one"); the key itself
+// otherwise.
+std::string base_of(const std::string& key) { return key.substr(0, key.find('|')); }
+
+// Every key of every language has a French text; every language covers every French key, and
+// each counted key in exactly the plural forms that language's rule uses.
+TEST(I18n, EveryLanguageHasEveryTextAndItsPluralForms) {
   I18n i18n;
   ASSERT_TRUE(test::ok(i18n.load_dir(ERIC_SOURCE_DIR "/assets/i18n")));
-  std::set<std::string> french;
-  for (const auto& key : i18n.keys("fr")) french.insert(key);
-  for (const auto& lang : i18n.languages())
-    for (const auto& key : i18n.keys(lang))
-      EXPECT_TRUE(french.count(key)) << "no French text for \"" << key << "\" (" << lang << ")";
-  for (const auto& key : french)
-    EXPECT_TRUE(i18n.has("en", key)) << "no English text for \"" << key << "\"";
+  std::set<std::string> french, counted;
+  for (const auto& key : i18n.keys("fr")) {
+    french.insert(base_of(key));
+    if (key.find('|') != std::string::npos) counted.insert(base_of(key));
+  }
+  const std::vector<std::string> languages = i18n.languages();
+  for (const char* lang : {"fr", "en", "es", "uk", "ar"})
+    EXPECT_NE(std::find(languages.begin(), languages.end(), lang), languages.end()) << lang;
+  for (const auto& lang : languages) {
+    for (const auto& key : i18n.keys(lang)) {
+      EXPECT_TRUE(french.count(base_of(key))) << "no French text for \"" << key << "\" (" << lang << ")";
+      if (key.find('|') == std::string::npos) continue;
+      EXPECT_TRUE(counted.count(base_of(key))) << lang << " counts \"" << key << "\", French does not";
+      bool known = false;
+      for (Plural p : plural_forms(lang)) known = known || key.substr(key.find('|') + 1) == plural_name(p);
+      EXPECT_TRUE(known) << lang << " has no plural form \"" << key << "\"";
+    }
+    for (const auto& key : french) {
+      if (!counted.count(key)) {
+        EXPECT_TRUE(i18n.has(lang, key)) << "no " << lang << " text for \"" << key << "\"";
+        continue;
+      }
+      for (Plural p : plural_forms(lang))
+        EXPECT_TRUE(i18n.has(lang, key + "|" + std::string(plural_name(p))))
+            << "no " << lang << " text for \"" << key << "|" << plural_name(p) << "\"";
+    }
+  }
 
-  // Keys written literally in the sources: tr("key") and tr("key", {...}).
-  const std::regex literal_key(R"(\btr\(\s*\"([a-z0-9_.]+)\")");
+  // Keys written literally in the sources: tr("key"), tr("key", {...}), tr_count("key", n).
+  const std::regex literal_key(R"(\btr(_count)?\(\s*\"([a-z0-9_.]+)\")");
   int scanned = 0;
   for (const char* sub : {"kiosk", "screens", "sync"}) {
     fs::path root = fs::path(ERIC_SOURCE_DIR) / sub;
@@ -95,7 +121,12 @@ TEST(I18n, EveryStringHasFrenchAndEnglishText) {
       for (std::sregex_iterator it(source.begin(), source.end(), literal_key), end; it != end;
            ++it) {
         ++scanned;
-        std::string key = (*it)[1].str();
+        std::string key = (*it)[2].str();
+        const bool is_counted = (*it)[1].matched;
+        EXPECT_EQ(is_counted, counted.count(key) == 1)
+            << entry.path().filename() << ": \"" << key
+            << (is_counted ? "\" is counted but has no |one/|other texts"
+                           : "\" has plural forms: use tr_count");
         if (key.back() == '.') {  // a prefix completed at run time ("words.month." + n)
           auto next = french.lower_bound(key);
           EXPECT_TRUE(next != french.end() && next->rfind(key, 0) == 0)
@@ -103,12 +134,64 @@ TEST(I18n, EveryStringHasFrenchAndEnglishText) {
           continue;
         }
         EXPECT_TRUE(french.count(key))
-            << entry.path().filename() << " uses \"" << (*it)[1].str()
+            << entry.path().filename() << " uses \"" << key
             << "\" which has no French text";
       }
     }
   }
   EXPECT_GT(scanned, 0);
+}
+
+TEST(Plurals, RulesOfEachLanguage) {
+  // French: 0 and 1 are singular ("0 reçu, 1 reçu, 2 reçus").
+  EXPECT_EQ(plural_category("fr", 0), Plural::One);
+  EXPECT_EQ(plural_category("fr", 1), Plural::One);
+  EXPECT_EQ(plural_category("fr", 2), Plural::Other);
+  EXPECT_EQ(plural_category("en", 0), Plural::Other);
+  EXPECT_EQ(plural_category("en", 1), Plural::One);
+  EXPECT_EQ(plural_category("es", 1), Plural::One);
+  EXPECT_EQ(plural_category("es", 5), Plural::Other);
+  // Ukrainian: 1, 21, 101 one; 2-4, 22-24 few; 5-20, 25, 11-14 many.
+  for (int n : {1, 21, 31, 101}) EXPECT_EQ(plural_category("uk", n), Plural::One) << n;
+  for (int n : {2, 3, 4, 22, 24, 102}) EXPECT_EQ(plural_category("uk", n), Plural::Few) << n;
+  for (int n : {0, 5, 11, 12, 14, 19, 20, 25, 111}) EXPECT_EQ(plural_category("uk", n), Plural::Many) << n;
+  // Arabic: six forms.
+  EXPECT_EQ(plural_category("ar", 0), Plural::Zero);
+  EXPECT_EQ(plural_category("ar", 1), Plural::One);
+  EXPECT_EQ(plural_category("ar", 2), Plural::Two);
+  for (int n : {3, 10, 103}) EXPECT_EQ(plural_category("ar", n), Plural::Few) << n;
+  for (int n : {11, 26, 99, 111}) EXPECT_EQ(plural_category("ar", n), Plural::Many) << n;
+  for (int n : {100, 101, 102}) EXPECT_EQ(plural_category("ar", n), Plural::Other) << n;
+}
+
+TEST(Plurals, TrCountPicksTheFormThenFallsBack) {
+  fs::path dir = temp_dir("plural");
+  write(dir / "fr" / "a.json", R"J({"got|one": "{n} reçu", "got|other": "{n} reçus", "x|other": "{n} x ({who})"})J");
+  write(dir / "uk" / "a.json",
+        R"({"got|one": "{n} отримано лист", "got|few": "{n} листи", "got|many": "{n} листів"})");
+  I18n i18n;
+  ASSERT_TRUE(eric::test::ok(i18n.load_dir(dir.string())));
+  EXPECT_EQ(i18n.tr_count("got", 1), "1 reçu");
+  EXPECT_EQ(i18n.tr_count("got", 0), "0 reçu");
+  EXPECT_EQ(i18n.tr_count("got", 2), "2 reçus");
+  EXPECT_EQ(i18n.tr_count("x", 1, {{"who", "Awa"}}), "1 x (Awa)");  // no |one: |other
+  EXPECT_EQ(i18n.tr_count("nowhere", 3), "[nowhere]");
+  i18n.set_language("uk");
+  EXPECT_EQ(i18n.tr_count("got", 21), "21 отримано лист");
+  EXPECT_EQ(i18n.tr_count("got", 3), "3 листи");
+  EXPECT_EQ(i18n.tr_count("got", 11), "11 листів");
+  EXPECT_EQ(i18n.tr_count("x", 5, {{"who", "Awa"}}), "5 x (Awa)");  // French when uk has none
+}
+
+TEST(Plurals, ProjectTextsReadRightAtOneAndMany) {
+  I18n i18n;
+  ASSERT_TRUE(eric::test::ok(i18n.load_dir(ERIC_SOURCE_DIR "/assets/i18n")));
+  EXPECT_EQ(i18n.tr_count("immersion.days", 1), "1 jour");
+  EXPECT_EQ(i18n.tr_count("jobs.detail.posts", 1), "1 poste");
+  i18n.set_language("en");
+  EXPECT_EQ(i18n.tr_count("words.contract.CDD_months", 1), "1-month fixed-term contract");
+  EXPECT_EQ(i18n.tr_count("jobs.training.hours", 1), "1 hour");
+  EXPECT_EQ(i18n.tr_count("jobs.training.hours", 35), "35 hours");
 }
 
 class FrenchWords : public ::testing::Test {
