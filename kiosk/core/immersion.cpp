@@ -117,16 +117,13 @@ std::vector<ImmersionCard> immersion_offers_near(Database& db, const ImmersionQu
     bool any = false;
     while (slots.step()) {
       const ImmersionSlotInfo info = with_seats(read_slot(slots), pending_of(pending, slots.col_view(0)));
-      if (!any) {
-        any = true;
+      if (!any || info.seats_left > 0) {
         c.next_slot_start = info.slot.start;
+        c.next_slot_id = info.slot.id;
         c.seats_left = info.seats_left;
       }
-      if (info.seats_left > 0) {
-        c.next_slot_start = info.slot.start;
-        c.seats_left = info.seats_left;
-        break;
-      }
+      any = true;
+      if (info.seats_left > 0) break;
     }
     if (!slots.ok()) return {};
     if (any) out.push_back(std::move(c));

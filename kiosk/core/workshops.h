@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kiosk/core/catalog.h"
+#include "kiosk/core/contact_check.h"
 #include "kiosk/core/db.h"
 #include "kiosk/core/i18n.h"
 #include "kiosk/core/store.h"
@@ -39,9 +40,7 @@ struct RegistrationRequest {
   bool consent = false;  // the visitor agreed that the animator keeps name and contact
 };
 
-// Checks a contact typed by a visitor: empty, a phone (digits, spaces, +; 10 to 15 digits)
-// or an email (one @, a dot after it). Returns an error Status with a plain sentence.
-Status check_contact(std::string_view contact);
+// The contact is checked by check_contact (contact_check.h), the rule the immersion form uses.
 
 struct Registration {
   std::string id;
@@ -89,6 +88,7 @@ struct ImmersionRequestRow {
   OutboxState state = OutboxState::pending;
   std::string reason;      // why it was refused (a French sentence or a code)
   std::string server_ref;  // "IMM-000017" once accepted
+  std::string code;        // the code the visitor was given ("IMM-7K3P9Q"), empty once purged
   bool purged = false;     // personal data removed after the retention
   std::string first_name;  // empty once purged
   std::string contact;     // phone and/or email, empty once purged
