@@ -32,6 +32,12 @@ class HeadlessShell : public ScriptTarget, public ::testing::Test {
   const ui::UiProbe& probe() const override { return ui.probe; }
   void pointer(const ui::PointerEvent& e) override { app->pointer(e); }
   void advance_clock_ms(int64_t ms) override { clock.advance_ms(ms); }
+  bool presses_held() const override { return app && app->presses_held(); }
+  void run_reading_frame(float seconds) override {
+    app->frame(seconds);
+    app->apply_requests(1080);
+    app->nav().collect();
+  }
   bool screenshot(const std::string&, std::string& error) override {
     error = "pas d'écran en test";
     return false;
