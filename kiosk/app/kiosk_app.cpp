@@ -147,19 +147,20 @@ void KioskApp::frame(float dt) {
 namespace {
 
 // What the finger would touch at (x, y): the topmost tappable item there (the keyboard and a
-// modal are drawn after the page), told apart by kind, label, key and place. "" for none.
+// modal are drawn after the page). "" for none.
 std::string tappable_at(const ui::UiProbe& probe, float x, float y) {
   const ui::ProbeItem* top = nullptr;
   for (const ui::ProbeItem& item : probe.items())
     if (item.tappable && x >= item.x && x < item.x + item.w && y >= item.y && y < item.y + item.h)
       top = &item;
   if (!top) return {};
-  // A key is the same key in capitals (shift changes its label, not what it is).
-  const bool key = top->kind == ui::ProbeKind::Key;
-  return std::to_string(static_cast<int>(top->kind)) + '|' + (key ? "" : top->text) + '|' +
-         (key ? fold_case(top->key) : top->key) + '|' +
-         std::to_string(std::lround(top->x)) + ',' + std::to_string(std::lround(top->y)) + ',' +
-         std::to_string(std::lround(top->w)) + ',' + std::to_string(std::lround(top->h));
+  // A key is told by its place and what it types, in any case (shift changes its label, not
+  // the key). Anything else by its label: a chip that grows a tick when chosen is the same.
+  if (top->kind != ui::ProbeKind::Key)
+    return std::to_string(static_cast<int>(top->kind)) + '|' + top->text;
+  return "key|" + fold_case(top->key) + '|' + std::to_string(std::lround(top->x)) + ',' +
+         std::to_string(std::lround(top->y)) + ',' + std::to_string(std::lround(top->w)) + ',' +
+         std::to_string(std::lround(top->h));
 }
 
 }  // namespace
