@@ -6,9 +6,10 @@
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
 #include "kiosk/core/base/clock.h"
+#include "kiosk/core/domain/opening_hours.h"
 #include "kiosk/core/words/french.h"
 #include "kiosk/core/words/i18n.h"
-#include "kiosk/core/domain/opening_hours.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/ui.h"
 #include "kiosk/ui/widgets.h"
 
@@ -50,12 +51,12 @@ class ClosedScreen : public Screen {
     ImGui::PushTextWrapPos(size.x - margin);
     const CivilTime t = ctx.clock.local();
     ui::text(ui, time_words(t.hour, t.minute, ctx.i18n), ui::TextOpts{ui::FontRole::Display, ui::Tone::Title});
-    ImGui::Dummy(ImVec2(0, ui::px(ui, 24)));
+    ui::space(ui, ui::Space::Section);
     ui::text(ui, ctx.i18n.tr("closed.title"), ui::TextOpts{ui::FontRole::Title, ui::Tone::Title});
     ui::text(ui, next_opening_words(ctx), ui::TextOpts{ui::FontRole::Title, ui::Tone::Normal});
     ui.theme = saved;
     if (lit) {
-      ImGui::Dummy(ImVec2(0, ui::px(ui, 48)));
+      ui::space(ui, ui::Space::Wide);
       ui::ButtonOpts opts;
       opts.kind = ui::ButtonKind::Secondary;
       if (ui::big_button(ui, ctx.i18n.tr("closed.staff"), opts)) ctx.nav.open("staff.pin");

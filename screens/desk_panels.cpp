@@ -25,6 +25,20 @@ void row_background(ui::Ui& u, ImVec2 pos, float w, float h) {
                                             u.theme.rounding_em * ui::em(u));
 }
 
+// The text cut to one line of max_w, with "…" when it had to be cut (a long first name must
+// never run under the buttons beside it). Cut between characters, never inside one.
+std::string one_line(const ui::Ui& u, const std::string& text, ui::FontRole font, float max_w) {
+  if (ui::text_size(u, text, font).x <= max_w) return text;
+  std::string cut = text;
+  while (!cut.empty()) {
+    size_t end = cut.size() - 1;
+    while (end > 0 && (static_cast<unsigned char>(cut[end]) & 0xC0) == 0x80) --end;
+    cut.erase(end);
+    if (ui::text_size(u, cut + "…", font).x <= max_w) return cut + "…";
+  }
+  return cut;
+}
+
 std::string clock_words(int64_t epoch_s, const I18n& i18n) {
   const CivilTime c = Clock::to_local(epoch_s * 1000);
   return time_words(c.hour, c.minute, i18n);
@@ -45,23 +59,28 @@ void ticket_row(const DeskContext& d, const HelpTicket& tk, bool next, ImVec2 po
     ui::badge(u, t.tr("desk.queue.urgent"), ui::BadgeKind::Neutral);
   }
   const float info_x = pos.x + pad + ui::px(u, 260);
+  const float bw = ui::px(u, 230);
+  const float gap = ui::px(u, 16);
+  // What is said about the visitor stops before the three buttons.
+  const float info_w = std::max(ui::px(u, 80), w - pad - 3 * bw - 3 * gap - (info_x - pos.x));
   ImGui::SetCursorScreenPos(ImVec2(info_x, pos.y + ui::px(u, 12)));
   std::string who = t.tr("help.reason." + tk.reason);
   if (!tk.first_name.empty()) who += " · " + tk.first_name;
-  ui::text(u, who, ui::TextOpts{ui::FontRole::Heading, ui::Tone::Normal, -1});
+  ui::text(u, one_line(u, who, ui::FontRole::Heading, info_w),
+           ui::TextOpts{ui::FontRole::Heading, ui::Tone::Normal, -1});
   ImGui::SetCursorScreenPos(ImVec2(info_x, ImGui::GetCursorScreenPos().y));
   std::string when = t.tr("desk.queue.waiting_for",
                           {{"wait", wait_words(d.now_s - tk.created_at, t)}});
   if (tk.called_at > 0)
     when += " · " + t.tr("desk.queue.called_at", {{"time", clock_words(tk.called_at, t)}});
-  ui::text(u, when, ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, -1});
+  ui::text(u, one_line(u, when, ui::FontRole::Body, info_w),
+           ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, -1});
   if (!tk.context.empty()) {
     ImGui::SetCursorScreenPos(ImVec2(info_x, ImGui::GetCursorScreenPos().y));
-    ui::text(u, tk.context, ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, -1});
+    ui::text(u, one_line(u, tk.context, ui::FontRole::Body, info_w),
+             ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, -1});
   }
 
-  const float bw = ui::px(u, 230);
-  const float gap = ui::px(u, 16);
   const float by = pos.y + (h - ui::target_height(u)) * 0.5f;
   ImGui::SetCursorScreenPos(ImVec2(pos.x + w - pad - 3 * bw - 2 * gap, by));
   ui::ButtonOpts call;
@@ -83,6 +102,41 @@ void ticket_row(const DeskContext& d, const HelpTicket& tk, bool next, ImVec2 po
   absent.kind = ui::ButtonKind::Secondary;
   if (ui::big_button(u, t.tr("desk.queue.absent"), absent))
     after_desk_action(d, ticket_absent(d.db, tk.id, d.role, d.now_s));
+}
+
+// One immersion request: the visitor's code and name, the employer and period, the status.
+// Every line is cut to the card's width: nothing runs out of it.
+void immersion_row(const DeskContext& d, const ImmersionRequestRow& r, ImVec2 pos, float w,
+                   float h, float pad_y) {
+  ui::Ui& u = d.ctx.ui;
+  const I18n& t = d.ctx.i18n;
+  row_background(u, pos, w, h);
+  const float pad = ui::px(u, 24);
+  const float text_w = w - 2 * pad;
+  auto line = [&](const std::string& s, ui::FontRole font, ui::Tone tone) {
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, ImGui::GetCursorScreenPos().y));
+    ui::text(u, one_line(u, s, font, text_w), ui::TextOpts{font, tone, -1});
+  };
+  ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + pad_y));
+  // The code the visitor holds comes first: it is what they show at the desk.
+  std::string who = r.code;
+  const std::string name = r.purged || r.first_name.empty() ? t.tr("desk.immersion.purged")
+                                                            : r.first_name;
+  who += (who.empty() ? "" : " · ") + name;
+  if (!r.purged && !r.contact.empty()) who += " · " + r.contact;
+  line(who, ui::FontRole::Heading, ui::Tone::Normal);
+  std::string what = r.trade_label.empty() ? t.tr("desk.immersion.unknown_slot") : r.trade_label;
+  if (!r.employer_name.empty()) what += " · " + r.employer_name;
+  if (!r.slot_start.empty())
+    what += " · " + t.tr("desk.immersion.from", {{"date", date_words(r.slot_start, t, true, false)}});
+  line(what, ui::FontRole::Body, ui::Tone::Secondary);
+  const CivilTime made = Clock::to_local(r.created_at * 1000);
+  std::string status = immersion_status_words(r, t);
+  if (!r.server_ref.empty()) status += " (" + r.server_ref + ")";
+  line(status, ui::FontRole::BodyBold,
+       r.state == OutboxState::rejected ? ui::Tone::Error : ui::Tone::Normal);
+  line(t.tr("desk.immersion.made", {{"when", day_time_words(made, t)}}), ui::FontRole::Body,
+       ui::Tone::Secondary);
 }
 
 }  // namespace
@@ -151,37 +205,18 @@ void draw_immersion_panel(const DeskContext& d, const std::vector<ImmersionReque
   ui::text(u, t.tr("desk.immersion.intro"),
            ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, -1});
   ui::space(u, ui::Space::Large);
-  const float row_h = ui::px(u, 140);
+  // Four lines (the code, who, what, the status) at the current text size: the row is as tall
+  // as they are, so the status line stays inside its card.
+  const float pad_y = ui::px(u, 12);
+  const float row_h = 2 * pad_y + u.fonts.size(ui::FontRole::Heading) +
+                      2 * u.fonts.size(ui::FontRole::Body) +
+                      u.fonts.size(ui::FontRole::BodyBold) + 4 * ImGui::GetStyle().ItemSpacing.y;
   ui::ScrollList list(u, "desk.immersion", ImVec2(0, 0), static_cast<int>(rows.size()), row_h,
                       ui::px(u, 14));
   for (int i = list.first(); i < list.last(); ++i) {
     list.place(i);
-    const ImmersionRequestRow& r = rows[static_cast<size_t>(i)];
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const float w = list.row_width();
-    row_background(u, pos, w, row_h);
-    const float pad = ui::px(u, 24);
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + ui::px(u, 12)));
-    std::string who = r.purged || r.first_name.empty() ? t.tr("desk.immersion.purged")
-                                                       : r.first_name;
-    if (!r.purged && !r.contact.empty()) who += " · " + r.contact;
-    ui::text(u, who, ui::TextOpts{ui::FontRole::Heading, ui::Tone::Normal, -1});
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, ImGui::GetCursorScreenPos().y));
-    std::string what = r.trade_label.empty() ? t.tr("desk.immersion.unknown_slot") : r.trade_label;
-    if (!r.employer_name.empty()) what += " · " + r.employer_name;
-    if (!r.slot_start.empty())
-      what += " · " + t.tr("desk.immersion.from",
-                           {{"date", date_words(r.slot_start, t, true, false)}});
-    ui::text(u, what, ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, -1});
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, ImGui::GetCursorScreenPos().y));
-    const CivilTime made = Clock::to_local(r.created_at * 1000);
-    std::string status = immersion_status_words(r, t);
-    if (!r.server_ref.empty()) status += " (" + r.server_ref + ")";
-    status += " · " + t.tr("desk.immersion.made", {{"when", day_time_words(made, t)}});
-    ui::text(u, status,
-             ui::TextOpts{ui::FontRole::BodyBold,
-                          r.state == OutboxState::rejected ? ui::Tone::Error : ui::Tone::Normal,
-                          w - 2 * pad});
+    immersion_row(d, rows[static_cast<size_t>(i)], ImGui::GetCursorScreenPos(),
+                  list.row_width(), row_h, pad_y);
   }
 }
 

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "kiosk/core/words/i18n.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/ui.h"
 #include "kiosk/ui/widgets.h"
 
@@ -28,7 +29,7 @@ class GlossaryScreen : public Screen {
     ui::Ui& u = ctx.ui;
     const I18n& t = ctx.i18n;
     ui::text(u, t.tr("glossary.intro"), ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary});
-    ImGui::Dummy(ImVec2(0, ui::px(u, 4)));
+    ui::space(u, ui::Space::Large);
     for (std::string_view word : kWords) {
       const std::string key = "glossary." + std::string(word);
       std::string term = t.tr(key + ".term");
@@ -37,7 +38,7 @@ class GlossaryScreen : public Screen {
       if (t.language() != "fr" && french != term) term += " (" + french + ")";
       ui::text(u, term, ui::TextOpts{ui::FontRole::BodyBold, ui::Tone::Title});
       ui::text(u, t.tr(key + ".text"));
-      ImGui::Dummy(ImVec2(0, ui::px(u, 6)));
+      ui::space(u, ui::Space::Large);
     }
   }
 };

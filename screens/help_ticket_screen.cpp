@@ -7,6 +7,7 @@
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
 #include "kiosk/core/base/clock.h"
+#include "kiosk/core/domain/contact_check.h"
 #include "kiosk/core/domain/help_desk.h"
 #include "kiosk/core/words/help_words.h"
 #include "kiosk/core/words/i18n.h"
@@ -27,6 +28,7 @@ class HelpTicketScreen : public Screen {
   }
 
   std::string_view id() const override { return "help.ticket"; }
+  bool holds_personal_data() const override { return true; }
   std::string title(ScreenContext& ctx) override {
     return ctx.i18n.tr(ticket_id_ ? "help.ticket.done_title" : "help.ticket.title");
   }
@@ -169,13 +171,29 @@ class HelpTicketScreen : public Screen {
     ui::FieldOpts field;
     field.focused = true;
     field.width = ui::px(u, 720);
+    field.max_chars = kFirstNameMaxChars;
+    // The first name is optional here: only a wrong one (digits, an @) is an error.
+    const bool wrong = check_first_name(ctx.session.first_name) == FieldCheck::invalid;
+    const std::string error =
+        name_checked_ && wrong ? ctx.i18n.tr("help.ticket.first_name_invalid") : std::string();
+    field.error = error;
     ui::text_field(u, ctx.i18n.tr("help.ticket.first_name_label"), ctx.session.first_name, field);
     ui::space(u, ui::Space::Section);
     draw_take_button(ctx);
     ui::KeyboardOpts kb;
     kb.mode = ui::KeyboardMode::Text;
-    kb.max_chars = 30;
-    if (ui::keyboard(u, ctx.session.first_name, kb) == ui::KeyResult::Ok) typing_ = false;
+    kb.max_chars = kFirstNameMaxChars;
+    if (ui::keyboard(u, ctx.session.first_name, kb) == ui::KeyResult::Ok) {
+      name_checked_ = true;
+      if (check_first_name(ctx.session.first_name) != FieldCheck::invalid) typing_ = false;
+    }
+  }
+
+  // "Retour" while the first name is typed goes back to the ticket's choices.
+  bool back_one_step(ScreenContext&) override {
+    if (!typing_ || ticket_id_ != 0) return false;
+    typing_ = false;
+    return true;
   }
 
   void take(ScreenContext& ctx) {
@@ -251,6 +269,7 @@ class HelpTicketScreen : public Screen {
 
   std::string context_;
   bool typing_ = false;
+  bool name_checked_ = false;  // "Valider" was pressed once: a wrong name may be said
   int64_t ticket_id_ = 0;
   std::string number_;
   std::string error_;

@@ -36,6 +36,7 @@ class ImmersionDoneScreen : public Screen {
   explicit ImmersionDoneScreen(std::string request_id) : request_id_(std::move(request_id)) {}
 
   std::string_view id() const override { return "immersion.done"; }
+  bool holds_personal_data() const override { return true; }
   std::string title(ScreenContext& ctx) override { return ctx.i18n.tr("immersion.done.title"); }
   std::string subtitle(ScreenContext& ctx) override {
     if (!offer_ || !slot_) return {};

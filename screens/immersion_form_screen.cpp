@@ -30,9 +30,11 @@ namespace {
 
 enum class Field { None, FirstName, Phone, Email, Message };
 
-constexpr size_t kMaxName = 40;
-constexpr size_t kMaxPhone = 20;
-constexpr size_t kMaxEmail = 80;
+// The limits of the fields a visitor types about themselves are the shared ones
+// (kiosk/core/contact_check.h): the workshop form stops at the same length.
+constexpr size_t kMaxName = kFirstNameMaxChars;
+constexpr size_t kMaxPhone = kPhoneMaxChars;
+constexpr size_t kMaxEmail = kEmailMaxChars;
 constexpr size_t kMaxMessage = 400;
 
 class ImmersionFormScreen : public Screen {
@@ -40,10 +42,21 @@ class ImmersionFormScreen : public Screen {
   explicit ImmersionFormScreen(std::string slot_id) : slot_id_(std::move(slot_id)) {}
 
   std::string_view id() const override { return "immersion.form"; }
+  bool holds_personal_data() const override { return true; }
   std::string title(ScreenContext& ctx) override { return ctx.i18n.tr("immersion.form.title"); }
   std::string subtitle(ScreenContext& ctx) override {
     if (!slot_ || !offer_) return {};
     return offer_->employer_name + " · " + immersion::slot_dates(ctx.i18n, slot_->slot);
+  }
+
+  // "Retour" goes back one field: from the contact to the first name, from a field opened
+  // on the whole form back to the form. The first field of a form never seen leaves it.
+  bool back_one_step(ScreenContext&) override {
+    if (editing_ == Field::None) return false;
+    if (editing_ == Field::FirstName && !form_seen_) return false;
+    editing_ = previous_;
+    previous_ = Field::None;
+    return true;
   }
 
   void draw(ScreenContext& ctx) override {
@@ -230,6 +243,7 @@ class ImmersionFormScreen : public Screen {
       fo.error = error;
       const std::string placeholder = ctx.i18n.tr(std::string(label) + "_placeholder");
       fo.placeholder = placeholder;
+      fo.max_chars = ko.max_chars;
       ui::text_field(u, ctx.i18n.tr(label), *text, fo);
     }
     if (contact) {
@@ -262,7 +276,12 @@ class ImmersionFormScreen : public Screen {
       case Field::FirstName:
         shown_[0] = true;
         if (c.first_name != FieldCheck::ok) return;
-        editing_ = s.phone.empty() && s.email.empty() ? preferred_contact() : Field::None;
+        if (s.phone.empty() && s.email.empty()) {
+          previous_ = Field::FirstName;
+          editing_ = preferred_contact();
+        } else {
+          editing_ = Field::None;
+        }
         return;
       case Field::Phone:
         shown_[1] = true;
@@ -284,6 +303,7 @@ class ImmersionFormScreen : public Screen {
   // one primary button, whatever the text size.
   void draw_form(ScreenContext& ctx) {
     ui::Ui& u = ctx.ui;
+    form_seen_ = true;
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ui::px(u, 24), ui::px(u, 10)));
     ui::space(u, ui::Space::Small);
     const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -340,7 +360,10 @@ class ImmersionFormScreen : public Screen {
       fo.error = error;
       const std::string placeholder = ctx.i18n.tr(std::string(labels[i]) + "_placeholder");
       fo.placeholder = placeholder;
-      if (ui::text_field(u, ctx.i18n.tr(labels[i]), *values[i], fo)) editing_ = fields[i];
+      if (ui::text_field(u, ctx.i18n.tr(labels[i]), *values[i], fo)) {
+        editing_ = fields[i];
+        previous_ = Field::None;
+      }
       ui::space(u, i == 0 ? ui::Space::Medium : ui::Space::Tight);
     }
   }
@@ -373,8 +396,10 @@ class ImmersionFormScreen : public Screen {
     ui::space(u, ui::Space::Tight);
     ui::ButtonOpts bo;
     bo.kind = ui::ButtonKind::Secondary;
-    if (ui::big_button(u, ctx.i18n.tr("immersion.form.change_message"), bo))
+    if (ui::big_button(u, ctx.i18n.tr("immersion.form.change_message"), bo)) {
       editing_ = Field::Message;
+      previous_ = Field::None;
+    }
     if (edited) {
       ImGui::SameLine(0, ui::em(u));
       if (ui::big_button(u, ctx.i18n.tr("immersion.form.restore_message"), bo))
@@ -477,6 +502,8 @@ class ImmersionFormScreen : public Screen {
   std::optional<ImmersionOfferDetail> offer_;
   jobs::PlaceCache place_;
   Field editing_ = Field::None;
+  Field previous_ = Field::None;  // where "Retour" goes from the field being typed
+  bool form_seen_ = false;        // the whole form was shown once
   bool shown_[3] = {false, false, false};  // first name, phone, email: errors may show
   std::string error_key_;
   float left_h_ = 0, right_h_ = 0;

@@ -113,6 +113,7 @@ class ImmersionResultsScreen : public Screen {
     const int count = static_cast<int>(cards_.size());
     ui::ScrollList list(u, kListId, ImVec2(0, 0), count, row_h, ui::px(u, 16));
     const std::string badge = ctx.i18n.tr("immersion.fit_for_disabled");
+    const std::string ask = ctx.i18n.tr("immersion.results.ask_period");
     for (int i = list.first(); i < list.last(); ++i) {
       list.place(i);
       const ImmersionCard& c = cards_[static_cast<size_t>(i)];
@@ -130,7 +131,25 @@ class ImmersionResultsScreen : public Screen {
       spec.figure_caption = c.commune_name;
       if (c.fit_for_disabled_workers) spec.badge = badge;
       spec.height = row_h;
+      // The next period with a seat, asked for straight from the list (one tap less to a
+      // request); the card itself still opens the employer's page with every period.
+      const bool can_ask = c.seats_left > 0 && !c.next_slot_id.empty();
+      const float ask_w = can_ask ? ui::text_size(u, ask, ui::FontRole::BodyBold).x + 3 * ui::em(u)
+                                  : 0.0f;
+      const float gap = can_ask ? ui::px(u, 16) : 0.0f;
+      const ImVec2 row = ImGui::GetCursorScreenPos();
+      spec.width = list.row_width() - ask_w - gap;
       if (ui::card(u, spec)) ctx.nav.open("immersion.employer", {{"offer", c.offer_id}});
+      if (can_ask) {
+        ImGui::SetCursorScreenPos(
+            ImVec2(row.x + spec.width + gap, row.y + (row_h - ui::target_height(u)) * 0.5f));
+        ui::ButtonOpts bo;
+        bo.kind = ui::ButtonKind::Secondary;
+        bo.width = ask_w;
+        ImGui::PushID(i);
+        if (ui::big_button(u, ask, bo)) ctx.nav.open("immersion.form", {{"slot", c.next_slot_id}});
+        ImGui::PopID();
+      }
     }
   }
 

@@ -17,15 +17,16 @@ struct Ui;
 
 namespace immersion {
 
-// What the form keeps in Session::values (wiped with the session). The first name, the phone,
-// the email and the consent use the Session's own fields.
+// What the form keeps in Session::values. The first name, the phone, the email and the
+// consent use the Session's own fields; they and the "form." values are forgotten when the
+// form and its confirmation have left the stack (Session::forget_personal).
 // Form tokens are kept per period ("immersion.form_token.<slot id>"), so that going to another
 // period and coming back still finds the request already made for the first one.
 inline constexpr const char* kFormTokenPrefix = "immersion.form_token.";
 inline constexpr const char* kFormSlot = "immersion.form_slot";    // the period last opened
-inline constexpr const char* kObjective = "immersion.objective";   // discover|confirm|recruit
-inline constexpr const char* kMessage = "immersion.message";       // as the visitor left it
-inline constexpr const char* kMessageEdited = "immersion.message_edited";  // "1": keep it
+inline constexpr const char* kObjective = "form.immersion.objective";  // discover|confirm|recruit
+inline constexpr const char* kMessage = "form.immersion.message";  // as the visitor left it
+inline constexpr const char* kMessageEdited = "form.immersion.message_edited";  // "1": keep it
 
 // Values of the session map, "" when absent (reading never inserts).
 std::string value(const Session& s, std::string_view key);

@@ -11,6 +11,7 @@
 #include "kiosk/app/sync_status_text.h"
 #include "kiosk/core/words/i18n.h"
 #include "kiosk/ui/keyboard.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/ui.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/manager_screens.h"
@@ -37,14 +38,14 @@ class ManagerEnrolScreen : public Screen {
     }
     ui::Ui& u = ctx.ui;
     const I18n& t = ctx.i18n;
-    ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
+    ui::space(u, ui::Space::Large);
     ui::text(u, t.tr("manager.enrol.explain"), ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary});
-    ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
+    ui::space(u, ui::Space::Large);
     const float width = std::min(ImGui::GetContentRegionAvail().x, ui::px(u, 1100));
     const EnrolLive state = link ? link->enrolment_state() : EnrolLive{};
     draw_fields(ctx, width, state.running);
     if (editing_ != Field::None) return;  // the keyboard takes the lower half
-    ImGui::Dummy(ImVec2(0, ui::px(u, 16)));
+    ui::space(u, ui::Space::Section);
     draw_action_and_result(ctx, link, state, width);
   }
 
@@ -82,7 +83,7 @@ class ManagerEnrolScreen : public Screen {
       // A code is used once: a second tap must not send it again.
       if (link->start_enrolment(url_, code_)) code_.clear();
     }
-    ImGui::Dummy(ImVec2(0, ui::px(u, 8)));
+    ui::space(u, ui::Space::Large);
     if (state.running) {
       ui::text(u, t.tr("manager.enrol.running"), ui::TextOpts{ui::FontRole::Heading, ui::Tone::Normal, width});
     } else if (state.done && state.status.ok) {

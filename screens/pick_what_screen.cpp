@@ -9,6 +9,7 @@
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
 #include "kiosk/core/base/text_fold.h"
+#include "kiosk/core/storage/search_nearest.h"
 #include "kiosk/core/storage/store.h"
 #include "kiosk/core/words/i18n.h"
 #include "kiosk/ui/keyboard.h"
@@ -24,6 +25,7 @@ namespace eric {
 namespace {
 
 constexpr int kSuggestionLimit = 8;
+constexpr int kNearestLimit = 4;  // one or two rows, so the way to the families fits too
 constexpr int kTileColumns = 5;
 constexpr char kFamilies[] = "ABCDEFGHIJKLMN";
 constexpr size_t kFamilyCount = sizeof(kFamilies) - 1;
@@ -130,7 +132,10 @@ class PickWhatScreen : public Screen {
       ui::text(u, ctx.i18n.tr("jobs.what.type_hint"), ui::TextOpts{ui::FontRole::Body,
                                                                   ui::Tone::Secondary});
     } else if (suggestions_.empty()) {
-      ui::text(u, ctx.i18n.tr("jobs.what.no_suggestion"));
+      draw_no_match(ctx, keyboard_top);
+      // Searching words that suggest nothing would only find nothing: no such button.
+      draw_keyboard(ctx);
+      return;
     } else {
       ui::text(u, ctx.i18n.tr("jobs.what.suggestions"), ui::TextOpts{ui::FontRole::BodyBold});
       ui::space(u, ui::Space::Tight);
@@ -151,16 +156,55 @@ class PickWhatScreen : public Screen {
       if (ui::big_button(u, ctx.i18n.tr("jobs.what.search_words", {{"words", words}})))
         search_words(ctx);
     }
+    draw_keyboard(ctx);
+  }
+
+  void draw_keyboard(ScreenContext& ctx) {
+    std::string& words = ctx.session.search_words;
     ui::KeyboardOpts ko;
     ko.mode = ui::KeyboardMode::Text;
     ko.max_chars = 40;
-    const ui::KeyResult r = ui::keyboard(u, words, ko);
+    const ui::KeyResult r = ui::keyboard(ctx.ui, words, ko);
     if (r == ui::KeyResult::Ok) {
-      if (fold_text(words).empty())
-        typing_ = false;
+      if (fold_text(words).empty() || suggestions_.empty())
+        typing_ = false;  // nothing to search: back to the families
       else
         search_words(ctx);
     }
+  }
+
+  // Words that suggest nothing: the suggestions of the nearest spelling that does, as chips,
+  // then the way to the trade families (never a search bound to find nothing).
+  void draw_no_match(ScreenContext& ctx, float keyboard_top) {
+    ui::Ui& u = ctx.ui;
+    const std::string& words = ctx.session.search_words;
+    if (nearest_for_ != words) {
+      nearest_for_ = words;
+      nearest_ = ctx.services.db ? nearest_spelling(*ctx.services.db, words, kNearestLimit)
+                                 : NearestSpelling{};
+    }
+    ui::text(u, ctx.i18n.tr("jobs.what.no_match", {{"words", words}}),
+             ui::TextOpts{ui::FontRole::BodyBold});
+    auto fits = [&] { return ImGui::GetCursorScreenPos().y + ui::target_height(u) < keyboard_top; };
+    if (!nearest_.suggestions.empty()) {
+      ui::space(u, ui::Space::Tight);
+      ui::text(u, ctx.i18n.tr("jobs.what.nearest"), ui::TextOpts{ui::FontRole::Body});
+      ui::space(u, ui::Space::Tight);
+      ui::ChipFlow flow(u);
+      for (const Suggestion& sug : nearest_.suggestions) {
+        if (flow.chip(suggestion_label(ctx, sug), false)) {
+          choose_suggestion(ctx, sug);
+          return;
+        }
+        if (ImGui::GetItemRectMax().y + ui::target_height(u) > keyboard_top) break;
+      }
+    }
+    ui::space(u, ui::Space::Small);
+    if (!fits()) return;
+    // The 14 families do not fit above the keyboard: one button closes it onto their tiles.
+    ui::ButtonOpts bo;
+    bo.kind = ui::ButtonKind::Secondary;
+    if (ui::big_button(u, ctx.i18n.tr("jobs.what.or_family"), bo)) typing_ = false;
   }
 
   void refresh_suggestions(ScreenContext& ctx) {
@@ -220,6 +264,8 @@ class PickWhatScreen : public Screen {
   std::string suggested_for_;
   bool suggestions_valid_ = false;
   std::vector<Suggestion> suggestions_;
+  std::string nearest_for_;  // the words nearest_ was looked for
+  NearestSpelling nearest_;
 };
 
 }  // namespace

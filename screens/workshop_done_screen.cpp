@@ -25,6 +25,7 @@ class WorkshopDoneScreen : public Screen {
   }
 
   std::string_view id() const override { return "workshop.done"; }
+  bool holds_personal_data() const override { return true; }
   std::string title(ScreenContext& ctx) override { return ctx.i18n.tr("workshop.done.title"); }
   bool show_back() const override { return false; }
 

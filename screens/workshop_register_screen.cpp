@@ -6,6 +6,7 @@
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
 #include "kiosk/core/base/clock.h"
+#include "kiosk/core/domain/contact_check.h"
 #include "kiosk/core/domain/help_desk.h"
 #include "kiosk/core/domain/workshops.h"
 #include "kiosk/core/words/i18n.h"
@@ -37,6 +38,7 @@ class WorkshopRegisterScreen : public Screen {
   }
 
   std::string_view id() const override { return "workshop.register"; }
+  bool holds_personal_data() const override { return true; }
   std::string title(ScreenContext& ctx) override { return ctx.i18n.tr("workshop.register.title"); }
   std::string subtitle(ScreenContext& ctx) override {
     card_.reset();
@@ -48,7 +50,7 @@ class WorkshopRegisterScreen : public Screen {
   void draw(ScreenContext& ctx) override {
     ui::Ui& u = ctx.ui;
     const I18n& t = ctx.i18n;
-    std::string& contact = ctx.session.values["workshop.contact"];
+    std::string& contact = ctx.session.values["form.workshop.contact"];
     ui::space(u, ui::Space::Section);
     if (!card_) {
       ui::text(u, t.tr("workshop.detail.missing"), ui::TextOpts{ui::FontRole::Title});
@@ -65,6 +67,9 @@ class WorkshopRegisterScreen : public Screen {
       f.focused = focus_ == Field::FirstName;
       f.width = field_w;
       f.placeholder = t.tr("workshop.register.touch_to_write");
+      f.max_chars = kFirstNameMaxChars;
+      const std::string error = first_name_error(ctx);
+      f.error = error;
       if (ui::text_field(u, t.tr("workshop.register.first_name"), ctx.session.first_name, f))
         focus_ = Field::FirstName;
       ui::space(u, ui::Space::Section);
@@ -74,6 +79,9 @@ class WorkshopRegisterScreen : public Screen {
       f.focused = focus_ == Field::Contact;
       f.width = field_w;
       f.placeholder = t.tr("workshop.register.touch_to_write");
+      f.max_chars = contact_max_chars(contact);
+      const std::string error = contact_error(ctx, contact);
+      f.error = error;
       if (ui::text_field(u, t.tr("workshop.register.contact"), contact, f)) {
         focus_ = Field::Contact;
       }
@@ -110,16 +118,55 @@ class WorkshopRegisterScreen : public Screen {
       std::string& edited = focus_ == Field::FirstName ? ctx.session.first_name : contact;
       if (focus_ == Field::FirstName) {
         kb.mode = ui::KeyboardMode::Text;
-        kb.max_chars = 30;
+        kb.max_chars = kFirstNameMaxChars;
       } else {
         kb.mode = email_keys_ ? ui::KeyboardMode::Email : ui::KeyboardMode::Phone;
-        kb.max_chars = email_keys_ ? 60 : 20;
+        kb.max_chars = email_keys_ ? kEmailMaxChars : kPhoneMaxChars;
       }
-      if (ui::keyboard(u, edited, kb) == ui::KeyResult::Ok) focus_ = Field::None;
+      if (ui::keyboard(u, edited, kb) == ui::KeyResult::Ok) leave_field(ctx, contact);
     }
   }
 
+  // "Retour" from the contact goes back to the first name; from the first name it leaves.
+  bool back_one_step(ScreenContext&) override {
+    if (focus_ != Field::Contact) return false;
+    focus_ = Field::FirstName;
+    return true;
+  }
+
  private:
+  // "Valider" checks the field it leaves: a wrong one stays open, its error beside it.
+  void leave_field(ScreenContext& ctx, const std::string& contact) {
+    if (focus_ == Field::FirstName) {
+      name_checked_ = true;
+      if (check_first_name(ctx.session.first_name) == FieldCheck::ok) focus_ = Field::None;
+      return;
+    }
+    contact_checked_ = true;
+    if (check_contact(contact).ok) focus_ = Field::None;
+  }
+
+  std::string first_name_error(ScreenContext& ctx) const {
+    if (!name_checked_) return {};
+    switch (check_first_name(ctx.session.first_name)) {
+      case FieldCheck::missing: return ctx.i18n.tr("workshop.error.bad_first_name");
+      case FieldCheck::invalid: return ctx.i18n.tr("workshop.error.first_name_letters");
+      case FieldCheck::ok: break;
+    }
+    return {};
+  }
+
+  std::string contact_error(ScreenContext& ctx, const std::string& contact) const {
+    if (!contact_checked_) return {};
+    const Status s = check_contact(contact);
+    return s.ok ? std::string() : refusal_words(s, ctx.i18n);
+  }
+
+  size_t contact_max_chars(const std::string& contact) const {
+    return email_keys_ || contact.find('@') != std::string::npos ? kEmailMaxChars
+                                                                  : kPhoneMaxChars;
+  }
+
   void submit(ScreenContext& ctx, const std::string& contact) {
     RegistrationRequest r;
     r.workshop_id = id_;
@@ -130,8 +177,10 @@ class WorkshopRegisterScreen : public Screen {
     auto done = register_for_workshop(*ctx.services.db, r, ctx.clock.now_s());
     if (!done.ok()) {
       error_ = refusal_words(done.status, ctx.i18n);
-      if (done.status.code == "bad_phone" || done.status.code == "bad_email")
+      if (done.status.code == "bad_phone" || done.status.code == "bad_email") {
         focus_ = Field::None;
+        contact_checked_ = true;
+      }
       return;
     }
     ctx.session.consent = true;
@@ -146,6 +195,8 @@ class WorkshopRegisterScreen : public Screen {
   Field focus_ = Field::None;
   bool email_keys_ = false;
   bool first_draw_ = true;
+  bool name_checked_ = false;     // the first name was left once: its error may show
+  bool contact_checked_ = false;  // the same for the contact
   std::string error_;
 };
 

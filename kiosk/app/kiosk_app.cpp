@@ -4,9 +4,11 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "kiosk/app/read_aloud.h"
+#include "kiosk/app/script.h"
 #include "kiosk/app/shell_text.h"
 #include "kiosk/app/sync_link.h"
 #include "kiosk/core/base/clock.h"
@@ -15,6 +17,7 @@
 #include "kiosk/core/words/french.h"
 #include "kiosk/core/words/i18n.h"
 #include "kiosk/speech/speaker.h"
+#include "kiosk/ui/probe.h"
 #include "kiosk/ui/text_shaping.h"
 #include "kiosk/ui/ui.h"
 #include "kiosk/ui/widgets.h"
@@ -123,7 +126,9 @@ void KioskApp::reset_for_next_visitor() {
 void KioskApp::frame(float dt) {
   ImGuiIO& io = ImGui::GetIO();
   io.DeltaTime = std::clamp(dt, 0.001f, 0.1f);
-  touch_.apply(io);
+  ui_time_ms_ += std::max(0.0f, dt) * 1000.0;
+  touch_.apply(io, static_cast<int64_t>(ui_time_ms_));
+  const unsigned generation_before = nav_.generation();
   // The manager's settings screen may change the time-out: it applies from the next frame.
   idle_.set_config(idle_config_from(services_.settings));
   const int64_t now = clock_.now_ms();
@@ -175,6 +180,7 @@ void KioskApp::frame(float dt) {
   ui::end_frame(ui_);
   ImGui::Render();
   read_aloud_after_frame(drawn_generation);
+  after_screen_changes(generation_before);
   nav_.collect();
   if (services_.sync) services_.sync->after_frame(services_, nav_.generation());
   // A visit starts when the visitor leaves the home screen; from then on, even back on the
@@ -184,6 +190,68 @@ void KioskApp::frame(float dt) {
     services_.usage.add(clock_.today(), "visit.start", nav_.top() ? nav_.top()->id() : "");
   }
   write_between_visitors();
+}
+
+namespace {
+
+// What the finger would touch at (x, y): the topmost tappable item there (the keyboard and a
+// modal are drawn after the page). "" for none.
+std::string tappable_at(const ui::UiProbe& probe, float x, float y) {
+  const ui::ProbeItem* top = nullptr;
+  for (const ui::ProbeItem& item : probe.items())
+    if (item.tappable && x >= item.x && x < item.x + item.w && y >= item.y && y < item.y + item.h)
+      top = &item;
+  if (!top) return {};
+  // A key is told by its place and what it types, in any case (shift changes its label, not
+  // the key). Anything else by its label: a chip that grows a tick when chosen is the same.
+  if (top->kind != ui::ProbeKind::Key)
+    return std::to_string(static_cast<int>(top->kind)) + '|' + top->text;
+  return "key|" + fold_case(top->key) + '|' + std::to_string(std::lround(top->x)) + ',' +
+         std::to_string(std::lround(top->y)) + ',' + std::to_string(std::lround(top->w)) + ',' +
+         std::to_string(std::lround(top->h));
+}
+
+}  // namespace
+
+// Between two frames: what the frame's taps changed decides what the next visitor finds and
+// what the finger's next press may do.
+void KioskApp::after_screen_changes(unsigned generation_before) {
+  hold_taps_after_change(generation_before);
+  // The last form of the way has left the stack: what it asked goes with it.
+  const bool holds = nav_.holds_personal_data();
+  if (held_personal_data_ && !holds) session_.forget_personal();
+  held_personal_data_ = holds;
+  // Home, reached by any way, starts a new visitor: nothing of the last one, the site's
+  // language and text size. (Staff modes keep their own time-out.)
+  const bool home = nav_.at_home();
+  if (home && !was_at_home_) {
+    session_.wipe();
+    i18n_.set_language(services_.settings.default_language);
+    if (shell_.text_size != services_.settings.default_text_size)
+      shell_.requested_text_size = services_.settings.default_text_size;
+    ui_.keyboard = {};
+    ui_.scroll.clear();
+  }
+  was_at_home_ = home;
+}
+
+void KioskApp::hold_taps_after_change(unsigned generation_before) {
+  if (touch_.tap_ended()) {
+    frames_since_tap_ = 0;
+    tap_x_ = touch_.last_x();
+    tap_y_ = touch_.last_y();
+    under_tap_ = tappable_at(ui_.probe, tap_x_, tap_y_);
+  } else if (frames_since_tap_ < 1000) {
+    ++frames_since_tap_;
+  }
+  // A new screen, or a tap that put something else under the finger (the next step of a
+  // form, another keyboard): the finger's next press, this soon, was meant for what was
+  // there before. A letter typed, a chip or a toggle changes nothing under the finger.
+  const bool new_screen = nav_.generation() != generation_before;
+  const bool new_under_finger = frames_since_tap_ >= 1 && frames_since_tap_ <= 2 &&
+                                tappable_at(ui_.probe, tap_x_, tap_y_) != under_tap_;
+  if (new_screen || new_under_finger)
+    touch_.hold_presses_until(static_cast<int64_t>(ui_time_ms_) + kTapHoldMs);
 }
 
 void KioskApp::write_between_visitors() {
@@ -243,7 +311,8 @@ void KioskApp::draw_chrome_and_screen(ScreenContext& ctx) {
     const std::string title = screen->title(ctx);
     const std::string subtitle = screen->subtitle(ctx);
     drawn_title_ = title;
-    if (ui::title_band(ui_, title, subtitle, screen->show_back())) nav_.back();
+    if (ui::title_band(ui_, title, subtitle, screen->show_back()) && !screen->back_one_step(ctx))
+      nav_.back();
   }
   // The screen's content area: between the header (or title band) and the footer.
   const ImVec2 cursor = ImGui::GetCursorScreenPos();
@@ -258,7 +327,9 @@ void KioskApp::draw_chrome_and_screen(ScreenContext& ctx) {
   ImGui::PopStyleVar();
   // The id stack is keyed by the stack depth and screen id, so two screens never share state.
   ImGui::PushID(static_cast<int>(nav_.depth()));
-  if (screen) screen->draw(ctx);
+  // Under "Vous êtes toujours là ?" the page is not drawn at all: a passer-by must not read
+  // the name or phone of a visitor who walked away (the dimmed page would still show them).
+  if (screen && !(idle_.asking() && !home)) screen->draw(ctx);
   ImGui::PopID();
   ImGui::EndChild();
 

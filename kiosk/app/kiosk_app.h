@@ -48,6 +48,9 @@ class KioskApp {
   // was rebuilt: the renderer must upload the new texture.
   bool apply_requests(float display_height);
 
+  // Presses are dropped now: a tap just changed the screen (see kTapHoldMs).
+  bool presses_held() const { return touch_.holding(static_cast<int64_t>(ui_time_ms_)); }
+
   // More frames are needed now: a touch is still being delivered, or a list moves.
   bool wants_frames() const;
   // Clock time (ms) of the next change with nothing touched: the clock's next minute, the
@@ -77,6 +80,8 @@ class KioskApp {
 
  private:
   bool worth_asking() const;
+  void after_screen_changes(unsigned generation_before);
+  void hold_taps_after_change(unsigned generation_before);
   void draw_chrome_and_screen(ScreenContext& ctx);
   void draw_idle_overlay();
   void handle_footer(ScreenContext& ctx);
@@ -110,6 +115,18 @@ class KioskApp {
   std::string banner_read_;
   bool language_picker_open_ = false;
   bool fonts_rtl_ = false;  // the atlas holds the shaped Arabic forms
+  // The UI's own time (sum of frame steps, ms): what the touch hold is measured in, so a
+  // script's frames and a real finger's milliseconds count alike.
+  double ui_time_ms_ = 0;
+  int frames_since_tap_ = 1000;
+  float tap_x_ = 0, tap_y_ = 0;  // where the last tap ended
+  std::string under_tap_;        // what it touched there (see tappable_at)
+  bool was_at_home_ = true;
+  bool held_personal_data_ = false;
 };
+
+// How long after a tap changed the screen a new press is taken for the old screen's
+// second tap (a double tap or a bouncing finger) and dropped.
+inline constexpr int64_t kTapHoldMs = 400;
 
 }  // namespace eric

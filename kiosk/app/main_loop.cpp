@@ -125,14 +125,14 @@ LoopStats run_main_loop(KioskApp& app, ui::Platform& platform, const LoopOptions
   return stats;
 }
 
-void SdlScriptTarget::one_frame(bool present) {
+void SdlScriptTarget::one_frame(bool present, float dt) {
   // Real input is drained and ignored while a script plays, except a request to quit.
   SDL_Event e;
   while (platform_.poll_event(e)) {
     if (platform_.is_quit_request(e)) quit_ = true;
   }
   platform_.new_frame();
-  app_.frame(1.0f / 60.0f);  // a fixed step: the same script gives the same pictures
+  app_.frame(dt);  // a fixed step: the same script gives the same pictures
   platform_.render(ImGui::GetDrawData());
   if (present) platform_.present();
   if (!first_done_) {
@@ -158,6 +158,12 @@ std::string SdlScriptTarget::last_said() const {
 }
 
 void SdlScriptTarget::pointer(const ui::PointerEvent& e) { app_.pointer(e); }
+
+bool SdlScriptTarget::presses_held() const { return app_.presses_held(); }
+
+void SdlScriptTarget::run_reading_frame(float seconds) {
+  if (!quit_) one_frame(true, seconds);
+}
 
 void SdlScriptTarget::advance_clock_ms(int64_t ms) { app_.clock().advance_ms(ms); }
 

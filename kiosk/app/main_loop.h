@@ -49,11 +49,13 @@ class SdlScriptTarget : public ScriptTarget {
   Status screenshot(const std::string& path) override;
   std::string last_said() const override;
   std::string text_for_key(const std::string& key) const override;
+  bool presses_held() const override;
+  void run_reading_frame(float seconds) override;
   bool quit_requested() const { return quit_; }
   double first_frame_ms(std::chrono::steady_clock::time_point started);
 
  private:
-  void one_frame(bool present);
+  void one_frame(bool present, float dt = 1.0f / 60.0f);
   KioskApp& app_;
   ui::Platform& platform_;
   bool quit_ = false;

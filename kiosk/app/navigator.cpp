@@ -67,4 +67,10 @@ std::vector<std::string_view> Navigator::ids() const {
   return out;
 }
 
+bool Navigator::holds_personal_data() const {
+  for (const auto& s : stack_)
+    if (s->holds_personal_data()) return true;
+  return false;
+}
+
 }  // namespace eric

@@ -34,6 +34,8 @@ class Navigator {
   // Destroys the screens taken off the stack; the shell calls it between frames.
   void collect() { retired_.clear(); }
   std::vector<std::string_view> ids() const;  // bottom to top, for tests and logs
+  // Some screen on the stack holds what the visitor typed about themselves.
+  bool holds_personal_data() const;
 
  private:
   const ScreenRegistry& registry_;

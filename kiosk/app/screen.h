@@ -62,6 +62,14 @@ class Screen {
   virtual std::string subtitle(ScreenContext&) { return {}; }
   virtual void draw(ScreenContext& ctx) = 0;
   virtual bool show_back() const { return true; }
+  // True for a screen that shows or edits what the visitor typed about themselves (first
+  // name, phone, e-mail, a message naming them). When the last such screen has left the
+  // stack, by whatever way (Retour, home, the banner, the end of a path), the shell forgets
+  // those fields: they live only as long as the form they were typed in.
+  virtual bool holds_personal_data() const { return false; }
+  // The title band's "Retour". A screen that moves through steps (a form, field by field)
+  // goes back one step and returns true; false lets the shell leave the screen.
+  virtual bool back_one_step(ScreenContext&) { return false; }
 };
 
 using ScreenFactory = std::function<std::unique_ptr<Screen>(const ScreenArgs&)>;

@@ -130,9 +130,11 @@ bool parse_line(std::string_view line, ScriptStep& step, std::string& error) {
     return true;
   }
   if (cmd == "type") return want_text(StepKind::Type);
+  if (cmd == "double-tap") return want_text(StepKind::DoubleTap);
   if (cmd == "expect") return want_text(StepKind::Expect);
   if (cmd == "expect-not") return want_text(StepKind::ExpectNot);
   if (cmd == "expect-said") return want_text(StepKind::ExpectSaid);
+  if (cmd == "expect-chosen") return want_text(StepKind::ExpectChosen);
   if (cmd == "advance") {
     double v[1];
     if (!want_numbers(1, v) || v[0] < 0) {
@@ -175,7 +177,8 @@ bool parse_line(std::string_view line, ScriptStep& step, std::string& error) {
     return true;
   }
   error = "commande inconnue « " + cmd +
-          " » (tap, drag, type, advance, frames, expect, expect-not, expect-said, wait, screenshot)";
+          " » (tap, double-tap, drag, type, advance, frames, expect, expect-not, expect-chosen, "
+          "expect-said, wait, screenshot)";
   return false;
 }
 

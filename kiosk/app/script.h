@@ -5,6 +5,8 @@
 //                            contains TEXT, ignoring case (É and é are the same, e and é not);
 //                            a label equal to TEXT is preferred (so "A" finds the button A)
 //   tap X Y                  a touch at pixel X, Y
+//   double-tap "TEXT"        two quick touches on the item tap "TEXT" finds, a few frames
+//                            apart, without reading in between (a tap acts once)
 //   drag X1 Y1 X2 Y2         press at X1 Y1, move over several frames to X2 Y2, release
 //   type "TEXT"              taps the keys of the open on-screen keyboard or pad, one per
 //                            character; capitals through the "shift" key; fails when a key
@@ -14,6 +16,8 @@
 //   expect "TEXT"            some visible text contains TEXT, ignoring case
 //   expect-not "TEXT"        no visible text contains TEXT
 //   expect-said "TEXT"       the text last given to the voice contains TEXT, ignoring case
+//   expect-chosen "TEXT"     the item labelled TEXT exactly is the one chosen of its group
+//                            (the text size "A", "A+" or "A++" in use)
 //   wait "TEXT" SECONDS      draws frames until some visible text contains TEXT, for at most
 //                            SECONDS of real time (what comes from outside the kiosk: a sync)
 //   screenshot NAME.png      saves the screen into the --screenshots folder
@@ -33,7 +37,10 @@
 
 namespace eric {
 
-enum class StepKind { Tap, TapAt, Drag, Type, Advance, Frames, Expect, ExpectNot, ExpectSaid, Wait, Screenshot };
+enum class StepKind {
+  Tap, TapAt, DoubleTap, Drag, Type, Advance, Frames, Expect, ExpectNot, ExpectChosen, ExpectSaid,
+  Wait, Screenshot
+};
 
 struct ScriptStep {
   StepKind kind = StepKind::Frames;

@@ -104,14 +104,18 @@ class Runner {
 
   bool step(const ScriptStep& s, std::string& why) {
     switch (s.kind) {
-      case StepKind::Tap: {
+      case StepKind::Tap:
+      case StepKind::DoubleTap: {
+        read_first();
         const ProbeItem* item = find_tappable(t_.probe(), s.text);
         if (!item) {
           why = "rien à toucher qui dise « " + s.text + " » ; textes visibles :" +
                 visible_texts(t_.probe());
           return false;
         }
-        tap_at(item->x + item->w / 2, item->y + item->h / 2);
+        const float x = item->x + item->w / 2, y = item->y + item->h / 2;
+        tap_at(x, y);
+        if (s.kind == StepKind::DoubleTap) tap_at(x, y);  // the same finger, ~70 ms later
         return true;
       }
       case StepKind::TapAt:
@@ -145,6 +149,11 @@ class Runner {
               " »";
         return false;
       }
+      case StepKind::ExpectChosen:
+        for (const ProbeItem& item : t_.probe().items())
+          if (item.key == "active" && fold_case(item.text) == fold_case(s.text)) return true;
+        why = "« " + s.text + " » n'est pas le choix en cours";
+        return false;
       case StepKind::Wait: {
         // Real time on purpose: what is awaited (a sync with a real server) runs on another
         // thread and does not follow the kiosk's clock.
@@ -195,12 +204,19 @@ class Runner {
     t_.run_frames(o_.settle_frames);
   }
 
+  // Draws frames while presses are held (a screen that just changed).
+  void read_first() {
+    for (int n = 0; t_.presses_held() && n < o_.max_read_frames; ++n)
+      t_.run_reading_frame(o_.read_seconds);
+  }
+
   bool tap_key(const ProbeItem& key) {
     tap_at(key.x + key.w / 2, key.y + key.h / 2);
     return true;
   }
 
   bool type(const std::string& text, std::string& why) {
+    read_first();
     for (const std::string& c : utf8_chars(text)) {
       if (const ProbeItem* key = find_key(t_.probe(), c)) {
         tap_key(*key);

@@ -36,6 +36,14 @@ class ScriptTarget {
     (void)key;  // a target without texts knows no key
     return {};
   }
+  // True while the touch layer drops presses aimed at the screen a tap just replaced.
+  virtual bool presses_held() const { return false; }
+  // One frame after a pause of `seconds` (a person reading the screen): the UI's own time
+  // moves by that much at once, so waiting out a hold costs one frame, not dozens.
+  virtual void run_reading_frame(float seconds) {
+    (void)seconds;  // a target without its own time just draws
+    run_frames(1);
+  }
 };
 
 struct ScriptRunOptions {
@@ -43,6 +51,11 @@ struct ScriptRunOptions {
   std::string screenshot_dir;          // empty: screenshots fail with a clear reason
   int settle_frames = 4;               // press, release, pointer leaves, one more to settle
   int drag_steps = 8;                  // intermediate moves of a drag, one frame each
+  // A tap by name ("tap TEXT", a key of "type") is a person who read the screen first: it
+  // waits, at most this many reading frames of read_seconds, until presses are taken again.
+  // "tap X Y" never waits: it is a finger, and two in a row are a double tap.
+  int max_read_frames = 20;
+  float read_seconds = 0.2f;
 };
 
 struct ScriptResult {

@@ -27,4 +27,17 @@ void Session::wipe() {
   *this = Session{};
 }
 
+void Session::forget_personal() {
+  for (std::string* s : {&first_name, &phone, &email}) zero(*s);
+  consent = false;
+  for (auto it = values.begin(); it != values.end();) {
+    if (it->first.rfind(kFormPrefix, 0) == 0) {
+      zero(it->second);
+      it = values.erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
+
 }  // namespace eric

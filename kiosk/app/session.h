@@ -34,8 +34,11 @@ struct Session {
   // Help with an animator.
   std::string help_reason;
   bool urgent_today = false;
-  // Anything else a path keeps while the visitor moves through it.
+  // Anything else a path keeps while the visitor moves through it. Keys that start with
+  // kFormPrefix hold what a form asked ("form.immersion.message" names the visitor): they
+  // go with the personal fields in forget_personal().
   std::map<std::string, std::string> values;
+  static constexpr const char* kFormPrefix = "form.";
   // When the visitor first touched something (0 = nothing yet), for usage counters.
   int64_t started_ms = 0;
 
@@ -44,6 +47,9 @@ struct Session {
   bool empty() const { return *this == Session{}; }
   // Overwrites every text in memory with zeros, then resets every field to its default.
   void wipe();
+  // The same for what a form asked alone (first name, phone, e-mail, consent, "form."
+  // values): the visitor left the form, the rest of their way (place, trade) stays.
+  void forget_personal();
 };
 
 }  // namespace eric

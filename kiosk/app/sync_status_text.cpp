@@ -45,10 +45,7 @@ SyncStatusText sync_status_text(const SyncStatusFacts& f, int64_t now_s, const I
   SyncStatusText out;
   if (f.rejected_records > 0) {
     // Said whatever else is said: the manager tells the region which records to fix.
-    out.rejected = f.rejected_records == 1
-                       ? i18n.tr("manager.status.rejected_one")
-                       : i18n.tr("manager.status.rejected_many",
-                                 {{"n", std::to_string(f.rejected_records)}});
+    out.rejected = i18n.tr_count("manager.status.rejected", f.rejected_records);
   }
   if (!f.enrolled) {
     out.ok = false;

@@ -18,12 +18,17 @@ struct ProbeItem {
 };
 
 // Rebuilt every frame: widgets record what they draw, in drawing order (reading order
-// within a screen). Only items that are visible (clipped in, not covered by a modal) count.
+// within a screen). Only items that are visible (clipped in) count; under a modal they are
+// recorded as not tappable (dimmed, still readable).
 class UiProbe {
  public:
   void begin_frame() { items_.clear(); }
   void record(ProbeItem item) { items_.push_back(std::move(item)); }
   const std::vector<ProbeItem>& items() const { return items_; }
+  // A modal came over what was recorded: it stays readable (dimmed), it takes no tap.
+  void cover_all() {
+    for (ProbeItem& item : items_) item.tappable = false;
+  }
 
  private:
   std::vector<ProbeItem> items_;

@@ -16,14 +16,35 @@ namespace {
 struct QrFree {
   void operator()(QRcode* q) const { QRcode_free(q); }
 };
+struct QrInputFree {
+  void operator()(QRinput* in) const { QRinput_free(in); }
+};
+
+// ECI 26 is UTF-8. Without it a reader assumes ISO-8859-1 and a phone shows "MaÃ§onnerie".
+constexpr unsigned kEciUtf8 = 26;
+
+bool has_non_ascii(std::string_view text) {
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) return true;
+  return false;
+}
+
+// 8-bit mode over the raw bytes, announced as UTF-8 (ECI) when some byte is not ASCII; plain
+// ASCII keeps the shortest code, which every reader takes.
+QRcode* encode(std::string_view text) {
+  std::unique_ptr<QRinput, QrInputFree> input(QRinput_new2(0, QR_ECLEVEL_M));
+  if (!input) return nullptr;
+  if (has_non_ascii(text) && QRinput_appendECIheader(input.get(), kEciUtf8) != 0) return nullptr;
+  if (QRinput_append(input.get(), QR_MODE_8, static_cast<int>(text.size()),
+                     reinterpret_cast<const unsigned char*>(text.data())) != 0)
+    return nullptr;
+  return QRcode_encodeInput(input.get());
+}
 }  // namespace
 
 bool make_qr(std::string_view text, QrMatrix& out) {
   if (text.empty() || text.size() > 2000) return false;  // a visitor's phone reads short codes
-  // encodeData = 8-bit mode over the raw bytes: UTF-8 goes through untouched.
-  std::unique_ptr<QRcode, QrFree> code(
-      QRcode_encodeData(static_cast<int>(text.size()),
-                        reinterpret_cast<const unsigned char*>(text.data()), 0, QR_ECLEVEL_M));
+  std::unique_ptr<QRcode, QrFree> code(encode(text));
   if (!code || code->width <= 0) return false;
   QrMatrix m;
   m.size = code->width;

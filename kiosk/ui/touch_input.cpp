@@ -8,9 +8,10 @@
 
 namespace eric::ui {
 
-bool TouchInput::apply(ImGuiIO& io) {
+bool TouchInput::apply(ImGuiIO& io, int64_t now_ms) {
   io.MouseDragThreshold = drag_threshold;
   bool changed = false;
+  tap_ended_ = false;
   if (hide_next_frame_) {
     hide_next_frame_ = false;
     if (queue_.empty() || queue_.front().action != PointerAction::Down) {
@@ -22,6 +23,17 @@ bool TouchInput::apply(ImGuiIO& io) {
   // that ImGui sees every transition in a frame of its own.
   while (!queue_.empty()) {
     const PointerEvent e = queue_.front();
+    if (swallowing_) {  // the rest of a dropped press never reaches ImGui
+      queue_.pop_front();
+      if (e.action == PointerAction::Up) swallowing_ = false;
+      continue;
+    }
+    if (e.action == PointerAction::Down && !down_ && holding(now_ms)) {
+      queue_.pop_front();
+      swallowing_ = true;
+      ++dropped_;
+      continue;
+    }
     if (e.action == PointerAction::Move) {
       queue_.pop_front();
       if (!down_) continue;  // no hover on a touch screen
@@ -51,6 +63,7 @@ bool TouchInput::apply(ImGuiIO& io) {
     queue_.pop_front();
     if (!down_) continue;
     down_ = false;
+    tap_ended_ = !dragging_;
     x_ = e.x;
     y_ = e.y;
     hide_next_frame_ = true;

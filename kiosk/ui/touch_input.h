@@ -33,11 +33,25 @@ class TouchInput {
 
   // Call once per frame before ImGui::NewFrame(): writes MousePos, MouseDown[0] and the drag
   // threshold into io. Returns true when it changed something (the loop should keep drawing).
-  bool apply(ImGuiIO& io);
+  // now_ms: the UI's own time (frame steps), which hold_presses_until() is measured in.
+  bool apply(ImGuiIO& io, int64_t now_ms = 0);
+
+  // A tap acts on the screen it was made on: once a tap has changed what the screen shows,
+  // a press that lands before until_ms was aimed at the old screen (the second half of a
+  // double tap, a finger that bounces). Such a press is dropped whole: press, moves, release.
+  void hold_presses_until(int64_t until_ms) { hold_until_ms_ = until_ms; }
+  bool holding(int64_t now_ms) const { return now_ms < hold_until_ms_; }
+  // Presses dropped so far (tests, and the log of a terminal whose screen bounces).
+  int dropped_presses() const { return dropped_; }
 
   // True while events wait in the queue or the pointer still has to leave the screen.
   bool pending() const { return !queue_.empty() || hide_next_frame_; }
   bool is_down() const { return down_; }
+  // True on the frame whose apply() released a finger that had not dragged: a tap ended
+  // there (ImGui's buttons act on that release).
+  bool tap_ended() const { return tap_ended_; }
+  float last_x() const { return x_; }
+  float last_y() const { return y_; }
   // True once the finger moved farther than the drag threshold since it touched.
   bool is_drag() const { return dragging_; }
 
@@ -46,6 +60,10 @@ class TouchInput {
 
  private:
   std::deque<PointerEvent> queue_;
+  int64_t hold_until_ms_ = 0;
+  int dropped_ = 0;
+  bool swallowing_ = false;
+  bool tap_ended_ = false;  // a dropped press: its moves and release are dropped too
   bool down_ = false;
   bool dragging_ = false;
   bool hide_next_frame_ = false;

@@ -15,7 +15,7 @@
 
 namespace eric::ui {
 
-// Modal bookkeeping of the frame: under a modal, nothing else is tappable or recorded.
+// Modal bookkeeping of the frame: under a modal, nothing else is tappable (only readable).
 struct ModalFrame {
   bool open_last_frame = false;
   bool open_this_frame = false;
@@ -66,7 +66,7 @@ float px(const Ui& ui, float px_at_1080);
 float target_height(const Ui& ui);
 float tap_slop(const Ui& ui);  // finger movement (px) beyond which a press is a drag
 
-// Whether widgets drawn now may take taps and be recorded (false under a modal).
+// Whether widgets drawn now may take taps (false under a modal).
 bool input_allowed(const Ui& ui);
 
 // True when something moves by itself (list inertia): the loop must keep drawing.

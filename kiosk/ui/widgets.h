@@ -11,7 +11,8 @@
 //   tap_slop(ui); a drag never clicks (it scrolls the list under it);
 // - a tappable widget records one ProbeItem (its kind, its main label, its visible rect,
 //   tappable = true); other texts inside it record ProbeKind::Text items;
-// - nothing is recorded or tappable when it is clipped out or covered by a modal;
+// - nothing is recorded or tappable when it is clipped out; under a modal, items are recorded
+//   as readable but not tappable;
 // - sizes come from the fonts (em) so the text size setting enlarges everything.
 #pragma once
 
@@ -153,13 +154,14 @@ struct FieldOpts {
   std::string_view error;        // empty: none
   std::string_view placeholder;  // shown in grey while value is empty
   float width = 0;               // 0: available width
+  size_t max_chars = 0;          // > 0: a counter "12/40" right of the label
 };
 bool text_field(Ui& ui, std::string_view label, std::string_view value,
                 const FieldOpts& opts = {});
 
 // A modal over everything: dims the display and draws a centred white card. Between
 // begin_modal and end_modal the cursor is inside the card; only those widgets are tappable
-// and recorded this frame (what the page recorded before is dropped from the probe).
+// this frame (what the page recorded before stays in the probe as readable, not tappable).
 void begin_modal(Ui& ui, std::string_view id, float width_em = 26.0f);
 void end_modal(Ui& ui);
 

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "kiosk/core/base/utf8.h"
 #include "kiosk/ui/widgets.h"
 #include "kiosk/ui/widgets_internal.h"
 
@@ -287,6 +288,15 @@ bool text_field(Ui& ui, std::string_view label, std::string_view value, const Fi
     detail::record(ui, ProbeKind::Input, value, box, true, label);
     tapped = r.tapped;
   }
+  if (opts.max_chars > 0 && !label.empty()) {
+    // "12/40" at the right of the label: the visitor sees the limit coming, and why the
+    // keyboard stops there.
+    const size_t typed = utf8::length(value);
+    const std::string counter = std::to_string(typed) + "/" + std::to_string(opts.max_chars);
+    const float cw = detail::measure(ui, FontRole::Body, counter).x;
+    detail::draw_text(ui, FontRole::Body, ImVec2(pos.x + width - cw, pos.y),
+                      typed >= opts.max_chars ? t.error : t.text_secondary, counter);
+  }
   if (!opts.error.empty())
     detail::draw_text(ui, FontRole::Body, ImVec2(pos.x, box.Max.y + 0.3f * e), t.error,
                       opts.error, width);
@@ -296,8 +306,9 @@ bool text_field(Ui& ui, std::string_view label, std::string_view value, const Fi
 }
 
 void begin_modal(Ui& ui, std::string_view id, float width_em) {
-  // What the page drew before is covered: drop it from the probe, block it from now on.
-  ui.probe.begin_frame();
+  // What the page drew before is covered: dimmed but readable, so it stays in the probe
+  // without taking taps (a script can tell what a passer-by could still read).
+  ui.probe.cover_all();
   ui.modal.open_this_frame = true;
   const ImGuiIO& io = ImGui::GetIO();
   const ImGuiWindowFlags base = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |

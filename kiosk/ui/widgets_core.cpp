@@ -16,7 +16,9 @@ namespace detail {
 
 void record(Ui& ui, ProbeKind kind, std::string_view text, const ImRect& bb, bool tappable,
             std::string_view key) {
-  if (!input_allowed(ui)) return;
+  // Under a modal the page is dimmed, not hidden: its texts are still readable (so a script
+  // can tell what a passer-by could read), but nothing there takes a tap.
+  if (!input_allowed(ui)) tappable = false;
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   ImRect visible = bb;
   visible.ClipWithFull(window->ClipRect);

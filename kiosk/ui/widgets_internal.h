@@ -13,8 +13,9 @@ namespace eric::ui::detail {
 
 inline ImU32 col(Color c) { return to_u32(c); }
 
-// Records an item if it is visible in the current clip rect and not under a modal. The
-// recorded rect is the visible part (a script taps its centre).
+// Records an item if it is visible in the current clip rect; under a modal it is recorded as
+// readable text that takes no tap. The recorded rect is the visible part (a script taps its
+// centre).
 void record(Ui& ui, ProbeKind kind, std::string_view text, const ImRect& bb, bool tappable,
             std::string_view key = {});
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "kiosk/ui/widgets.h"
 #include "tests/support/headless_shell.h"
 
 namespace eric {
@@ -177,6 +178,76 @@ TEST_F(HeadlessKiosk, WithoutAVoiceListenStillGivesTheTwoTapMode) {
 TEST_F(HeadlessKiosk, TheLockOpensTheStaffEntry) {
   play("tap \"Espace du personnel\"\nexpect \"Retour\"\n");
   EXPECT_EQ(app->nav().top()->id(), "staff.pin");
+}
+
+// ------------------------------------------------------------------ nothing reaches the next
+// visitor, a tap acts once (issue 11)
+
+// A screen that asks the visitor's first name, as the real forms do.
+class AskingScreen : public Screen {
+ public:
+  std::string_view id() const override { return "test.form"; }
+  bool holds_personal_data() const override { return true; }
+  void draw(ScreenContext& ctx) override { ui::text(ctx.ui, "Prénom : " + ctx.session.first_name); }
+};
+
+TEST_F(HeadlessKiosk, LeavingAFormForgetsWhatItAskedNotTheWay) {
+  registry.add("test.form", [](const ScreenArgs&) { return std::make_unique<AskingScreen>(); });
+  play("tap \"Essayer un métier\"\n");
+  app->session().trade_code = "F1703";
+  ASSERT_TRUE(app->nav().open("test.form"));
+  app->session().first_name = "Samia";
+  app->session().phone = "06 12 34 56 78";
+  app->session().consent = true;
+  app->session().values["form.immersion.message"] = "Merci. Samia";
+  app->session().values["immersion.form_slot"] = "s1";
+  play("expect \"Prénom : Samia\"\ntap \"Retour\"\n");
+  EXPECT_EQ(app->nav().top()->id(), "immersion.trade");
+  EXPECT_TRUE(app->session().first_name.empty());
+  EXPECT_TRUE(app->session().phone.empty());
+  EXPECT_FALSE(app->session().consent);
+  EXPECT_EQ(app->session().values.count("form.immersion.message"), 0u);
+  // The way the visitor came stays: they only left the form.
+  EXPECT_EQ(app->session().trade_code, "F1703");
+  EXPECT_EQ(app->session().values["immersion.form_slot"], "s1");
+}
+
+TEST_F(HeadlessKiosk, HomeStartsANewVisitorWithTheSiteDefaults) {
+  play(
+      "tap \"Langue · Language\"\n"
+      "tap \"English\"\n"
+      "tap \"A++\"\n"
+      "expect-chosen \"A++\"\n"
+      "tap \"Find a trade\"\n");
+  app->session().search_words = "maçon";
+  play("tap \"Back\"\nexpect \"Bonjour !\"\nexpect-chosen \"A\"\n");
+  EXPECT_EQ(i18n.language(), "fr");
+  EXPECT_EQ(app->shell().text_size, 0);
+  EXPECT_TRUE(app->session().empty());
+}
+
+TEST_F(HeadlessKiosk, ADoubleTapOnATileOpensThePathOnce) {
+  play("double-tap \"Essayer un métier\"\n");
+  EXPECT_EQ(app->nav().depth(), 2u);
+  EXPECT_EQ(app->nav().top()->id(), "immersion.trade");
+  EXPECT_EQ(app->touch().dropped_presses(), 1);
+  // A person who reads first is not held back: the next tap by name acts.
+  play("tap \"Retour\"\nexpect \"Bonjour !\"\n");
+  EXPECT_TRUE(app->nav().at_home());
+}
+
+TEST_F(HeadlessKiosk, TheIdleQuestionHidesThePage) {
+  registry.add("test.form", [](const ScreenArgs&) { return std::make_unique<AskingScreen>(); });
+  play("tap \"Essayer un métier\"\n");
+  ASSERT_TRUE(app->nav().open("test.form"));
+  app->session().first_name = "Samia";
+  play(
+      "expect \"Prénom : Samia\"\n"
+      "advance 61\n"
+      "expect \"Vous êtes toujours là ?\"\n"
+      "expect-not \"Samia\"\n"
+      "tap \"Je suis là, continuer\"\n"
+      "expect \"Prénom : Samia\"\n");
 }
 
 }  // namespace

@@ -14,8 +14,8 @@
 
 #include "kiosk/core/domain/pin.h"
 #include "kiosk/core/storage/store.h"
-#include "tests/support/test_util.h"
 #include "tests/support/headless_shell.h"
+#include "tests/support/test_util.h"
 
 namespace eric {
 namespace {

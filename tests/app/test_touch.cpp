@@ -112,6 +112,47 @@ TEST_F(Headless, AReleaseOutsideTheButtonDoesNotClick) {
   EXPECT_EQ(clicks, 0);
 }
 
+TEST_F(Headless, APressWhileHeldIsDroppedWithItsRelease) {
+  frame();
+  touch.hold_presses_until(400);
+  // A press at 100 ms (UI time) was aimed at the screen a tap just replaced.
+  touch.push({PointerAction::Down, 150, 150});
+  touch.push({PointerAction::Move, 152, 150});
+  touch.push({PointerAction::Up, 152, 150});
+  int clicks = 0;
+  for (int i = 0; i < 6; ++i) {
+    touch.apply(ImGui::GetIO(), 100);
+    EXPECT_FALSE(touch.is_down());
+    ImGui::NewFrame();
+    ImGui::Render();
+  }
+  EXPECT_EQ(touch.dropped_presses(), 1);
+  EXPECT_FALSE(touch.pending());
+  // Once the hold is over, the same finger clicks.
+  EXPECT_FALSE(touch.holding(400));
+  touch.tap(150, 150);
+  for (int i = 0; i < 4; ++i) clicks += frame();  // frame() applies at UI time 0...
+  EXPECT_EQ(clicks, 0) << "...which is still inside the hold";
+  touch.hold_presses_until(0);
+  touch.tap(150, 150);
+  for (int i = 0; i < 4; ++i) clicks += frame();
+  EXPECT_EQ(clicks, 1);
+  EXPECT_EQ(touch.dropped_presses(), 2);
+}
+
+TEST_F(Headless, AHoldNeverCutsAFingerAlreadyDown) {
+  frame();
+  touch.push({PointerAction::Down, 150, 150});
+  frame();
+  ASSERT_TRUE(touch.is_down());
+  touch.hold_presses_until(1000);
+  touch.push({PointerAction::Up, 150, 150});
+  int clicks = 0;
+  for (int i = 0; i < 3; ++i) clicks += frame();
+  EXPECT_EQ(clicks, 1);
+  EXPECT_EQ(touch.dropped_presses(), 0);
+}
+
 TEST(SdlPointer, FingersAreNormalizedAndMouseCopiesOfTouchesDropped) {
   SdlPointerState state;
   PointerEvent out;

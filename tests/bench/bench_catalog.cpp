@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "tests/bench/bench_catalog.h"
-#include "tests/bench/bench_util.h"
 #include "kiosk/core/base/geo.h"
 #include "kiosk/core/storage/store.h"
+#include "tests/bench/bench_catalog.h"
+#include "tests/bench/bench_util.h"
 
 namespace eric::bench {
 

@@ -3,11 +3,11 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "tests/bench/bench_util.h"
 #include "kiosk/core/base/clock.h"
 #include "kiosk/core/storage/store.h"
 #include "kiosk/demo/demo_catalog.h"
 #include "kiosk/demo/reference_data.h"
+#include "tests/bench/bench_util.h"
 
 namespace eric::bench {
 

@@ -13,11 +13,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tests/bench/child_process.h"
 #include "kiosk/core/base/clock.h"
 #include "kiosk/core/storage/store.h"
 #include "sync/client.h"
 #include "sync/protocol.h"
+#include "tests/bench/child_process.h"
 
 namespace eric::bench {
 namespace {

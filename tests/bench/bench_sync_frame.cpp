@@ -8,10 +8,10 @@
 #include <thread>
 #include <vector>
 
-#include "tests/bench/bench_sync.h"
-#include "tests/bench/headless_kiosk.h"
 #include "kiosk/core/storage/store.h"
 #include "sync/worker.h"
+#include "tests/bench/bench_sync.h"
+#include "tests/bench/headless_kiosk.h"
 
 namespace eric::bench {
 

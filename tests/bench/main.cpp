@@ -5,14 +5,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/cli/cli.h"
+#include "kiosk/demo/reference_data.h"
 #include "tests/bench/bench_catalog.h"
 #include "tests/bench/bench_frame.h"
 #include "tests/bench/bench_import.h"
 #include "tests/bench/bench_sync.h"
 #include "tests/bench/bench_util.h"
 #include "tests/bench/bench_write.h"
-#include "kiosk/cli/cli.h"
-#include "kiosk/demo/reference_data.h"
 
 namespace {
 

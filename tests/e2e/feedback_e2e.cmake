@@ -16,3 +16,4 @@ feedback_e2e(feedback feedback.kiosk 1 help
              [[{"path":"help","rating":1,"reasons":["too_hard"]}]])
 feedback_e2e(feedback_double_tap feedback_double_tap.kiosk 1 jobs)
 feedback_e2e(feedback_skip feedback_skip.kiosk 0 immersion)
+feedback_e2e(tap_once_feedback tap_once_feedback.kiosk 0 jobs)

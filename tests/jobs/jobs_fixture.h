@@ -9,8 +9,8 @@
 #include "kiosk/app/screen.h"
 #include "kiosk/core/storage/catalog.h"
 #include "kiosk/core/storage/store.h"
-#include "tests/support/test_util.h"
 #include "tests/support/headless_shell.h"
+#include "tests/support/test_util.h"
 
 namespace eric::jobs_test {
 

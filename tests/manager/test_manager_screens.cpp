@@ -11,8 +11,8 @@
 #include "kiosk/core/domain/pin.h"
 #include "kiosk/ui/ui.h"
 #include "screens/screens.h"
-#include "tests/support/test_util.h"
 #include "tests/support/headless_shell.h"
+#include "tests/support/test_util.h"
 
 namespace eric::test {
 namespace {

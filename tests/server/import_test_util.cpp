@@ -5,9 +5,9 @@
 
 #include <fstream>
 
-#include "tests/bench/child_process.h"
 #include "sync/server/import_run.h"
 #include "sync/server/server_store.h"
+#include "tests/bench/child_process.h"
 
 namespace eric::test {
 

@@ -40,6 +40,12 @@ class HeadlessShell : public ScriptTarget, public ::testing::Test {
   std::string last_said() const override {
     return services.speaker ? services.speaker->last_said() : std::string();
   }
+  bool presses_held() const override { return app && app->presses_held(); }
+  void run_reading_frame(float seconds) override {
+    app->frame(seconds);
+    app->apply_requests(1080);
+    app->nav().collect();
+  }
 
   // Runs script text and expects every step to pass; returns the runner's output.
   std::string play(const std::string& text);

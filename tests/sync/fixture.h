@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "tests/bench/child_process.h"
 #include "kiosk/core/storage/db.h"
 #include "kiosk/core/storage/store.h"
 #include "sync/client.h"
+#include "tests/bench/child_process.h"
 #include "tests/support/test_util.h"  // TempDir
 
 namespace eric::test {

@@ -151,7 +151,7 @@ TEST(Widgets, ProbeRecordsOnlyVisibleItems) {
   EXPECT_LE(half->y + half->h, 300.5f) << "the recorded rect is the visible part";
 }
 
-TEST(Widgets, ModalBlocksAndHidesThePage) {
+TEST(Widgets, ModalBlocksAndDimsThePage) {
   Headless h;
   bool modal = false;
   int page_clicks = 0, modal_clicks = 0;
@@ -170,7 +170,9 @@ TEST(Widgets, ModalBlocksAndHidesThePage) {
   modal = true;
   h.frame(draw);
   h.frame(draw);
-  EXPECT_EQ(h.find("Page"), nullptr) << "covered items are not in the probe";
+  const ProbeItem* covered = h.find("Page");
+  ASSERT_NE(covered, nullptr) << "a dimmed page is still readable: the probe says so";
+  EXPECT_FALSE(covered->tappable) << "but nothing under the modal takes a tap";
   ASSERT_NE(h.find("Vous êtes toujours là ?"), nullptr);
   h.tap(page.x + page.w / 2, page.y + page.h / 2, draw);
   EXPECT_EQ(page_clicks, 0);

@@ -119,16 +119,13 @@ std::vector<ImmersionCard> immersion_offers_near(Database& db, const ImmersionQu
     bool any = false;
     while (slots.step()) {
       const ImmersionSlotInfo info = with_seats(read_slot(slots), pending_of(pending, slots.col_view(0)));
-      if (!any) {
-        any = true;
+      if (!any || info.seats_left > 0) {
         c.next_slot_start = info.slot.start;
+        c.next_slot_id = info.slot.id;
         c.seats_left = info.seats_left;
       }
-      if (info.seats_left > 0) {
-        c.next_slot_start = info.slot.start;
-        c.seats_left = info.seats_left;
-        break;
-      }
+      any = true;
+      if (info.seats_left > 0) break;
     }
     if (!slots.ok()) return {};
     if (any) out.push_back(std::move(c));
@@ -208,6 +205,7 @@ std::vector<ImmersionRequestRow> immersion_requests_here(Database& db, int limit
       ImmersionRequestPayload payload;
       if (read_request_payload(parse_bounded_json(s.col_view(6)), payload).ok) {
         row.slot_id = payload.slot_id;
+        row.code = payload.code;
         row.first_name = payload.first_name;
         const std::string& phone = payload.phone;
         const std::string& email = payload.email;

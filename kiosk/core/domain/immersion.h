@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/core/domain/contact_check.h"
 #include "kiosk/core/storage/catalog.h"
 #include "kiosk/core/storage/db.h"
 #include "kiosk/core/storage/store.h"
@@ -38,6 +39,7 @@ struct ImmersionCard {
   double distance_km = 0;
   // The first future slot with a seat left; when every slot is full, the first future slot.
   std::string next_slot_start;  // "YYYY-MM-DD"
+  std::string next_slot_id;     // that slot, for a request straight from the list
   int seats_left = 0;           // of that slot
   bool fit_for_disabled_workers = false;
 };
@@ -78,15 +80,6 @@ enum class ImmersionObjective { none, discover, confirm, recruit };
 const char* immersion_objective_name(ImmersionObjective o);  // "discover", ...; "" for none
 bool parse_immersion_objective(std::string_view text, ImmersionObjective& out);
 
-// French numbers, mobile or landline, with or without +33 (or 0033) and with spaces, dots or
-// hyphens between digits: "06 12 34 56 78", "+33 6 12 34 56 78", "01.23.45.67.89".
-// On success writes the national form "06 12 34 56 78".
-bool normalize_french_phone(std::string_view typed, std::string& national);
-// A plausible address: one @, a local part, a domain with a dot and a final label of at least
-// two letters, no spaces. Not proof that it exists.
-bool plausible_email(std::string_view typed);
-
-enum class FieldCheck { ok, missing, invalid };
 
 struct ImmersionRequestInput {
   std::string form_token;  // made when the form opens: a second submit returns the first item
@@ -157,6 +150,7 @@ struct ImmersionRequestRow {
   OutboxState state = OutboxState::pending;
   std::string reason;      // why it was refused (a French sentence or a code)
   std::string server_ref;  // "IMM-000017" once accepted
+  std::string code;        // the code the visitor was given ("IMM-7K3P9Q"), empty once purged
   bool purged = false;     // personal data removed after the retention
   std::string first_name;  // empty once purged
   std::string contact;     // phone and/or email, empty once purged

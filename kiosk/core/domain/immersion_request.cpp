@@ -27,45 +27,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
-
-bool valid_domain(std::string_view domain) {
-  if (domain.empty() || domain.size() > 253) return false;
-  int labels = 0;
-  std::string_view last;
-  while (true) {
-    const size_t dot = domain.find('.');
-    const std::string_view label = domain.substr(0, dot);
-    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-')
-      return false;
-    for (char c : label)
-      if (!is_alnum(c) && c != '-') return false;
-    ++labels;
-    last = label;
-    if (dot == std::string_view::npos) break;
-    domain.remove_prefix(dot + 1);
-  }
-  if (labels < 2 || last.size() < 2) return false;
-  for (char c : last)
-    if (!is_alpha(c)) return false;
-  return true;
-}
-
-bool valid_local_part(std::string_view local) {
-  if (local.empty() || local.size() > 64 || local.front() == '.' || local.back() == '.')
-    return false;
-  constexpr std::string_view kSpecials = ".!#$%&'*+/=?^_`{|}~-";
-  char previous = 0;
-  for (char c : local) {
-    if (!is_alnum(c) && kSpecials.find(c) == std::string_view::npos) return false;
-    if (c == '.' && previous == '.') return false;
-    previous = c;
-  }
-  return true;
-}
-
 std::string local_datetime_seconds(int64_t epoch_s) {
   const CivilTime t = Clock::to_local(epoch_s * 1000);
   char out[32];
@@ -112,71 +73,14 @@ bool parse_immersion_objective(std::string_view text, ImmersionObjective& out) {
   return false;
 }
 
-bool normalize_french_phone(std::string_view typed, std::string& national) {
-  std::string compact;
-  typed = trim(typed);
-  bool plus = false;
-  for (size_t i = 0; i < typed.size(); ++i) {
-    const char c = typed[i];
-    if (is_digit(c)) {
-      compact.push_back(c);
-    } else if (c == '+' && i == 0) {
-      plus = true;
-    } else if (c == ' ' || c == '.' || c == '-') {
-      // A separator only between two digits (or after "+33"): "06  12" or "06-.12" is a typo.
-      if (compact.empty() || i + 1 >= typed.size() || !is_digit(typed[i + 1])) return false;
-    } else {
-      return false;
-    }
-  }
-  std::string_view subscriber;  // the 9 digits after the 0 or the country code
-  const std::string_view digits = compact;
-  if (plus) {
-    if (digits.substr(0, 2) != "33") return false;
-    subscriber = digits.substr(2);
-  } else if (digits.substr(0, 4) == "0033") {
-    subscriber = digits.substr(4);
-  } else if (digits.substr(0, 1) == "0") {
-    subscriber = digits.substr(1);
-  } else {
-    return false;
-  }
-  if (subscriber.size() != 9 || subscriber[0] == '0') return false;
-  // Built char by char: GCC 12 warns falsely (-Wrestrict) on assigning a literal here.
-  std::string out;
-  out.reserve(14);
-  out.push_back('0');
-  for (size_t i = 0; i < 9; ++i) {
-    if (i % 2 == 1) out.push_back(' ');
-    out.push_back(subscriber[i]);
-  }
-  national.swap(out);
-  return true;
-}
-
-bool plausible_email(std::string_view typed) {
-  const std::string_view s = trim(typed);
-  if (s.size() < 6 || s.size() > 254) return false;
-  const size_t at = s.find('@');
-  if (at == std::string_view::npos || s.find('@', at + 1) != std::string_view::npos) return false;
-  return valid_local_part(s.substr(0, at)) && valid_domain(s.substr(at + 1));
-}
-
 ImmersionFormCheck check_immersion_form(const ImmersionRequestInput& in) {
   ImmersionFormCheck c;
-  const std::string_view name = trim(in.first_name);
-  if (name.empty()) {
-    c.first_name = FieldCheck::missing;
-  } else if (name.size() > 60 || name.find('@') != std::string_view::npos ||
-             std::any_of(name.begin(), name.end(), [](char ch) { return is_digit(ch); })) {
-    c.first_name = FieldCheck::invalid;
-  }
-  const std::string_view phone = trim(in.phone);
-  const std::string_view email = trim(in.email);
-  std::string national;
-  if (!phone.empty() && !normalize_french_phone(phone, national)) c.phone = FieldCheck::invalid;
-  if (!email.empty() && !plausible_email(email)) c.email = FieldCheck::invalid;
-  c.contact_missing = phone.empty() && email.empty();
+  c.first_name = check_first_name(in.first_name);
+  const FieldCheck phone = check_phone(in.phone);
+  const FieldCheck email = check_email(in.email);
+  if (phone == FieldCheck::invalid) c.phone = FieldCheck::invalid;
+  if (email == FieldCheck::invalid) c.email = FieldCheck::invalid;
+  c.contact_missing = phone == FieldCheck::missing && email == FieldCheck::missing;
   c.objective_missing = in.objective == ImmersionObjective::none;
   c.consent_missing = !in.consent;
   return c;

@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "kiosk/core/storage/db.h"
 #include "kiosk/core/domain/opening_hours.h"
+#include "kiosk/core/storage/db.h"
 
 namespace eric {
 

@@ -172,37 +172,12 @@ std::optional<WorkshopCard> workshop_card(Database& db, std::string_view worksho
   return read_card(s);
 }
 
-Status check_contact(std::string_view contact) {
-  if (contact.empty()) return Status::success();
-  if (contact.find('@') != std::string_view::npos) {
-    const size_t at = contact.find('@');
-    const size_t dot = contact.find('.', at);
-    const bool ok = at > 0 && contact.find('@', at + 1) == std::string_view::npos &&
-                    dot != std::string_view::npos && dot > at + 1 && dot + 1 < contact.size() &&
-                    contact.find(' ') == std::string_view::npos && contact.size() <= 100;
-    if (ok) return Status::success();
-    return Status::error("bad_email", "Cette adresse e-mail n'est pas complète.");
-  }
-  int digits = 0;
-  for (char c : contact) {
-    if (c >= '0' && c <= '9') {
-      ++digits;
-    } else if (c != ' ' && c != '+' && c != '.') {
-      return Status::error("bad_phone", "Ce numéro de téléphone n'est pas valable.");
-    }
-  }
-  if (digits < 10 || digits > 15) {
-    return Status::error("bad_phone", "Un numéro de téléphone a 10 chiffres.");
-  }
-  return Status::success();
-}
-
 Result<Registration> register_for_workshop(Database& db, const RegistrationRequest& request,
                                            int64_t now_s) {
   const std::string first_name = trimmed(request.first_name);
   const std::string contact = trimmed(request.contact);
   Result<Registration> r;
-  if (first_name.empty() || first_name.size() > 60) {
+  if (check_first_name(first_name) != FieldCheck::ok) {
     r.status = Status::error("bad_first_name", "Écrivez votre prénom.");
     return r;
   }

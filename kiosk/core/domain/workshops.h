@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/core/domain/contact_check.h"
 #include "kiosk/core/storage/catalog.h"
 #include "kiosk/core/storage/db.h"
 #include "kiosk/core/storage/store.h"
@@ -38,9 +39,7 @@ struct RegistrationRequest {
   bool consent = false;  // the visitor agreed that the animator keeps name and contact
 };
 
-// Checks a contact typed by a visitor: empty, a phone (digits, spaces, +; 10 to 15 digits)
-// or an email (one @, a dot after it). Returns an error Status with a plain sentence.
-Status check_contact(std::string_view contact);
+// The contact is checked by check_contact (contact_check.h), the rule the immersion form uses.
 
 struct Registration {
   std::string id;

@@ -6,8 +6,8 @@
 #include "kiosk/core/domain/feedback.h"
 #include "kiosk/core/storage/store.h"
 #include "kiosk/core/words/i18n.h"
-#include "tests/support/test_util.h"
 #include "tests/support/status_assert.h"
+#include "tests/support/test_util.h"
 
 namespace eric::test {
 namespace {
