@@ -86,6 +86,13 @@ install(TARGETS eric-regional-server RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
 install(FILES ${ERIC_PKG_DIR}/server.conf DESTINATION /etc/eric-regional-server COMPONENT server)
 install(FILES ${ERIC_PKG_DIR}/eric-regional-server.service DESTINATION ${ERIC_UNIT_DIR}
         COMPONENT server)
+# The nightly France Travail fetch: installed, enabled by the administrator once the API's
+# credentials are in place (README, "Install the regional server").
+install(FILES ${ERIC_PKG_DIR}/systemd/eric-regional-fetch.service
+              ${ERIC_PKG_DIR}/systemd/eric-regional-fetch.timer
+        DESTINATION ${ERIC_UNIT_DIR} COMPONENT server)
+install(FILES ${ERIC_PKG_DIR}/systemd/fetch-ft.example.json
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/eric-regional-server/examples COMPONENT server)
 install(FILES ${ERIC_DEB_DIR}/copyright ${ERIC_GEN_DIR}/eric-regional-server/changelog.gz
         DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/eric-regional-server COMPONENT server)
 if(ERIC_WITH_MAN)

@@ -5,7 +5,9 @@
 #include <cmath>
 #include <filesystem>
 #include <imgui_freetype.h>
+#include <optional>
 
+#include "kiosk/core/base/utf8.h"
 #include "kiosk/ui/text_shaping.h"
 
 namespace eric::ui {
@@ -185,29 +187,9 @@ float Fonts::size(FontRole role) const {
 
 std::vector<unsigned> utf8_codepoints(std::string_view text) {
   std::vector<unsigned> out;
-  size_t i = 0;
-  while (i < text.size()) {
-    const auto b0 = static_cast<unsigned char>(text[i]);
-    int len = b0 < 0x80 ? 1 : (b0 >> 5) == 6 ? 2 : (b0 >> 4) == 14 ? 3 : (b0 >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > text.size()) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    unsigned cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
-    bool ok = true;
-    for (int k = 1; k < len; ++k) {
-      const auto b = static_cast<unsigned char>(text[i + k]);
-      if ((b & 0xC0) != 0x80) ok = false;
-      cp = (cp << 6) | (b & 0x3F);
-    }
-    if (!ok) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    out.push_back(cp);
-    i += static_cast<size_t>(len);
+  for (size_t i = 0; i < text.size();) {
+    const std::optional<char32_t> cp = utf8::next(text, i);
+    out.push_back(cp ? static_cast<unsigned>(*cp) : 0xFFFD);
   }
   return out;
 }

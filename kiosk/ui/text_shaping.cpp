@@ -4,33 +4,21 @@
 #include <fribidi.h>
 
 #include <algorithm>
+#include <optional>
 #include <vector>
+
+#include "kiosk/core/base/utf8.h"
 
 namespace eric::ui {
 
 namespace {
 
-// Decodes one UTF-8 sequence at s[i]; 0xFFFFFFFF (and one byte consumed) when invalid.
+// One code point at s[i] (the project's UTF-8 layer); 0xFFFFFFFF (one byte consumed) when invalid.
 constexpr unsigned kInvalid = 0xFFFFFFFFu;
 
 unsigned decode(std::string_view s, size_t& i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  const int len = b0 < 0x80 ? 1 : (b0 >> 5) == 6 ? 2 : (b0 >> 4) == 14 ? 3 : (b0 >> 3) == 30 ? 4 : 0;
-  if (len == 0 || i + static_cast<size_t>(len) > s.size()) {
-    ++i;
-    return kInvalid;
-  }
-  unsigned cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1Fu) : len == 3 ? (b0 & 0x0Fu) : (b0 & 0x07u);
-  for (int k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + static_cast<size_t>(k)]);
-    if ((b & 0xC0) != 0x80) {
-      ++i;
-      return kInvalid;
-    }
-    cp = (cp << 6) | (b & 0x3Fu);
-  }
-  i += static_cast<size_t>(len);
-  return cp;
+  const std::optional<char32_t> cp = utf8::next(s, i);
+  return cp ? static_cast<unsigned>(*cp) : kInvalid;
 }
 
 bool rtl_letter(unsigned cp) {
@@ -40,23 +28,7 @@ bool rtl_letter(unsigned cp) {
 
 }  // namespace
 
-void append_utf8(std::string& out, unsigned cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
+void append_utf8(std::string& out, unsigned cp) { utf8::append(out, static_cast<char32_t>(cp)); }
 
 bool is_invisible_control(unsigned cp) {
   return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||  // C0, DEL, C1
