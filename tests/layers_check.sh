@@ -32,7 +32,7 @@ report=$(
   check $core/words $core/base/ $core/storage/ $core/domain/ $core/words/
   check kiosk/demo $core/base/ $core/storage/ kiosk/demo/
   check sync $core/ sync/
-  check sync/server $core/ kiosk/demo/ sync/
+  check sync/server $core/ kiosk/cli/ kiosk/demo/ sync/
   check kiosk/ui $core/ kiosk/speech/ kiosk/ui/
   check kiosk/cli kiosk/cli/
   check kiosk/speech $core/ kiosk/speech/

@@ -95,7 +95,9 @@ Status Fonts::build(ImGuiIO& io, const FontConfig& cfg) {
     ImFontGlyphRangesBuilder builder;
     for (unsigned cp : cfg.extra_glyphs)
       if (cp <= IM_UNICODE_CODEPOINT_MAX) builder.AddChar(static_cast<ImWchar>(cp));
-    builder.BuildRanges(&extra_ranges);
+    ImVector<ImWchar> built;
+    builder.BuildRanges(&built);
+    extra_ranges.assign(built.begin(), built.end());
   }
 
   auto add = [&](const std::string& file, float px, bool bold) -> ImFont* {
@@ -121,7 +123,7 @@ Status Fonts::build(ImGuiIO& io, const FontConfig& cfg) {
       merge.OversampleV = 1;
       const float arabic_px = std::round(px * scale * 1.2f);
       atlas->AddFontFromFileTTF((bold ? found.arabic_bold : found.arabic).c_str(), arabic_px,
-                                &merge, extra_ranges.Data);
+                                &merge, extra_ranges.data());
     }
     return font;
   };

@@ -54,7 +54,9 @@ struct Fonts {
   float scale = 1.0f;
   FontFiles files;
   bool builtin = false;  // ImGui's own bitmap font: tests on a machine without font packages
-  ImVector<ImWchar> extra_ranges;  // the atlas reads these until it is rebuilt
+  // The atlas reads these until it is rebuilt. A std::vector, so that copying Fonts (tests share
+  // one atlas) never hands ImVector's copy a null buffer (UBSan: memcpy from null).
+  std::vector<ImWchar> extra_ranges;
 
   // Clears io.Fonts and builds the six fonts with FreeType. Call between frames (never
   // between NewFrame and Render: the old ImFont pointers die), then upload the texture.

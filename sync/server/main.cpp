@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/cli/cli.h"
 #include "kiosk/core/base/clock.h"
 #include "kiosk/demo/demo_catalog.h"
 #include "kiosk/demo/reference_data.h"
@@ -342,9 +343,10 @@ void add_imports(CLI::App& app, Commands& c, const char* argv0) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"eric-regional-server: the regional server of the ERIC kiosks (catalog feed, "
-               "requests, imports of the region's sources)"};
-  app.set_version_flag("--version", std::string("eric-regional-server ") + ERIC_VERSION);
+  CLI::App app;
+  eric::cli::setup(app, "eric-regional-server",
+                   "The regional server of the ERIC kiosks: catalog feed, requests, imports of "
+                   "the region's sources.");
   app.require_subcommand(1);
   app.fallthrough();  // --version after a subcommand too
   Commands commands;
@@ -352,6 +354,6 @@ int main(int argc, char** argv) {
   add_catalog_admin(app, commands, argv[0]);
   add_site_admin(app, commands);
   add_imports(app, commands, argv[0]);
-  CLI11_PARSE(app, argc, argv);
+  if (const auto code = eric::cli::parse(app, argc, argv)) return *code;
   return commands.rc;
 }
