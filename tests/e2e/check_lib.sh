@@ -1,5 +1,17 @@
 # Shared by the e2e wrappers that check, after a script, what the screen cannot show (the
-# outbox, the counters). Sourced, with `tag` set to the wrapper's name for its messages.
+# outbox, the counters), and by those that start a regional server. Sourced, with `tag` set to
+# the wrapper's name for its messages.
+
+# The regional server a wrapper started in the background (server_pid=$!); a wrapper stops it
+# on its way out with `trap stop_server EXIT`, or earlier by calling it.
+server_pid=
+stop_server() {
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=
+  fi
+}
 
 # Runs SCRIPT through run_e2e.sh, prints its output and stops the wrapper if it failed.
 # Leaves the output's path in $log for later checks.

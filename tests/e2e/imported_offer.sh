@@ -15,14 +15,7 @@ mkdir -p "$work" "$shots"
 export TZ="${TZ:-Europe/Paris}"
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 
-server_pid=
-stop_server() {
-  if [ -n "$server_pid" ]; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-    server_pid=
-  fi
-}
+. "$(dirname "$0")/check_lib.sh"
 trap stop_server EXIT
 
 cat >"$work/offres.json" <<'JSON'

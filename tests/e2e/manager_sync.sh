@@ -17,14 +17,7 @@ export TZ="${TZ:-Europe/Paris}"
 # As in run_e2e.sh: SDL's unloaded modules defeat LeakSanitizer; memory errors still count.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 
-server_pid=
-stop_server() {
-  if [ -n "$server_pid" ]; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-    server_pid=
-  fi
-}
+. "$(dirname "$0")/check_lib.sh"
 trap stop_server EXIT
 
 run_kiosk() {  # DATA_DIR SCRIPT
