@@ -17,7 +17,7 @@ struct GeoBox {
 
 // The smallest latitude/longitude box holding every point within radius_km of the centre
 // (clamped at the poles; the whole longitude range when the circle reaches a pole).
-// Used to ask the R*Tree for candidates before the exact haversine.
+// Used to read the candidates from jobs_geo (latitude bands) before the exact haversine.
 GeoBox bounding_box(double lat, double lon, double radius_km);
 
 }  // namespace eric

@@ -38,8 +38,9 @@ std::unique_ptr<Database> open_store(const std::string& path, Status& status,
 // ============================================================================================
 
 // One write transaction over the catalog: a full replace (clear_all + upserts) or a delta
-// (upserts and removes). Keeps the search index, the R*Tree and the funded-training flags in
-// step (search_fts, jobs_geo, trade_funding). Nothing is visible to other connections before commit(); the destructor rolls back.
+// (upserts and removes). Keeps the search index, the offers by place and the funded-training
+// flags in step (search_fts, jobs_geo, trade_funding). Nothing is visible to other connections
+// before commit(); the destructor rolls back.
 // The first database failure is sticky: later calls do nothing and commit() refuses, so a
 // half-written catalog is never committed. Records that cannot be stored (an ogr outside
 // 1..2^40) are skipped and counted, not fatal.
