@@ -31,7 +31,7 @@ namespace {
 enum class Field { None, FirstName, Phone, Email, Message };
 
 // The limits of the fields a visitor types about themselves are the shared ones
-// (kiosk/core/contact_check.h): the workshop form stops at the same length.
+// (kiosk/core/domain/contact_check.h): the workshop form stops at the same length.
 constexpr size_t kMaxName = kFirstNameMaxChars;
 constexpr size_t kMaxPhone = kPhoneMaxChars;
 constexpr size_t kMaxEmail = kEmailMaxChars;

@@ -1,4 +1,4 @@
-// Shared words and session keys of the immersion screens (no SQL here: kiosk/core/immersion.h).
+// Shared words and session keys of the immersion screens (no SQL here: kiosk/core/domain/immersion.h).
 #pragma once
 
 #include <string>

@@ -1,5 +1,5 @@
 // What the terminal accepts in each field of each catalog record (the field lists of
-// sync/protocol_fields.h, one validator of kiosk/core/field_rules.h per kind of field).
+// sync/protocol_fields.h, one validator of kiosk/core/base/field_rules.h per kind of field).
 #pragma once
 
 #include <string>

@@ -1,5 +1,5 @@
 // The command line of eric-kiosk (CLI11): flags into a plain struct. Flags override the
-// configuration file (kiosk/core/kiosk_config.h), which the program reads after this.
+// configuration file (kiosk/core/domain/kiosk_config.h), which the program reads after this.
 #pragma once
 
 #include <optional>

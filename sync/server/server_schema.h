@@ -1,6 +1,6 @@
 // The regional server's database schema: versioned with PRAGMA user_version and brought up to
 // date by forward-only migrations, each in its own transaction (as the terminal's store,
-// kiosk/core/schema.h). Read transactions are RAII too.
+// kiosk/core/storage/schema.h). Read transactions are RAII too.
 #pragma once
 
 #include "kiosk/core/storage/db.h"
