@@ -7,10 +7,10 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -100,6 +100,101 @@ long peak_rss_kb() {
   return usage.ru_maxrss;
 }
 
+// The flags that only print what the session script needs (cage's options, the touch
+// calibration), then stop: a code to return, or nothing to go on.
+std::optional<int> print_for_session(const eric::KioskOptions& options,
+                                     const eric::KioskConfig& config) {
+  if (options.print_cage_options) {
+    std::printf("%s\n", cage_options(config).c_str());
+    return 0;
+  }
+  if (options.print_touch_calibration) {
+    std::printf("%s\n", config.touch_calibration.c_str());
+    return 0;
+  }
+  return std::nullopt;
+}
+
+// The terminal's private folder and its store, seeded with the demo catalog when asked.
+eric::Result<std::unique_ptr<eric::Database>> open_terminal_store(
+    const eric::KioskOptions& options, const std::string& data_dir, const eric::Clock& clock,
+    const eric::I18n& i18n, const char* argv0) {
+  eric::Result<std::unique_ptr<eric::Database>> out;
+  out.status = eric::prepare_data_dir(data_dir);
+  if (!out.ok()) return out;
+  out.value = eric::open_store(data_dir + "/cache.db", out.status, eric::kiosk_connection());
+  if (!out.value || !options.demo) return out;
+  const std::string ref = options.reference_data.empty() ? eric::default_reference_dir(argv0)
+                                                          : options.reference_data;
+  out.status = eric::seed_demo(*out.value, ref, clock).status;
+  if (out.ok()) {
+    std::printf("%s\n", i18n.tr("shell.demo_pins").c_str());
+    std::fflush(stdout);
+  }
+  return out;
+}
+
+// ERIC_LANGUAGE: the language a visitor finds (the e2e wrapper runs each script in each
+// language); else the manager's setting.
+void choose_language(eric::I18n& i18n, eric::Services& services) {
+  if (const char* lang = std::getenv("ERIC_LANGUAGE"); lang && *lang) {
+    const std::vector<std::string> loaded = i18n.languages();
+    if (std::find(loaded.begin(), loaded.end(), lang) != loaded.end())
+      services.settings.default_language = lang;
+  }
+  i18n.set_language(services.settings.default_language);
+}
+
+eric::ui::PlatformOptions platform_options(const eric::KioskOptions& options) {
+  eric::ui::PlatformOptions popts;
+  popts.title = "ERIC";
+  popts.fullscreen = !options.windowed;
+  popts.width = options.width;
+  popts.height = options.height;
+  popts.software = options.software_renderer || !options.script.empty() ||
+                   !options.screenshots_dir.empty();
+  return popts;
+}
+
+// --script: the real program driven by the script; 0 when every step passed.
+int run_script_file(const eric::KioskOptions& options, eric::KioskApp& app,
+                    eric::ui::Platform& platform, std::chrono::steady_clock::time_point started) {
+  eric::Script script;
+  if (const eric::Status loaded = eric::load_script(options.script, script); !loaded)
+    return fail(loaded.message_fr);
+  if (!options.screenshots_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(options.screenshots_dir, ec);
+  }
+  eric::SdlScriptTarget target(app, platform);
+  eric::ScriptRunOptions ro;
+  ro.script_name = options.script;
+  ro.screenshot_dir = options.screenshots_dir;
+  const eric::ScriptResult r = eric::run_script(script, target, ro, std::cout);
+  if (options.print_startup_time) {
+    std::printf("Premier écran affiché en %.0f ms\n", target.first_frame_ms(started));
+  }
+  return r.failed == 0 && r.passed > 0 ? 0 : 1;
+}
+
+// The kiosk's life under its unit: the event loop, telling systemd it is ready and alive
+// while both the loop and the sync worker are.
+void run_for_visitors(const eric::KioskOptions& options, eric::KioskApp& app,
+                      eric::ui::Platform& platform, eric::SyncLink& sync,
+                      std::chrono::steady_clock::time_point started) {
+  eric::ServiceNotifier notifier([&sync] { return sync.worker_alive(kSyncSilenceLimitMs); });
+  eric::LoopOptions lo;
+  lo.started = started;
+  lo.print_startup_time = options.print_startup_time;
+  lo.max_sleep_ms = notifier.max_sleep_ms();
+  lo.on_turn = [&notifier, started](bool presented) {
+    freeze_if_asked(started);
+    notifier.loop_turned(presented);
+  };
+  eric::run_main_loop(app, platform, lo);
+  notifier.stopping();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -112,14 +207,7 @@ int main(int argc, char** argv) {
     eric::log_error(config.status.message_fr);
     return 2;
   }
-  if (options.print_cage_options) {
-    std::printf("%s\n", cage_options(config.value).c_str());
-    return 0;
-  }
-  if (options.print_touch_calibration) {
-    std::printf("%s\n", config.value.touch_calibration.c_str());
-    return 0;
-  }
+  if (const auto code = print_for_session(options, config.value)) return *code;
   std::string error;
   eric::Clock clock = make_clock(options, error);
   if (!error.empty()) {
@@ -130,31 +218,13 @@ int main(int argc, char** argv) {
   eric::I18n i18n;
   const std::string assets = eric::resolve_assets_dir(options);
   if (const eric::Status texts = i18n.load_dir(assets + "/i18n"); !texts) return fail(texts.message_fr);
-
   const std::string data_dir = eric::resolve_kiosk_data_dir(options.data_dir, config.value);
-  if (const eric::Status dir = eric::prepare_data_dir(data_dir); !dir) return fail(dir.message_fr);
-  eric::Status status;
-  std::unique_ptr<eric::Database> db = eric::open_store(data_dir + "/cache.db", status, eric::kiosk_connection());
-  if (!db) return fail(status.message_fr);
-  if (options.demo) {
-    const std::string ref = options.reference_data.empty()
-                                ? eric::default_reference_dir(argv[0])
-                                : options.reference_data;
-    if (const auto seeded = eric::seed_demo(*db, ref, clock); !seeded.ok())
-      return fail(seeded.status.message_fr);
-    std::printf("%s\n", i18n.tr("shell.demo_pins").c_str());
-    std::fflush(stdout);
-  }
+  auto store = open_terminal_store(options, data_dir, clock, i18n, argv[0]);
+  if (!store.ok()) return fail(store.status.message_fr);
+  std::unique_ptr<eric::Database> db = std::move(store.value);
   eric::Services services;
   eric::load_services(*db, options, config.value, services);
-  // ERIC_LANGUAGE: the language a visitor finds (the e2e wrapper runs each script in each
-  // language); else the manager's setting.
-  if (const char* lang = std::getenv("ERIC_LANGUAGE"); lang && *lang) {
-    const std::vector<std::string> loaded = i18n.languages();
-    if (std::find(loaded.begin(), loaded.end(), lang) != loaded.end())
-      services.settings.default_language = lang;
-  }
-  i18n.set_language(services.settings.default_language);
+  choose_language(i18n, services);
   const double store_ms = ms_since(started);
 
   ImGuiContextGuard imgui;
@@ -166,14 +236,8 @@ int main(int argc, char** argv) {
   if (const eric::Status started_app = app.start(); !started_app) return fail(started_app.message_fr);
 
   eric::ui::Platform platform;
-  eric::ui::PlatformOptions popts;
-  popts.title = "ERIC";
-  popts.fullscreen = !options.windowed;
-  popts.width = options.width;
-  popts.height = options.height;
-  popts.software = options.software_renderer || !options.script.empty() ||
-                   !options.screenshots_dir.empty();
-  if (const eric::Status opened = platform.open(popts); !opened) return fail(opened.message_fr);
+  if (const eric::Status opened = platform.open(platform_options(options)); !opened)
+    return fail(opened.message_fr);
   const double window_ms = ms_since(started);
   if (const eric::Status fonts = app.build_fonts(platform.output_height()); !fonts) {
     eric::log_warning(fonts.message_fr + " (police de secours utilisée)");
@@ -200,37 +264,11 @@ int main(int argc, char** argv) {
     std::printf("Démarrage : données prêtes à %.0f ms, fenêtre à %.0f ms, polices à %.0f ms\n",
                 store_ms, window_ms, ms_since(started));
   }
-
   int code = 0;
   if (!options.script.empty()) {
-    eric::Script script;
-    if (const eric::Status loaded = eric::load_script(options.script, script); !loaded)
-      return fail(loaded.message_fr);
-    if (!options.screenshots_dir.empty()) {
-      std::error_code ec;
-      std::filesystem::create_directories(options.screenshots_dir, ec);
-    }
-    eric::SdlScriptTarget target(app, platform);
-    eric::ScriptRunOptions ro;
-    ro.script_name = options.script;
-    ro.screenshot_dir = options.screenshots_dir;
-    const eric::ScriptResult r = eric::run_script(script, target, ro, std::cout);
-    if (options.print_startup_time) {
-      std::printf("Premier écran affiché en %.0f ms\n", target.first_frame_ms(started));
-    }
-    code = r.failed == 0 && r.passed > 0 ? 0 : 1;
+    code = run_script_file(options, app, platform, started);
   } else {
-    eric::ServiceNotifier notifier([&sync] { return sync.worker_alive(kSyncSilenceLimitMs); });
-    eric::LoopOptions lo;
-    lo.started = started;
-    lo.print_startup_time = options.print_startup_time;
-    lo.max_sleep_ms = notifier.max_sleep_ms();
-    lo.on_turn = [&notifier, started](bool presented) {
-      freeze_if_asked(started);
-      notifier.loop_turned(presented);
-    };
-    eric::run_main_loop(app, platform, lo);
-    notifier.stopping();
+    run_for_visitors(options, app, platform, sync, started);
   }
   // The counters of the last visits: once the worker has stopped, the write lock is free.
   sync.stop();
