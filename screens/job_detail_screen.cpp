@@ -25,8 +25,6 @@ namespace eric {
 
 namespace {
 
-constexpr int kSessionsStep = 3;  // three by default, three more with each "Voir plus"
-
 class JobDetailScreen : public Screen {
  public:
   explicit JobDetailScreen(std::string id) : id_(std::move(id)) {}
@@ -146,7 +144,7 @@ class JobDetailScreen : public Screen {
       ctx.nav.open("training.detail", {{"id", training}});
     }
     if (tap.more && ctx.services.db) {
-      shown_ += kSessionsStep;
+      shown_ += jobs::kSessionsStep;
       load_sessions(ctx);
     }
   }
@@ -157,7 +155,7 @@ class JobDetailScreen : public Screen {
   jobs::Place place_;
   std::optional<JobDetail> detail_;
   std::vector<SessionCard> sessions_;
-  int shown_ = kSessionsStep;
+  int shown_ = jobs::kSessionsStep;
   float content_h_ = 0;
 };
 

@@ -10,6 +10,9 @@
 
 namespace eric {
 
+// s without the spaces, tabs and carriage returns at its ends (a typed or configured value).
+std::string_view trim_blanks(std::string_view s);
+
 enum class TextShape {
   line,       // a label or a name: every run of white space becomes one space
   paragraphs  // a description: line breaks kept (at most one empty line in a row)
