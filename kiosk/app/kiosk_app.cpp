@@ -60,10 +60,21 @@ Status KioskApp::start() {
   return Status::success();
 }
 
-Status KioskApp::build_fonts(float display_height) {
-  display_height_ = display_height > 0 ? display_height : 1080.0f;
-  ui::set_display(ui_, display_height_);
-  ui_.text_scale = ui::kTextScales[std::clamp(shell_.text_size, 0, 2)];
+void KioskApp::set_screen(const ui::ScreenGeometry& screen) {
+  screen_ = screen;
+  if (services_.settings.screen_inches > 0) screen_.diagonal_in = services_.settings.screen_inches;
+  if (services_.settings.viewing_distance_cm > 0)
+    screen_.viewing_distance_cm = static_cast<float>(services_.settings.viewing_distance_cm);
+}
+
+int KioskApp::drawn_text_size() const {
+  return shell_.mode == Mode::Visitor ? std::clamp(shell_.text_size, 0, 2) : 0;
+}
+
+Status KioskApp::build_fonts() {
+  ui::set_display(ui_, screen_);
+  fonts_text_size_ = drawn_text_size();
+  ui_.text_scale = ui::kTextScales[fonts_text_size_];
   ui::FontConfig cfg;
   cfg.scale = ui_.scale * ui_.text_scale;
   fonts_rtl_ = language_is_rtl(i18n_.language());
@@ -296,7 +307,10 @@ void KioskApp::draw_chrome_and_screen(ScreenContext& ctx) {
   Screen* screen = nav_.top();
   const bool home = nav_.at_home();
   const float margin = ui::px(ui_, 64);
-  const float footer_h = home ? ui::footer_height(ui_) : 0.0f;
+  const std::string freshness = freshness_words(services_.catalog_updated_ms, clock_.now_ms(), i18n_);
+  const std::string language = i18n_.tr("shell.language_switch");
+  const ui::FooterSpec footer_spec = footer_spec_now(freshness, language);
+  const float footer_h = home ? ui::footer_height(ui_, footer_spec, io.DisplaySize.x) : 0.0f;
   if (home || !screen) {
     drawn_title_.clear();
     const CivilTime t = clock_.local();
@@ -333,7 +347,7 @@ void KioskApp::draw_chrome_and_screen(ScreenContext& ctx) {
   ImGui::PopID();
   ImGui::EndChild();
 
-  if (home) handle_footer(ctx);
+  if (home) handle_footer(ctx, footer_spec);
   ImGui::End();
 }
 
@@ -352,17 +366,19 @@ void KioskApp::draw_closed(ScreenContext& ctx) {
   ImGui::End();
 }
 
-void KioskApp::handle_footer(ScreenContext& ctx) {
-  const int64_t now = clock_.now_ms();
-  const std::string fresh_text = freshness_words(services_.catalog_updated_ms, now, i18n_);
-  const std::string language = i18n_.tr("shell.language_switch");
+ui::FooterSpec KioskApp::footer_spec_now(const std::string& freshness,
+                                         const std::string& language) const {
   ui::FooterSpec spec;
-  spec.freshness = fresh_text;
-  spec.fresh = catalog_is_fresh(services_.catalog_updated_ms, now);
+  spec.freshness = freshness;
+  spec.fresh = catalog_is_fresh(services_.catalog_updated_ms, clock_.now_ms());
   spec.text_size = shell_.text_size;
   spec.language_label = language;
   spec.reading_on = ui_.reading.on;
   if (services_.speaker) spec.volume = services_.speaker->volume();
+  return spec;
+}
+
+void KioskApp::handle_footer(ScreenContext& ctx, const ui::FooterSpec& spec) {
   const ui::FooterResult r = ui::footer(ui_, spec);
   switch (r.tap) {
     case ui::FooterTap::ReadAloud:
@@ -400,20 +416,23 @@ void KioskApp::draw_idle_overlay() {
   ui::end_modal(ui_);
 }
 
-bool KioskApp::apply_requests(float display_height) {
-  if (!shell_.requested_text_size && fonts_rtl_ != language_is_rtl(i18n_.language()))
-    shell_.requested_text_size = shell_.text_size;  // a new script: the atlas needs its glyphs
-  if (!shell_.requested_text_size) return false;
-  shell_.text_size = std::clamp(*shell_.requested_text_size, 0, 2);
-  shell_.requested_text_size.reset();
+bool KioskApp::apply_requests() {
+  if (shell_.requested_text_size) {
+    shell_.text_size = std::clamp(*shell_.requested_text_size, 0, 2);
+    shell_.requested_text_size.reset();
+  }
+  // A new text size, a staff space entered or left, a script the atlas lacks the letters of.
+  if (fonts_text_size_ == drawn_text_size() && fonts_rtl_ == language_is_rtl(i18n_.language()))
+    return false;
   // Without the font packages the kiosk goes on with ImGui's own font (build_fonts falls back).
-  (void)build_fonts(display_height > 0 ? display_height : display_height_);
+  (void)build_fonts();
   return true;
 }
 
 bool KioskApp::wants_frames() const {
   return touch_.pending() || ui::ui_animating(ui_) || shell_.requested_text_size.has_value() ||
-         fonts_rtl_ != language_is_rtl(i18n_.language());
+         fonts_rtl_ != language_is_rtl(i18n_.language()) ||
+         fonts_text_size_ != drawn_text_size();
 }
 
 int64_t KioskApp::next_deadline_ms() {

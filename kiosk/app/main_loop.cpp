@@ -34,8 +34,9 @@ EventOutcome handle_event(const SDL_Event& e, KioskApp& app, ui::Platform& platf
   if (e.type == SDL_WINDOWEVENT) {
     if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
       platform.refresh_sizes();
+      app.set_screen(platform.geometry());
       // Without the font packages the kiosk goes on with ImGui's own font.
-      (void)app.build_fonts(platform.output_height());
+      (void)app.build_fonts();
       platform.rebuild_font_texture();
     }
     return EventOutcome::Redraw;  // exposed, shown, focus: draw again
@@ -108,7 +109,7 @@ LoopStats run_main_loop(KioskApp& app, ui::Platform& platform, const LoopOptions
     ++stats.frames;
     if (options.on_turn) options.on_turn(true);
     if (frames_left > 0) --frames_left;
-    if (app.apply_requests(platform.output_height())) {
+    if (app.apply_requests()) {
       platform.rebuild_font_texture();
       frames_left = std::max(1, options.settle_frames);
     }
@@ -139,7 +140,7 @@ void SdlScriptTarget::one_frame(bool present, float dt) {
     first_done_ = true;
     first_frame_at_ = SteadyClock::now();
   }
-  if (app_.apply_requests(platform_.output_height())) platform_.rebuild_font_texture();
+  if (app_.apply_requests()) platform_.rebuild_font_texture();
 }
 
 void SdlScriptTarget::run_frames(int n) {

@@ -4,10 +4,14 @@
 #include <chrono>
 #include <cmath>
 #include <ostream>
+#include <set>
 #include <sstream>
 #include <thread>
 
+#include <imgui.h>
+
 #include "kiosk/core/base/utf8.h"
+#include "kiosk/ui/layout_faults.h"
 #include "kiosk/ui/probe.h"
 #include "kiosk/ui/touch_input.h"
 
@@ -248,6 +252,22 @@ class Runner {
   const ScriptRunOptions& o_;
 };
 
+// The last frame's layout faults not reported yet; false with them described.
+bool check_layout_once(const ScriptTarget& target, std::set<std::string>& reported,
+                       std::string& why) {
+  why.clear();
+  // A target without ImGui (the runner's own tests) has only its probe to show.
+  const bool drawn = ImGui::GetCurrentContext() != nullptr;
+  for (const ui::LayoutFault& f :
+       ui::layout_faults(target.probe(), drawn ? ImGui::GetDrawData() : nullptr,
+                         drawn ? ImGui::GetIO().Fonts : nullptr)) {
+    const std::string line = ui::describe(f);
+    if (!reported.insert(line.substr(0, line.find(" ("))).second) continue;
+    why += (why.empty() ? "mise en page : " : " ; ") + line;
+  }
+  return why.empty();
+}
+
 }  // namespace
 
 ScriptResult run_script(const Script& script, ScriptTarget& target,
@@ -262,6 +282,7 @@ ScriptResult run_script(const Script& script, ScriptTarget& target,
     return result;
   }
   Runner runner(target, options);
+  std::set<std::string> reported;  // a fault fails the first step that shows it, once
   target.run_frames(options.settle_frames);  // the first screen, settled
   for (const ScriptStep& written : script.steps) {
     std::string why;
@@ -274,6 +295,10 @@ ScriptResult run_script(const Script& script, ScriptTarget& target,
     if (runner.step(s, why)) {
       ++result.passed;
     } else {
+      ++result.failed;
+      out << options.script_name << ":" << s.line << ": FAILED: " << why << "\n";
+    }
+    if (options.check_layout && !check_layout_once(target, reported, why)) {
       ++result.failed;
       out << options.script_name << ":" << s.line << ": FAILED: " << why << "\n";
     }

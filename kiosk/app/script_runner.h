@@ -56,6 +56,9 @@ struct ScriptRunOptions {
   // "tap X Y" never waits: it is a finger, and two in a row are a double tap.
   int max_read_frames = 20;
   float read_seconds = 0.2f;
+  // After each step, the screen it left is checked (ui/layout_faults.h): a word cut, a
+  // widget off the screen or text blurred by stretching fails the step, once per fault.
+  bool check_layout = true;
 };
 
 struct ScriptResult {

@@ -84,6 +84,8 @@ void load_services(Database& db, const KioskOptions& options, const KioskConfig&
   s.default_text_size = config.text_size.value_or(s.default_text_size);
   s.default_language = config.language.value_or(s.default_language);
   s.sync_interval_s = config.sync_interval_s.value_or(s.sync_interval_s);
+  s.screen_inches = options.screen_inches.value_or(config.screen_inches.value_or(0.0f));
+  s.viewing_distance_cm = options.viewing_distance_cm.value_or(config.viewing_distance_cm.value_or(0));
   services.hours = config.hours;
   services.config_server_url = config.server_url;
   if (!config.site.empty() && !setting_get(db, "site_id")) {
@@ -96,6 +98,7 @@ void load_services(Database& db, const KioskOptions& options, const KioskConfig&
   s.sync_interval_s = setting_int_or(db, "sync_interval", s.sync_interval_s, 30, 86400);
   if (options.idle_timeout_s) s.idle_timeout_s = *options.idle_timeout_s;
   if (!options.lang.empty()) s.default_language = options.lang;
+  if (options.text_size) s.default_text_size = *options.text_size;
   refresh_catalog_info(db, services);
   services.demo = options.demo;
 }

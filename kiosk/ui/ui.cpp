@@ -16,8 +16,8 @@ void begin_frame(Ui& ui) {
 
 void end_frame(Ui& ui) { ui.modal.inside = false; }
 
-void set_display(Ui& ui, float display_height) {
-  ui.scale = display_height > 0 ? display_height / 1080.0f : 1.0f;
+void set_display(Ui& ui, const ScreenGeometry& screen) {
+  ui.scale = design_scale(screen);
   apply_theme(ui.theme, ui.scale, ImGui::GetStyle());
 }
 

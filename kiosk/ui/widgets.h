@@ -93,6 +93,11 @@ bool tile(Ui& ui, const TileSpec& spec);
 float tile_min_height(const Ui& ui, const TileSpec& spec, float width);
 // The largest of Title, Heading and BodyBold in which every word of every title fits tiles
 // of this width: one grid, one size, and no word cut in two ("maintenanc-e").
+// How many tiles a row of a grid holds: the most, up to max_columns, for which every word of
+// every title fits at the heading size (a narrow screen or larger text gets fewer columns,
+// never words cut or shrunk below the heading size).
+int grid_columns(const Ui& ui, const std::vector<std::string>& titles, float avail_w, float gap,
+                 int max_columns);
 FontRole tile_title_font(const Ui& ui, const std::vector<std::string>& titles, float width);
 
 // A result row: title, secondary line, optional badge; on the right a big figure
@@ -143,7 +148,10 @@ struct FooterResult {
   FooterTap tap = FooterTap::None;
   int text_size = 0;  // the size chosen when tap == TextSize
 };
-float footer_height(const Ui& ui);
+// The footer's height on a window `width` wide: one row, or two when the freshness sentence
+// and the tools do not fit side by side.
+float footer_height(const Ui& ui, const FooterSpec& spec, float width);
+float footer_max_height(const Ui& ui);  // two rows: what a toast keeps clear of
 // Drawn along the bottom of the current window.
 FooterResult footer(Ui& ui, const FooterSpec& spec);
 

@@ -58,46 +58,59 @@ float header_height(const Ui& ui) {
 
 bool header_band(Ui& ui, const HeaderSpec& spec) {
   const ImRect win = window_rect();
-  const float h = header_height(ui);
+  const Theme& t = ui.theme;
+  const float m = page_margin(ui);
+  const float e = em(ui);
+  const float row_h = header_height(ui) - band_line(ui);
+  const float logo = std::min(row_h - e, 2.4f * e);
+  const float tx = win.Min.x + m + logo + 0.6f * e;
+  const ImVec2 ts = detail::measure(ui, FontRole::Heading, spec.time_text);
+  const ImVec2 ds = detail::measure(ui, FontRole::Body, spec.date_text);
+  const float clock_w = std::max(ts.x, ds.x);
+  const float site_w = std::max(detail::measure(ui, FontRole::Heading, spec.site).x,
+                                detail::measure(ui, FontRole::Body, spec.subtitle).x);
+  const float glossary_w =
+      spec.glossary_label.empty() ? 0 : detail::button_width(ui, spec.glossary_label, true);
+  // The glossary sits between the site and the clock when all three fit on the line; on a
+  // narrow screen (a portrait totem) it goes to a second row, under the site's name.
+  const bool one_row =
+      tx + site_w + 1.2f * e + glossary_w + 1.2f * e + clock_w + m <= win.Max.x;
+  const float second_row = one_row || glossary_w == 0 ? 0 : target_height(ui) + 0.7f * e;
+  const float h = row_h + second_row + band_line(ui);
   const ImRect bb(win.Min, ImVec2(win.Max.x, win.Min.y + h));
   ImGui::SetCursorScreenPos(bb.Min);
   ImGui::ItemSize(bb);
   if (!ImGui::ItemAdd(bb, 0)) return false;
   draw_band(ui, bb);
-  const Theme& t = ui.theme;
-  const float m = page_margin(ui);
-  const float e = em(ui);
-  const float inner_h = h - band_line(ui);
   // The ERIC mark: a blue rounded square with the name in white.
-  const float logo = std::min(inner_h - e, 2.4f * e);
-  const ImVec2 lmin(bb.Min.x + m, bb.Min.y + (inner_h - logo) * 0.5f);
+  const ImVec2 lmin(bb.Min.x + m, bb.Min.y + (row_h - logo) * 0.5f);
   ImGui::GetWindowDrawList()->AddRectFilled(lmin, ImVec2(lmin.x + logo, lmin.y + logo),
                                             col(t.primary), 0.25f * logo);
   const ImVec2 ls = detail::measure(ui, FontRole::BodyBold, "ERIC");
   detail::draw_text(ui, FontRole::BodyBold,
                     ImVec2(lmin.x + (logo - ls.x) * 0.5f, lmin.y + (logo - ls.y) * 0.5f),
                     t.on_primary, "ERIC");
-  const float tx = lmin.x + logo + 0.6f * e;
   const float ty = bb.Min.y + 0.7f * e;
   const float heading = ui.fonts.size(FontRole::Heading);
   detail::draw_text(ui, FontRole::Heading, ImVec2(tx, ty), t.text, spec.site);
   detail::draw_text(ui, FontRole::Body, ImVec2(tx, ty + heading), t.text_secondary,
                     spec.subtitle);
-  const ImVec2 ts = detail::measure(ui, FontRole::Heading, spec.time_text);
-  const ImVec2 ds = detail::measure(ui, FontRole::Body, spec.date_text);
   detail::draw_text(ui, FontRole::Heading, ImVec2(bb.Max.x - m - ts.x, ty), t.text,
                     spec.time_text);
   detail::draw_text(ui, FontRole::Body, ImVec2(bb.Max.x - m - ds.x, ty + heading),
                     t.text_secondary, spec.date_text);
   if (spec.glossary_label.empty()) return false;
   // The glossary beside the clock: on every home screen, away from the footer's tools.
-  const float gx = bb.Max.x - m - std::max(ts.x, ds.x) - 1.2f * e -
-                   detail::button_width(ui, spec.glossary_label, true);
-  ImGui::SetCursorScreenPos(ImVec2(gx, bb.Min.y + (inner_h - target_height(ui)) * 0.5f));
+  const float gx = one_row ? bb.Max.x - m - clock_w - 1.2f * e - glossary_w : tx;
+  const float gy = one_row ? bb.Min.y + (row_h - target_height(ui)) * 0.5f : bb.Min.y + row_h;
+  ImGui::SetCursorScreenPos(ImVec2(gx, gy));
   ButtonOpts o;
   o.kind = ButtonKind::Secondary;
   o.icon = Picto::Info;
-  return big_button(ui, spec.glossary_label, o);
+  const bool tapped = big_button(ui, spec.glossary_label, o);
+  ImGui::SetCursorScreenPos(ImVec2(bb.Min.x, bb.Max.y));
+  ImGui::Dummy(ImVec2(0, 0));
+  return tapped;
 }
 
 bool title_band(Ui& ui, std::string_view title, std::string_view subtitle, bool with_back) {
@@ -141,7 +154,49 @@ bool title_band(Ui& ui, std::string_view title, std::string_view subtitle, bool 
   return back;
 }
 
-float footer_height(const Ui& ui) { return target_height(ui) + 2 * 0.6f * em(ui); }
+namespace {
+
+float footer_row_height(const Ui& ui) { return target_height(ui) + 2 * 0.6f * em(ui); }
+
+// The width of the footer's tools as footer() lays them out, right to left.
+float footer_tools_width(const Ui& ui, const FooterSpec& spec) {
+  const float gap = 0.6f * em(ui);
+  const float th = target_height(ui);
+  float w = 0;
+  if (spec.show_staff) w += th + gap;
+  if (!spec.language_label.empty()) w += detail::button_width(ui, spec.language_label, false) + gap;
+  w += 3 * th * 1.15f + gap;  // A, A+, A++
+  if (spec.show_read_aloud) {
+    w += detail::button_width(ui, tr(ui, "ui.read_aloud"), true);
+    if (spec.reading_on) {
+      const std::string shown = std::to_string(spec.volume) + "\u202F%";
+      w += gap + detail::button_width(ui, "+", false) + detail::button_width(ui, "\u2212", false) +
+           0.8f * em(ui) + detail::measure(ui, FontRole::BodyBold, shown).x;
+    }
+  }
+  return w;
+}
+
+// The freshness sentence and its dot, left of the tools.
+float footer_freshness_width(const Ui& ui, const FooterSpec& spec) {
+  return 0.4f * em(ui) + 0.4f * em(ui) + detail::measure(ui, FontRole::Body, spec.freshness).x;
+}
+
+bool footer_fits_one_row(const Ui& ui, const FooterSpec& spec, float width) {
+  return footer_freshness_width(ui, spec) + 1.2f * em(ui) + footer_tools_width(ui, spec) +
+             2 * page_margin(ui) <= width;
+}
+
+}  // namespace
+
+float footer_height(const Ui& ui, const FooterSpec& spec, float width) {
+  // On a narrow screen the freshness sentence gets a row of its own above the tools.
+  return footer_fits_one_row(ui, spec, width) ? footer_row_height(ui) : footer_max_height(ui);
+}
+
+float footer_max_height(const Ui& ui) {
+  return footer_row_height(ui) + ui.fonts.size(FontRole::Body) + 0.6f * em(ui);
+}
 
 FooterResult footer(Ui& ui, const FooterSpec& spec) {
   FooterResult result;
@@ -149,19 +204,22 @@ FooterResult footer(Ui& ui, const FooterSpec& spec) {
   const ImRect win = window_rect();
   const Theme& t = ui.theme;
   const float e = em(ui);
-  const float h = footer_height(ui);
+  const float row_h = footer_row_height(ui);
   const float th = target_height(ui);
   const float m = page_margin(ui);
-  const float y = win.Max.y - h + (h - th) * 0.5f;
+  const float y = win.Max.y - row_h + (row_h - th) * 0.5f;
   ImDrawList* dl = ImGui::GetWindowDrawList();
 
-  // Freshness of the catalog on the left: a coloured dot and one sentence.
+  // Freshness of the catalog on the left of the tools (above them on a narrow screen): a
+  // coloured dot and one sentence.
   const float dot = 0.4f * e;
   const float line = ui.fonts.size(FontRole::Body);
-  dl->AddCircleFilled(ImVec2(win.Min.x + m + dot * 0.5f, y + th * 0.5f), dot * 0.5f,
+  const float fresh_y = footer_fits_one_row(ui, spec, win.GetWidth())
+                            ? y + (th - line) * 0.5f
+                            : win.Max.y - footer_height(ui, spec, win.GetWidth()) + 0.6f * e;
+  dl->AddCircleFilled(ImVec2(win.Min.x + m + dot * 0.5f, fresh_y + line * 0.5f), dot * 0.5f,
                       col(spec.fresh ? t.success : t.warning_dot), 16);
-  detail::draw_text(ui, FontRole::Body, ImVec2(win.Min.x + m + dot + 0.4f * e,
-                                               y + (th - line) * 0.5f),
+  detail::draw_text(ui, FontRole::Body, ImVec2(win.Min.x + m + dot + 0.4f * e, fresh_y),
                     t.text_secondary, spec.freshness);
 
   // Tools from the right edge leftwards; each is at least a full target high.

@@ -14,6 +14,49 @@ namespace eric::ui {
 
 namespace detail {
 
+namespace {
+
+constexpr float kLayoutSlackPx = 1.0f;  // rounding of positions, not a fault
+
+void note(Ui& ui, LayoutFaultKind kind, std::string_view text, const ImRect& r) {
+  ui.probe.fault(LayoutFault{kind, std::string(text), r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()});
+}
+
+}  // namespace
+
+void check_placement(Ui& ui, std::string_view text, const ImRect& bb, const ImRect& visible) {
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const bool past_screen = visible.Min.x < -kLayoutSlackPx || visible.Min.y < -kLayoutSlackPx ||
+                           visible.Max.x > display.x + kLayoutSlackPx ||
+                           visible.Max.y > display.y + kLayoutSlackPx;
+  // Cut by an edge: sideways nothing scrolls; up or down only a scrolling region does.
+  const bool cut_sideways = visible.Min.x > bb.Min.x + kLayoutSlackPx ||
+                            visible.Max.x < bb.Max.x - kLayoutSlackPx;
+  const bool cut_vertically = visible.Min.y > bb.Min.y + kLayoutSlackPx ||
+                              visible.Max.y < bb.Max.y - kLayoutSlackPx;
+  if (past_screen || cut_sideways || (cut_vertically && !ui.probe.in_scroll()))
+    note(ui, LayoutFaultKind::OffScreen, text, bb);
+}
+
+void check_words_fit(Ui& ui, const ImFont* font, std::string_view text, ImVec2 pos,
+                     float wrap_width) {
+  // ImGui breaks a word longer than the line inside it ("métie / r"): each word must fit.
+  if (wrap_width <= 0) return;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(start, end - start);
+    if (!word.empty() &&
+        font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, word.data(), word.data() + word.size()).x >
+            wrap_width + kLayoutSlackPx) {
+      note(ui, LayoutFaultKind::CutWord, text, ImRect(pos, ImVec2(pos.x + wrap_width, pos.y)));
+      return;
+    }
+    start = end + 1;
+  }
+}
+
 void record(Ui& ui, ProbeKind kind, std::string_view text, const ImRect& bb, bool tappable,
             std::string_view key) {
   // Under a modal the page is dimmed, not hidden: its texts are still readable (so a script
@@ -22,6 +65,7 @@ void record(Ui& ui, ProbeKind kind, std::string_view text, const ImRect& bb, boo
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   ImRect visible = bb;
   visible.ClipWithFull(window->ClipRect);
+  check_placement(ui, text, bb, visible);
   if (visible.GetWidth() <= 0.5f || visible.GetHeight() <= 0.5f) return;
   ProbeItem item;
   item.kind = kind;
@@ -139,18 +183,33 @@ ImVec2 draw_text(Ui& ui, FontRole role, ImVec2 pos, Color color, std::string_vie
     dl->AddText(font, font->FontSize, pos, col(color), shown.data(), shown.data() + shown.size(),
                 wrap_width > 0 ? wrap_width : 0.0f);
   }
-  if (record_it)
-    record(ui, ProbeKind::Text, s, ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y)), false);
+  const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+  // A text running past the box it is drawn in (its clip rectangle) loses letters.
+  const ImVec2 clip_min = dl->GetClipRectMin(), clip_max = dl->GetClipRectMax();
+  if (bb.Min.x < clip_min.x - kLayoutSlackPx || bb.Max.x > clip_max.x + kLayoutSlackPx)
+    note(ui, LayoutFaultKind::CutWord, s, bb);
+  if (!needs_own_lines(clean)) check_words_fit(ui, font, clean, pos, wrap_width);
+  if (record_it) record(ui, ProbeKind::Text, s, bb, false);
   return size;
 }
 
-std::string fit_text(const Ui& ui, FontRole role, std::string_view s, float max_width) {
+std::string fit_text(Ui& ui, FontRole role, std::string_view s, float max_width) {
   if (measure(ui, role, s).x <= max_width) return std::string(s);
+  // Whole words are dropped, never letters: "Poseur / Poseuse de…", not "Poseur / Poseuse d…".
   const std::string ellipsis = "\xE2\x80\xA6";  // …
   std::string cut(s);
+  for (;;) {
+    const size_t space = cut.find_last_of(' ');
+    if (space == std::string::npos) break;
+    cut.erase(space);
+    while (!cut.empty() && cut.back() == ' ') cut.pop_back();
+    if (!cut.empty() && measure(ui, role, cut + ellipsis).x <= max_width) return cut + ellipsis;
+  }
+  // Not even the first word fits: letters must go, which the layout check reports.
+  note(ui, LayoutFaultKind::CutWord, s, ImRect(ImGui::GetCursorScreenPos(), ImGui::GetCursorScreenPos()));
+  cut = std::string(s);
   while (!cut.empty()) {
     utf8::pop_back(cut);
-    while (!cut.empty() && cut.back() == ' ') cut.pop_back();
     if (measure(ui, role, cut + ellipsis).x <= max_width) break;
   }
   return cut + ellipsis;

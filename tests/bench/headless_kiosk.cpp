@@ -29,7 +29,7 @@ bool HeadlessKiosk::start(Database& db, const std::string& assets_dir, const std
   register_all_screens(registry_);
   app_ = std::make_unique<KioskApp>(ui_, i18n_, clock_, services_, registry_);
   Status s = app_->start();
-  if (s) s = app_->build_fonts(1080);
+  if (s) s = app_->build_fonts();
   error = s.message_fr;
   return s.ok;
 }

@@ -43,7 +43,7 @@ class HeadlessShell : public ScriptTarget, public ::testing::Test {
   bool presses_held() const override { return app && app->presses_held(); }
   void run_reading_frame(float seconds) override {
     app->frame(seconds);
-    app->apply_requests(1080);
+    app->apply_requests();
     app->nav().collect();
   }
 

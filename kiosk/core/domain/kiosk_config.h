@@ -23,6 +23,10 @@ struct KioskConfig {
   std::optional<std::string> language;  // "fr" or "en"
   std::optional<int> text_size;         // 0 = A, 1 = A+, 2 = A++
   int rotation = 0;                     // 0, 90, 180 or 270 degrees clockwise
+  // The screen's physical diagonal and the visitor's eye distance: text is sized from them
+  // (kiosk/ui/screen_scale.h). Unset: what the display reports, else a guess from pixels.
+  std::optional<float> screen_inches;
+  std::optional<int> viewing_distance_cm;
   std::string touch_calibration;        // six numbers: libinput's calibration matrix
   WeekHours hours;                      // always_open unless some hours.* key is given
 };

@@ -20,6 +20,8 @@ TEST(KioskConfig, EveryKey) {
       "language = en\n"
       "text_size = 2\n"
       "rotation = 270\n"
+      "screen_inches = 21.5\n"
+      "viewing_distance = 75\n"
       "touch_calibration = 0 1 0 -1 0 1\n"
       "\n"
       "hours.mon = 09:00-12:00\n"
@@ -34,6 +36,8 @@ TEST(KioskConfig, EveryKey) {
   EXPECT_EQ(c.language, "en");
   EXPECT_EQ(c.text_size, 2);
   EXPECT_EQ(c.rotation, 270);
+  EXPECT_FLOAT_EQ(c.screen_inches.value_or(0), 21.5f);
+  EXPECT_EQ(c.viewing_distance_cm, 75);
   EXPECT_EQ(c.touch_calibration, "0 1 0 -1 0 1");
   EXPECT_FALSE(c.hours.always_open);
   ASSERT_EQ(c.hours.days[1].size(), 1u);
@@ -48,6 +52,7 @@ TEST(KioskConfig, EmptyFileKeepsDefaults) {
   EXPECT_TRUE(r.value.hours.always_open);
   EXPECT_FALSE(r.value.idle_timeout_s.has_value());
   EXPECT_EQ(r.value.rotation, 0);
+  EXPECT_FALSE(r.value.screen_inches.has_value());  // the display's own figure
 }
 
 TEST(KioskConfig, MistakesNameTheirLine) {
@@ -64,6 +69,9 @@ TEST(KioskConfig, MistakesNameTheirLine) {
       {"hours.mon = 9h-12h\n", "9h-12h"},
       {"sync_interval = 10s\n", "sync_interval"},
       {"touch_calibration = 1 0 0 0 1\n", "touch_calibration"},
+      {"screen_inches = 21,5\n", "screen_inches"},
+      {"screen_inches = 4\n", "screen_inches"},
+      {"viewing_distance = 10\n", "viewing_distance"},
   };
   for (const auto& c : cases) {
     const auto r = parse_kiosk_config(c.text);
