@@ -177,8 +177,10 @@ class FeedbackScreen : public Screen {
 
   void draw_faces(ScreenContext& ctx, float x, float y, float width, float card_h, float word_h) {
     ui::Ui& u = ctx.ui;
-    const float card_w = std::round(card_h * 1.15f);
-    const float gap = ui::px(u, 72);
+    // Three cards side by side whatever the width: on a narrow screen they get narrower
+    // (a face in a card taller than wide), never pushed past the edges.
+    const float gap = std::min(ui::px(u, 72), width * 0.04f);
+    const float card_w = std::floor(std::min(card_h * 1.15f, (width - 2 * gap) / 3));
     const float row_w = 3 * card_w + 2 * gap;
     float cx = std::round(x + (width - row_w) * 0.5f);
     for (int rating : kRatings) {

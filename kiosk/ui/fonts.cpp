@@ -100,6 +100,8 @@ Status Fonts::build(ImGuiIO& io, const FontConfig& cfg) {
     extra_ranges.assign(built.begin(), built.end());
   }
 
+  // Digits and capitals: what a ticket number holds ("A001").
+  static const ImWchar kNumberRanges[] = {0x0030, 0x0039, 0x0041, 0x005A, 0};
   auto add = [&](const std::string& file, float px, bool bold) -> ImFont* {
     ImFontConfig fc;
     fc.OversampleH = 1;  // FreeType renders at the real size; oversampling only costs memory
@@ -133,7 +135,16 @@ Status Fonts::build(ImGuiIO& io, const FontConfig& cfg) {
   heading = add(found.semibold, kHeadingPx, true);
   title = add(found.bold, kTitlePx, true);
   display = add(found.bold, kDisplayPx, true);
-  if (!body || !small || !body_bold || !heading || !title || !display || !atlas->Build()) {
+  {
+    ImFontConfig fc;
+    fc.OversampleH = 1;
+    fc.OversampleV = 1;
+    fc.PixelSnapH = true;
+    number = atlas->AddFontFromFileTTF(found.bold.c_str(), std::round(kNumberPx * scale), &fc,
+                                       kNumberRanges);
+  }
+  if (!body || !small || !body_bold || !heading || !title || !display || !number ||
+      !atlas->Build()) {
     atlas->Clear();
     *this = Fonts{};
     return Status::error("fonts", "Les polices " + found.regular + " n'ont pas pu être chargées.");
@@ -158,6 +169,7 @@ void Fonts::build_builtin(ImGuiIO& io, float s) {
   heading = add(kHeadingPx);
   title = add(kTitlePx);
   display = add(kDisplayPx);
+  number = add(kNumberPx);
   atlas->Build();
   files = FontFiles{};
   builtin = true;
@@ -171,6 +183,7 @@ ImFont* Fonts::get(FontRole role) const {
     case FontRole::Heading: return heading;
     case FontRole::Title: return title;
     case FontRole::Display: return display;
+    case FontRole::Number: return number;
   }
   return body;
 }
@@ -183,6 +196,7 @@ float Fonts::size(FontRole role) const {
     case FontRole::Heading: return kHeadingPx * scale;
     case FontRole::Title: return kTitlePx * scale;
     case FontRole::Display: return kDisplayPx * scale;
+    case FontRole::Number: return kNumberPx * scale;
     default: return kBodyPx * scale;
   }
 }

@@ -12,12 +12,15 @@
 namespace eric::ui {
 
 // The text sizes of the kiosk. Pixel heights at 1080 p and text size "A".
-enum class FontRole { Small, Body, BodyBold, Heading, Title, Display };
+enum class FontRole { Small, Body, BodyBold, Heading, Title, Display, Number };
 inline constexpr float kSmallPx = 22.0f;    // secondary lines, footer
 inline constexpr float kBodyPx = 28.0f;     // everything one reads
 inline constexpr float kHeadingPx = 36.0f;  // titles of result cards
 inline constexpr float kTitlePx = 44.0f;    // tile and screen titles
-inline constexpr float kDisplayPx = 64.0f;  // the main question, ticket numbers
+inline constexpr float kDisplayPx = 64.0f;  // the main question
+// A ticket's number, read from a few steps away: digits and capitals only, rasterised at this
+// size (a Display font stretched 2.5 times was a blur).
+inline constexpr float kNumberPx = 160.0f;
 
 // The text size choices the visitor can pick (A, A+, A++).
 inline constexpr float kTextScales[3] = {1.0f, 1.2f, 1.4f};
@@ -51,6 +54,7 @@ struct Fonts {
   ImFont* heading = nullptr;
   ImFont* title = nullptr;
   ImFont* display = nullptr;
+  ImFont* number = nullptr;
   float scale = 1.0f;
   FontFiles files;
   bool builtin = false;  // ImGui's own bitmap font: tests on a machine without font packages
