@@ -191,6 +191,49 @@ class SimulatedDay : public ::testing::Test {
     }
   }
 
+  // Every write reached the server exactly once: the counters it adds to match what was
+  // written (a replayed item would count twice), and each item is answered and accepted.
+  void expect_each_write_once(const nlohmann::json& info, const Writes& w) {
+    int64_t tickets = 0;
+    for (auto reason : kHelpReasons) {
+      tickets += info.at("counts").value("help_ticket:" + std::string(reason), int64_t{0});
+    }
+    EXPECT_EQ(tickets, w.tickets) << info.dump();
+    for (const auto& [rating, n] : w.ratings) {
+      EXPECT_EQ(info.at("counts").value("feedback:rating:" + std::to_string(rating), int64_t{0}), n)
+          << rating;
+    }
+    EXPECT_EQ(info.at("requests").value("immersion_request:accepted", int64_t{0}), w.immersions);
+    EXPECT_EQ(outbox_counts_by_state(*term.db).pending, 0);
+    EXPECT_EQ(query_int(*term.db, "SELECT count(*) FROM outbox WHERE type = 'help_ticket' AND "
+                                  "state = 'accepted'"),
+              w.tickets);
+    for (const auto& id : w.outbox_ids) {
+      const auto item = outbox_get(*term.db, id);
+      ASSERT_TRUE(item) << id;
+      EXPECT_EQ(item->state, OutboxState::accepted) << id << " " << item->reason;
+    }
+    // Items whose first answer was lost on the way (cut, stalled) and were sent again.
+    const int64_t resent = query_int(*term.db, "SELECT count(*) FROM outbox WHERE attempts > 1");
+    std::printf("simulated day: %lld outbox items sent again after a lost answer\n",
+                static_cast<long long>(resent));
+    EXPECT_GT(resent, 0) << "no answer was lost: the faults missed the outbox";
+  }
+
+  // The catalog is the server's: same cursor, same counts, same offers with the same titles.
+  void expect_catalog_is_the_servers(const nlohmann::json& info) {
+    EXPECT_EQ(sync_overview(*term.db).state.cursor, info.at("cursor").get<std::string>());
+    const CatalogCounts counts = catalog_counts(*term.db);
+    EXPECT_EQ(counts.jobs, info.at("records").at("job").get<int64_t>());
+    EXPECT_EQ(counts.communes, info.at("records").at("commune").get<int64_t>());
+    EXPECT_EQ(counts.immersion_slots, info.at("records").at("immersion_slot").get<int64_t>());
+    EXPECT_EQ(counts.workshops, info.at("records").at("workshop").get<int64_t>());
+    std::map<std::string, std::string> local_jobs;
+    Statement jobs(*term.db, "SELECT id, title FROM jobs");
+    while (jobs.step()) local_jobs[jobs.col_text(0)] = jobs.col_text(1);
+    EXPECT_EQ(local_jobs, server_jobs());
+  }
+
   TempDir tmp;
   FaultProxy proxy;
   std::string server_db;
@@ -269,45 +312,9 @@ TEST_F(SimulatedDay, EveryWriteReachesTheServerOnceAndNothingGrows) {
   EXPECT_EQ(proxy.faults_injected(), faults_armed);
   EXPECT_GE(failed, faults_armed + 1);
 
-  // Every write reached the server exactly once: the counters it adds to match what was
-  // written (a replayed item would count twice), and each item is answered and accepted.
   const auto info = nlohmann::json::parse(server_cmd({"info", "--db", server_db}));
-  int64_t tickets = 0;
-  for (auto reason : kHelpReasons) {
-    tickets += info["counts"].value("help_ticket:" + std::string(reason), int64_t{0});
-  }
-  EXPECT_EQ(tickets, w.tickets) << info.dump();
-  for (const auto& [rating, n] : w.ratings) {
-    EXPECT_EQ(info["counts"].value("feedback:rating:" + std::to_string(rating), int64_t{0}), n)
-        << rating;
-  }
-  EXPECT_EQ(info["requests"].value("immersion_request:accepted", int64_t{0}), w.immersions);
-  EXPECT_EQ(outbox_counts_by_state(*term.db).pending, 0);
-  EXPECT_EQ(query_int(*term.db, "SELECT count(*) FROM outbox WHERE type = 'help_ticket' AND "
-                                "state = 'accepted'"),
-            w.tickets);
-  for (const auto& id : w.outbox_ids) {
-    const auto item = outbox_get(*term.db, id);
-    ASSERT_TRUE(item) << id;
-    EXPECT_EQ(item->state, OutboxState::accepted) << id << " " << item->reason;
-  }
-  // Items whose first answer was lost on the way (cut, stalled) and were sent again.
-  const int64_t resent = query_int(*term.db, "SELECT count(*) FROM outbox WHERE attempts > 1");
-  std::printf("simulated day: %lld outbox items sent again after a lost answer\n",
-              static_cast<long long>(resent));
-  EXPECT_GT(resent, 0) << "no answer was lost: the faults missed the outbox";
-
-  // The catalog is the server's: same cursor, same counts, same offers with the same titles.
-  EXPECT_EQ(sync_overview(*term.db).state.cursor, info["cursor"].get<std::string>());
-  const CatalogCounts counts = catalog_counts(*term.db);
-  EXPECT_EQ(counts.jobs, info["records"]["job"].get<int64_t>());
-  EXPECT_EQ(counts.communes, info["records"]["commune"].get<int64_t>());
-  EXPECT_EQ(counts.immersion_slots, info["records"]["immersion_slot"].get<int64_t>());
-  EXPECT_EQ(counts.workshops, info["records"]["workshop"].get<int64_t>());
-  std::map<std::string, std::string> local_jobs;
-  Statement jobs(*term.db, "SELECT id, title FROM jobs");
-  while (jobs.step()) local_jobs[jobs.col_text(0)] = jobs.col_text(1);
-  EXPECT_EQ(local_jobs, server_jobs());
+  ASSERT_NO_FATAL_FAILURE(expect_each_write_once(info, w));
+  expect_catalog_is_the_servers(info);
 
   Statement check(*term.db, "PRAGMA integrity_check");
   ASSERT_TRUE(check.step());
