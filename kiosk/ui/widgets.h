@@ -51,6 +51,7 @@ struct ButtonOpts {
   float width = 0;  // 0: fits the label
   Picto icon = Picto::None;  // drawn left of the label
   bool enabled = true;       // a disabled button is drawn greyed and records tappable = false
+  bool chosen = false;       // a setting that is on: recorded "active" (a script's expect-chosen)
 };
 
 // Pill-shaped button, at least target_height() high. Primary: blue fill, white label.
@@ -137,8 +138,10 @@ struct FooterSpec {
   bool reading_on = false;  // "Écouter" drawn pressed, with the volume control beside it
   int volume = 80;          // percent, shown between "−" and "+" while reading is on
   bool show_staff = true;
+  bool show_contrast = true;
+  bool high_contrast = false;  // "Contraste" drawn filled while the high-contrast theme is on
 };
-enum class FooterTap { None, ReadAloud, VolumeDown, VolumeUp, TextSize, Language, Staff };
+enum class FooterTap { None, ReadAloud, VolumeDown, VolumeUp, TextSize, Contrast, Language, Staff };
 struct FooterResult {
   FooterTap tap = FooterTap::None;
   int text_size = 0;  // the size chosen when tap == TextSize
@@ -158,6 +161,10 @@ struct FieldOpts {
 };
 bool text_field(Ui& ui, std::string_view label, std::string_view value,
                 const FieldOpts& opts = {});
+
+// The theme's thick ring just outside [min, max] (the high-contrast theme's; the standard
+// theme has none): the focused field, and every widget while the finger is on it.
+void focus_ring(Ui& ui, ImVec2 min, ImVec2 max, float rounding);
 
 // A modal over everything: dims the display and draws a centred white card. Between
 // begin_modal and end_modal the cursor is inside the card; only those widgets are tappable

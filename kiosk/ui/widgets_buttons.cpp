@@ -56,7 +56,7 @@ bool big_button(Ui& ui, std::string_view label, const ButtonOpts& opts) {
   detail::draw_text(ui, FontRole::BodyBold,
                     ImVec2(x, std::round(bb.Min.y + (h - label_size.y) * 0.5f)), fg, label, 0,
                     false);
-  detail::record(ui, ProbeKind::Button, label, bb, opts.enabled);
+  detail::record(ui, ProbeKind::Button, label, bb, opts.enabled, opts.chosen ? "active" : "");
   return r.tapped;
 }
 
@@ -87,8 +87,10 @@ bool chip(Ui& ui, std::string_view label, bool active) {
   const float rounding = h * 0.5f;
   const Color fill = active || r.held ? t.chip_active_bg : t.card;
   dl->AddRectFilled(bb.Min, bb.Max, col(fill), rounding);
+  // In high contrast the chosen chip's border doubles: its fill alone is only a hue.
+  const float active_stroke = t.ring_px > 0 ? 2 * stroke(ui) : stroke(ui);
   dl->AddRect(bb.Min, bb.Max, col(active ? t.primary : t.text_secondary), rounding, 0,
-              active ? stroke(ui) : std::max(1.0f, stroke(ui) * 0.5f));
+              active ? active_stroke : std::max(1.0f, stroke(ui) * 0.5f));
   detail::draw_text(ui, font,
                     ImVec2(std::round(bb.Min.x + (bb.GetWidth() - label_size.x) * 0.5f),
                            std::round(bb.Min.y + (h - label_size.y) * 0.5f)),

@@ -199,6 +199,10 @@ FooterResult footer(Ui& ui, const FooterSpec& spec) {
         dl->AddRectFilled(ImVec2(cb.Min.x + 4 * ui.scale, cb.Min.y + 4 * ui.scale),
                           ImVec2(cb.Max.x - 4 * ui.scale, cb.Max.y - 4 * ui.scale),
                           col(t.chip_active_bg), th * 0.5f);
+      if (active && t.ring_px > 0)  // chosen by its frame too, not by the fill's hue alone
+        dl->AddRect(ImVec2(cb.Min.x + 4 * ui.scale, cb.Min.y + 4 * ui.scale),
+                    ImVec2(cb.Max.x - 4 * ui.scale, cb.Max.y - 4 * ui.scale), col(t.primary),
+                    th * 0.5f, 0, t.border_px * ui.scale);
       const FontRole f = active ? FontRole::BodyBold : FontRole::Body;
       const ImVec2 ls = detail::measure(ui, f, kLabels[i]);
       detail::draw_text(ui, f, ImVec2(std::round(cb.Min.x + (cell - ls.x) * 0.5f),
@@ -212,6 +216,18 @@ FooterResult footer(Ui& ui, const FooterSpec& spec) {
     }
     dl->AddRect(group.Min, group.Max, col(t.primary), th * 0.5f, 0,
                 std::max(1.5f, t.border_px * ui.scale));
+    x -= gap;
+  }
+  if (spec.show_contrast) {
+    // One button turns the high-contrast theme on and off; on, it is drawn filled.
+    const std::string label = tr(ui, "ui.contrast");
+    x -= detail::button_width(ui, label, true);
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    ButtonOpts o;
+    o.kind = spec.high_contrast ? ButtonKind::Primary : ButtonKind::Secondary;
+    o.icon = Picto::Contrast;
+    o.chosen = spec.high_contrast;
+    if (big_button(ui, label, o)) result.tap = FooterTap::Contrast;
     x -= gap;
   }
   if (spec.show_read_aloud) {
@@ -251,10 +267,7 @@ bool text_field(Ui& ui, std::string_view label, std::string_view value, const Fi
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rounding = 0.25f * e;
     const float stroke = std::max(1.5f, t.border_px * ui.scale);
-    if (opts.focused && t.kind == ThemeKind::HighContrast)  // a yellow ring outside the box
-      dl->AddRect(ImVec2(box.Min.x - 3 * stroke, box.Min.y - 3 * stroke),
-                  ImVec2(box.Max.x + 3 * stroke, box.Max.y + 3 * stroke), col(t.focus),
-                  rounding + 3 * stroke, 0, 3 * stroke);
+    if (opts.focused) focus_ring(ui, box.Min, box.Max, rounding);  // where typing goes
     dl->AddRectFilled(box.Min, box.Max, col(t.card), rounding);
     const Color border = !opts.error.empty() ? t.error
                          : opts.focused      ? t.primary
