@@ -19,6 +19,7 @@ struct KioskOptions {
   std::string assets_dir;       // empty: ERIC_ASSETS_DIR env, else the installed or source assets
   std::string clock;            // "YYYY-MM-DD HH:MM": start the clock there
   std::string lang;             // "fr" or "en"; empty: the setting (fr)
+  std::string theme;            // "standard" or "high-contrast"; empty: the setting (standard)
   std::optional<int> idle_timeout_s;
   bool print_startup_time = false;
   bool software_renderer = false;
