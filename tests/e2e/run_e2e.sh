@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs one end-to-end script against the real kiosk under Xvfb, from a fresh data folder.
 # Usage: run_e2e.sh KIOSK_BINARY DATA_DIR SCRIPT SCREENSHOT_DIR
-# ERIC_LANGUAGE (fr, en, es, uk, ar), when set, is the language the kiosk starts in.
+# ERIC_LANGUAGE (fr, en, es, uk, ar), when set, is the language the kiosk starts in;
+# ERIC_THEME (standard, high-contrast) the theme every visitor of the run starts with.
 set -eu
 kiosk=$1
 data=$2
@@ -15,5 +16,7 @@ export TZ="${TZ:-Europe/Paris}"
 # SDL unloads X11, Mesa and D-Bus modules at exit, and LeakSanitizer cannot name (nor
 # suppress) what those left behind. Our own code's leaks are checked by the headless tests.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+set --
+if [ -n "${ERIC_THEME:-}" ]; then set -- --theme "$ERIC_THEME"; fi
 exec xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --data-dir "$data" --demo \
-  --windowed 1920x1080 --clock "2026-11-23 10:00" --script "$script" --screenshots "$shots"
+  --windowed 1920x1080 --clock "2026-11-23 10:00" --script "$script" --screenshots "$shots" "$@"
