@@ -219,15 +219,12 @@ FooterResult footer(Ui& ui, const FooterSpec& spec) {
     x -= gap;
   }
   if (spec.show_contrast) {
-    // One button turns the high-contrast theme on and off; on, it is drawn filled.
-    const std::string label = tr(ui, "ui.contrast");
-    x -= detail::button_width(ui, label, true);
+    // One square button, the half-filled circle that screens use for contrast: a word here
+    // would push the catalog's freshness off the footer at A++. Its name is read aloud.
+    x -= th;
     ImGui::SetCursorScreenPos(ImVec2(x, y));
-    ButtonOpts o;
-    o.kind = spec.high_contrast ? ButtonKind::Primary : ButtonKind::Secondary;
-    o.icon = Picto::Contrast;
-    o.chosen = spec.high_contrast;
-    if (big_button(ui, label, o)) result.tap = FooterTap::Contrast;
+    if (icon_button(ui, Picto::Contrast, tr(ui, "ui.contrast"), false, spec.high_contrast))
+      result.tap = FooterTap::Contrast;
     x -= gap;
   }
   if (spec.show_read_aloud) {
@@ -267,8 +264,8 @@ bool text_field(Ui& ui, std::string_view label, std::string_view value, const Fi
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rounding = 0.25f * e;
     const float stroke = std::max(1.5f, t.border_px * ui.scale);
-    if (opts.focused) focus_ring(ui, box.Min, box.Max, rounding);  // where typing goes
     dl->AddRectFilled(box.Min, box.Max, col(t.card), rounding);
+    if (opts.focused) focus_ring(ui, box.Min, box.Max, rounding, true);  // where typing goes
     const Color border = !opts.error.empty() ? t.error
                          : opts.focused      ? t.primary
                                              : t.text_secondary;

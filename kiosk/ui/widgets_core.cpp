@@ -12,13 +12,14 @@
 
 namespace eric::ui {
 
-void focus_ring(Ui& ui, ImVec2 min, ImVec2 max, float rounding) {
+void focus_ring(Ui& ui, ImVec2 min, ImVec2 max, float rounding, bool inside) {
   if (ui.theme.ring_px <= 0) return;
   const float ring = px(ui, ui.theme.ring_px);
-  const float out = ring * 0.5f + px(ui, 3);  // a gap, so the ring never merges with a border
+  // Outside: a gap, so the ring never merges with the widget's border.
+  const float out = inside ? -ring * 0.5f : ring * 0.5f + px(ui, 3);
   ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - out, min.y - out),
                                       ImVec2(max.x + out, max.y + out), to_u32(ui.theme.focus),
-                                      rounding + out, 0, ring);
+                                      std::max(0.0f, rounding + out), 0, ring);
 }
 
 namespace detail {

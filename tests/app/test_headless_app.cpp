@@ -130,18 +130,18 @@ TEST_F(HeadlessKiosk, TextSizeRebuildsTheFonts) {
 
 TEST_F(HeadlessKiosk, ContrastFromTheFooterLastsTheVisitThenTheSiteThemeComesBack) {
   EXPECT_EQ(ui.theme.kind, ui::ThemeKind::Standard);
-  play("tap \"Contraste\"\nexpect-chosen \"Contraste\"\nexpect-theme high-contrast\n");
+  play("tap \"Contraste élevé\"\nexpect-chosen \"Contraste élevé\"\nexpect-theme high-contrast\n");
   EXPECT_EQ(app->shell().high_contrast, true);
   // ImGui's own colours follow: the page is drawn white, not the standard grey.
   EXPECT_EQ(ImGui::ColorConvertFloat4ToU32(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]),
             ui::to_u32(ui::rgb(0xffffff)));
   play("tap \"Trouver un métier\"\nexpect-theme high-contrast\n");
   play("tap \"Retour\"\nexpect \"Bonjour !\"\nexpect-theme standard\n");
-  EXPECT_EQ(failures("expect-chosen \"Contraste\"\n"), 1);
+  EXPECT_EQ(failures("expect-chosen \"Contraste élevé\"\n"), 1);
 }
 
 TEST_F(HeadlessKiosk, TheTimeOutGivesTheNextVisitorTheSiteTheme) {
-  play("tap \"Contraste\"\nexpect-theme high-contrast\n");
+  play("tap \"Contraste élevé\"\nexpect-theme high-contrast\n");
   play("advance 61\nexpect \"Vous êtes toujours là ?\"\nadvance 15\nexpect-theme standard\n");
 }
 
@@ -254,8 +254,8 @@ class HighContrastSite : public HeadlessKiosk {
 };
 
 TEST_F(HighContrastSite, StartsInHighContrastAndGivesItBackToTheNextVisitor) {
-  play("expect-theme high-contrast\nexpect-chosen \"Contraste\"\n");
-  play("tap \"Contraste\"\nexpect-theme standard\ntap \"Trouver un métier\"\n");
+  play("expect-theme high-contrast\nexpect-chosen \"Contraste élevé\"\n");
+  play("tap \"Contraste élevé\"\nexpect-theme standard\ntap \"Trouver un métier\"\n");
   play("tap \"Retour\"\nexpect-theme high-contrast\n");
 }
 
