@@ -13,6 +13,7 @@
 #include "kiosk/app/sync_link.h"
 #include "kiosk/core/base/clock.h"
 #include "kiosk/core/domain/housekeeping.h"
+#include "kiosk/core/domain/kiosk_config.h"
 #include "kiosk/core/domain/opening_hours.h"
 #include "kiosk/core/words/french.h"
 #include "kiosk/core/words/i18n.h"
@@ -39,6 +40,10 @@ KioskApp::KioskApp(ui::Ui& ui, I18n& i18n, Clock& clock, Services& services,
 
 namespace {
 
+ui::ThemeKind theme_chosen(const ShellState& shell) {
+  return shell.high_contrast ? ui::ThemeKind::HighContrast : ui::ThemeKind::Standard;
+}
+
 IdleConfig idle_config_from(const KioskSettings& s) {
   IdleConfig cfg;
   cfg.visitor_timeout_s = std::max(5, s.idle_timeout_s);
@@ -53,6 +58,7 @@ Status KioskApp::start() {
   idle_.set_config(idle_config_from(services_.settings));
   idle_.touch(clock_.now_ms());
   shell_.text_size = std::clamp(services_.settings.default_text_size, 0, 2);
+  shell_.high_contrast = services_.settings.default_high_contrast;  // drawn from the first frame
   closed_screen_ = registry_.create("closed");
   if (!nav_.reset_to("home")) {
     return Status::error("start", "L'écran d'accueil n'est pas enregistré.");
@@ -115,16 +121,37 @@ const ui::UiProbe& KioskApp::probe() const { return ui_.probe; }
 bool KioskApp::worth_asking() const {
   return !nav_.at_home() || !session_.empty() ||
          i18n_.language() != services_.settings.default_language ||
-         shell_.text_size != services_.settings.default_text_size;
+         shell_.text_size != services_.settings.default_text_size ||
+         shell_.high_contrast != services_.settings.default_high_contrast;
+}
+
+void KioskApp::back_to_site_defaults() {
+  i18n_.set_language(services_.settings.default_language);
+  if (shell_.text_size != services_.settings.default_text_size)
+    shell_.requested_text_size = services_.settings.default_text_size;
+  shell_.high_contrast = services_.settings.default_high_contrast;
+}
+
+void KioskApp::apply_theme_choice() {
+  if (ui_.theme.kind != theme_chosen(shell_)) ui::set_theme(ui_, theme_chosen(shell_));
+}
+
+std::string_view KioskApp::theme_name() const {
+  return eric::theme_name(ui_.theme.kind == ui::ThemeKind::HighContrast);
+}
+
+bool KioskApp::set_site_theme(std::string_view name) {
+  const std::optional<bool> hc = high_contrast_from_theme_name(name);
+  if (!hc) return false;
+  services_.settings.default_high_contrast = *hc;
+  shell_.high_contrast = *hc;
+  return true;
 }
 
 void KioskApp::reset_for_next_visitor() {
   nav_.home();
   session_.wipe();
-  i18n_.set_language(services_.settings.default_language);
-  if (shell_.text_size != services_.settings.default_text_size) {
-    shell_.requested_text_size = services_.settings.default_text_size;
-  }
+  back_to_site_defaults();
   shell_.mode = Mode::Visitor;
   ui_.reading = {};
   language_picker_open_ = false;
@@ -170,6 +197,7 @@ void KioskApp::frame(float dt) {
 
   const unsigned drawn_generation = nav_.generation();
   ui_.rtl = language_is_rtl(i18n_.language());
+  apply_theme_choice();
   ImGui::NewFrame();
   ui::begin_frame(ui_);
   ScreenContext ctx = context();
@@ -233,13 +261,11 @@ void KioskApp::after_screen_changes(unsigned generation_before) {
   if (held_personal_data_ && !holds) session_.forget_personal();
   held_personal_data_ = holds;
   // Home, reached by any way, starts a new visitor: nothing of the last one, the site's
-  // language and text size. (Staff modes keep their own time-out.)
+  // language, text size and theme. (Staff modes keep their own time-out.)
   const bool home = nav_.at_home();
   if (home && !was_at_home_) {
     session_.wipe();
-    i18n_.set_language(services_.settings.default_language);
-    if (shell_.text_size != services_.settings.default_text_size)
-      shell_.requested_text_size = services_.settings.default_text_size;
+    back_to_site_defaults();
     ui_.keyboard = {};
     ui_.scroll.clear();
   }
@@ -372,6 +398,7 @@ ui::FooterSpec KioskApp::footer_spec_now(const std::string& freshness,
   spec.freshness = freshness;
   spec.fresh = catalog_is_fresh(services_.catalog_updated_ms, clock_.now_ms());
   spec.text_size = shell_.text_size;
+  spec.high_contrast = shell_.high_contrast;
   spec.language_label = language;
   spec.reading_on = ui_.reading.on;
   if (services_.speaker) spec.volume = services_.speaker->volume();
@@ -394,6 +421,9 @@ void KioskApp::handle_footer(ScreenContext& ctx, const ui::FooterSpec& spec) {
       break;
     case ui::FooterTap::TextSize:
       if (r.text_size != shell_.text_size) shell_.requested_text_size = r.text_size;
+      break;
+    case ui::FooterTap::Contrast:
+      shell_.high_contrast = !shell_.high_contrast;
       break;
     case ui::FooterTap::Language:
       language_picker_open_ = true;
@@ -431,7 +461,7 @@ bool KioskApp::apply_requests() {
 
 bool KioskApp::wants_frames() const {
   return touch_.pending() || ui::ui_animating(ui_) || shell_.requested_text_size.has_value() ||
-         fonts_rtl_ != language_is_rtl(i18n_.language()) ||
+         ui_.theme.kind != theme_chosen(shell_) || fonts_rtl_ != language_is_rtl(i18n_.language()) ||
          fonts_text_size_ != drawn_text_size();
 }
 

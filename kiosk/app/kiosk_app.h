@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "kiosk/app/idle.h"
 #include "kiosk/app/navigator.h"
@@ -65,11 +66,17 @@ class KioskApp {
   // idle deadline or countdown second, a toast's end.
   int64_t next_deadline_ms();
 
-  // Going home with nothing left behind: the session, language, text size, mode.
+  // Going home with nothing left behind: the session, language, text size, theme, mode.
   void reset_for_next_visitor();
   // Writes the held usage counters, and does the day's housekeeping, when it costs a
   // visitor nothing (see kiosk_app.cpp).
   void write_between_visitors();
+
+  // The theme drawn now, by its name ("standard", "high-contrast"): what scripts check.
+  std::string_view theme_name() const;
+  // The theme of this visitor and the next ones, as --theme gives it at start (a script's
+  // "theme" step). False for a name that is no theme.
+  bool set_site_theme(std::string_view name);
 
   // Outside the opening hours, for a visitor: the closed screen is all that is drawn.
   bool showing_closed();
@@ -91,6 +98,10 @@ class KioskApp {
   // The text size drawn now: the visitor's; A in the animator's and manager's spaces, which
   // are laid out for it (their tables and tiles must not follow a visitor's A++).
   int drawn_text_size() const;
+  // A new visitor's language, text size and theme: the site's.
+  void back_to_site_defaults();
+  // The theme the visitor chose into the UI kit; only between frames.
+  void apply_theme_choice();
   void after_screen_changes(unsigned generation_before);
   void hold_taps_after_change(unsigned generation_before);
   void draw_chrome_and_screen(ScreenContext& ctx);

@@ -162,6 +162,10 @@ void SdlScriptTarget::pointer(const ui::PointerEvent& e) { app_.pointer(e); }
 
 bool SdlScriptTarget::presses_held() const { return app_.presses_held(); }
 
+std::string SdlScriptTarget::theme() const { return std::string(app_.theme_name()); }
+
+bool SdlScriptTarget::set_theme(const std::string& name) { return app_.set_site_theme(name); }
+
 void SdlScriptTarget::run_reading_frame(float seconds) {
   if (!quit_) one_frame(true, seconds);
 }

@@ -50,6 +50,8 @@ class SdlScriptTarget : public ScriptTarget {
   std::string last_said() const override;
   std::string text_for_key(const std::string& key) const override;
   bool presses_held() const override;
+  std::string theme() const override;
+  bool set_theme(const std::string& name) override;
   void run_reading_frame(float seconds) override;
   bool quit_requested() const { return quit_; }
   double first_frame_ms(std::chrono::steady_clock::time_point started);

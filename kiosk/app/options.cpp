@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "kiosk/cli/cli.h"
+#include "kiosk/core/domain/kiosk_config.h"
 
 namespace eric {
 
@@ -59,6 +60,10 @@ void describe(CLI::App& app, KioskOptions& out) {
   app.add_option("--clock", out.clock, "start the clock at \"YYYY-MM-DD HH:MM\" (scripts)")
       ->check(path);
   app.add_option("--lang", out.lang, "language at start")->check(CLI::IsMember({"fr", "en"}));
+  app.add_option("--theme", out.theme,
+                 "theme a new visitor starts with: standard or high-contrast (black on white, "
+                 "yellow on black)")
+      ->check(CLI::IsMember({std::string(kThemeStandard), std::string(kThemeHighContrast)}));
   app.add_option("--idle-timeout", out.idle_timeout_s,
                  "seconds without a touch before \"Are you still there?\" (default 60)")
       ->check(CLI::Range(5, 86400));

@@ -19,6 +19,7 @@ struct KioskOptions {
   std::string assets_dir;       // empty: ERIC_ASSETS_DIR env, else the installed or source assets
   std::string clock;            // "YYYY-MM-DD HH:MM": start the clock there
   std::string lang;             // "fr" or "en"; empty: the setting (fr)
+  std::string theme;            // "standard" or "high-contrast"; empty: the setting (standard)
   std::optional<int> idle_timeout_s;
   std::optional<int> text_size;            // 0 = A, 1 = A+, 2 = A++: a new visitor's size
   std::optional<float> screen_inches;      // the screen's diagonal (sizes the text)

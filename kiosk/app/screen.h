@@ -32,6 +32,9 @@ struct ShellState {
   Mode mode = Mode::Visitor;
   int text_size = 0;                      // 0 = A, 1 = A+, 2 = A++
   std::optional<int> requested_text_size; // set by a screen, applied after the frame
+  // The visitor's theme (the footer's "Contraste"); the frame's first step applies it, since
+  // ImGui's colours must not change while a frame is built.
+  bool high_contrast = false;
   bool read_aloud_requested = false;      // "Écouter" (read aloud comes later)
   // Outside opening hours a touch lights the closed screen until then (clock ms).
   int64_t closed_lit_until_ms = 0;

@@ -166,6 +166,15 @@ bool parse_line(std::string_view line, ScriptStep& step, std::string& error) {
     step.seconds = v;
     return true;
   }
+  if (cmd == "theme" || cmd == "expect-theme") {
+    if (nargs != 1 || q[1] || w[1].empty()) {
+      error = "« " + cmd + " » attend un nom de thème sans guillemets (standard, high-contrast)";
+      return false;
+    }
+    step.kind = cmd == "theme" ? StepKind::Theme : StepKind::ExpectTheme;
+    step.text = w[1];
+    return true;
+  }
   if (cmd == "screenshot") {
     if (nargs != 1 || w[1].empty() || w[1].find('/') != std::string::npos ||
         w[1].size() < 5 || w[1].substr(w[1].size() - 4) != ".png") {
@@ -178,7 +187,7 @@ bool parse_line(std::string_view line, ScriptStep& step, std::string& error) {
   }
   error = "commande inconnue « " + cmd +
           " » (tap, double-tap, drag, type, advance, frames, expect, expect-not, expect-chosen, "
-          "expect-said, wait, screenshot)";
+          "expect-said, theme, expect-theme, wait, screenshot)";
   return false;
 }
 

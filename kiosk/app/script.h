@@ -18,6 +18,9 @@
 //   expect-said "TEXT"       the text last given to the voice contains TEXT, ignoring case
 //   expect-chosen "TEXT"     the item labelled TEXT exactly is the one chosen of its group
 //                            (the text size "A", "A+" or "A++" in use)
+//   theme NAME               the theme from now on, for this visitor and the next ones, as
+//                            --theme NAME gives it at start: standard or high-contrast
+//   expect-theme NAME        the theme drawn now is NAME
 //   wait "TEXT" SECONDS      draws frames until some visible text contains TEXT, for at most
 //                            SECONDS of real time (what comes from outside the kiosk: a sync)
 //   screenshot NAME.png      saves the screen into the --screenshots folder
@@ -39,7 +42,7 @@ namespace eric {
 
 enum class StepKind {
   Tap, TapAt, DoubleTap, Drag, Type, Advance, Frames, Expect, ExpectNot, ExpectChosen, ExpectSaid,
-  Wait, Screenshot
+  Wait, Screenshot, Theme, ExpectTheme
 };
 
 struct ScriptStep {

@@ -174,6 +174,17 @@ class Runner {
         }
         return true;
       }
+      case StepKind::Theme:
+        if (!t_.set_theme(s.text)) {
+          why = "pas de thème « " + s.text + " » (standard, high-contrast)";
+          return false;
+        }
+        t_.run_frames(o_.settle_frames);
+        return true;
+      case StepKind::ExpectTheme:
+        if (t_.theme() == s.text) return true;
+        why = "le thème affiché est « " + t_.theme() + " », pas « " + s.text + " »";
+        return false;
       case StepKind::Screenshot: {
         if (o_.screenshot_dir.empty()) {
           why = "pas de dossier pour les captures (option --screenshots)";

@@ -36,6 +36,15 @@ class ScriptTarget {
     (void)key;  // a target without texts knows no key
     return {};
   }
+  // The theme drawn now, by its name ("standard", "high-contrast"); empty when the target
+  // has no themes (an expect-theme step then fails).
+  virtual std::string theme() const { return {}; }
+  // The kiosk's theme from now on, as --theme gives it; false for an unknown name or a
+  // target without themes.
+  virtual bool set_theme(const std::string& name) {
+    (void)name;  // a target without themes has nothing to switch
+    return false;
+  }
   // True while the touch layer drops presses aimed at the screen a tap just replaced.
   virtual bool presses_held() const { return false; }
   // One frame after a pause of `seconds` (a person reading the screen): the UI's own time

@@ -109,8 +109,9 @@ bool draw_key(Ui& ui, const ImRect& bb, std::string_view label, std::string_view
     fill = strong ? th.primary_pressed : th.pressed_bg;
   }
   dl->AddRectFilled(bb.Min, bb.Max, col(fill), rounding);
-  if (th.kind == ThemeKind::HighContrast)
-    dl->AddRect(bb.Min, bb.Max, col(th.card_border), rounding, 0, px(ui, 2));
+  if (th.kind == ThemeKind::HighContrast)  // "Valider" is black on the black keyboard: a yellow edge
+    dl->AddRect(bb.Min, bb.Max, col(strong ? th.on_primary : th.card_border), rounding, 0,
+                px(ui, strong ? 3 : 2));
   const FontRole font = word ? FontRole::BodyBold : FontRole::Heading;  // "Effacer" vs "é"
   const ImVec2 ls = detail::measure(ui, font, label);
   detail::draw_text(ui, font, ImVec2(std::round(bb.Min.x + (bb.GetWidth() - ls.x) * 0.5f),

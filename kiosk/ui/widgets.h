@@ -63,7 +63,9 @@ bool chip(Ui& ui, std::string_view label, bool active);
 // A big square box with a label on its right (consent). Flips value and returns true on a tap.
 bool toggle(Ui& ui, std::string_view label, bool& value);
 // Square button showing only a pictogram (lock, speaker); label is what the probe records.
-bool icon_button(Ui& ui, Picto picto, std::string_view label, bool quiet = false);
+// chosen: a setting that is on, drawn filled and recorded "active".
+bool icon_button(Ui& ui, Picto picto, std::string_view label, bool quiet = false,
+                 bool chosen = false);
 
 enum class BadgeKind { Success, Neutral };
 // Small rounded label; Success adds a drawn check mark ("Formation financée par la Région").
@@ -142,8 +144,10 @@ struct FooterSpec {
   bool reading_on = false;  // "Écouter" drawn pressed, with the volume control beside it
   int volume = 80;          // percent, shown between "−" and "+" while reading is on
   bool show_staff = true;
+  bool show_contrast = true;
+  bool high_contrast = false;  // the contrast button drawn filled while the theme is on
 };
-enum class FooterTap { None, ReadAloud, VolumeDown, VolumeUp, TextSize, Language, Staff };
+enum class FooterTap { None, ReadAloud, VolumeDown, VolumeUp, TextSize, Contrast, Language, Staff };
 struct FooterResult {
   FooterTap tap = FooterTap::None;
   int text_size = 0;  // the size chosen when tap == TextSize
@@ -166,6 +170,11 @@ struct FieldOpts {
 };
 bool text_field(Ui& ui, std::string_view label, std::string_view value,
                 const FieldOpts& opts = {});
+
+// The theme's thick ring (the high-contrast theme's; the standard theme has none) round
+// [min, max]: outside it for a widget under the finger (drawn before its face), inside it for
+// the focused field (drawn after its fill, so the page's margin never clips it).
+void focus_ring(Ui& ui, ImVec2 min, ImVec2 max, float rounding, bool inside = false);
 
 // A modal over everything: dims the display and draws a centred white card. Between
 // begin_modal and end_modal the cursor is inside the card; only those widgets are tappable

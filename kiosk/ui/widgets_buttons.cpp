@@ -21,7 +21,8 @@ float detail::button_width(const Ui& ui, std::string_view label, bool with_icon)
 
 bool big_button(Ui& ui, std::string_view label, const ButtonOpts& opts) {
   const float h = target_height(ui);
-  const ImVec2 label_size = detail::measure(ui, FontRole::BodyBold, label);
+  const ImVec2 label_size =
+      detail::measure(ui, opts.enabled ? FontRole::BodyBold : FontRole::Body, label);
   const float icon = opts.icon != Picto::None ? 0.9f * em(ui) : 0.0f;
   const float icon_gap = icon > 0 ? 0.4f * em(ui) : 0.0f;
   const float w = std::max(opts.width, detail::button_width(ui, label, icon > 0));
@@ -36,8 +37,10 @@ bool big_button(Ui& ui, std::string_view label, const ButtonOpts& opts) {
   const float rounding = h * 0.5f;
   Color fg;
   if (!opts.enabled) {
+    // A thin edge and a regular label: in high contrast, where every text is black, that is
+    // what tells it from a button that acts.
     dl->AddRectFilled(bb.Min, bb.Max, col(t.page), rounding);
-    dl->AddRect(bb.Min, bb.Max, col(t.card_border), rounding, 0, stroke(ui));
+    dl->AddRect(bb.Min, bb.Max, col(t.card_border), rounding, 0, std::max(1.0f, stroke(ui) * 0.5f));
     fg = t.text_secondary;
   } else if (opts.kind == ButtonKind::Primary) {
     dl->AddRectFilled(bb.Min, bb.Max, col(r.held ? t.primary_pressed : t.primary), rounding);
@@ -53,7 +56,7 @@ bool big_button(Ui& ui, std::string_view label, const ButtonOpts& opts) {
     draw_picto(dl, opts.icon, ImVec2(x, bb.Min.y + (h - icon) * 0.5f), icon, col(fg));
     x += icon + icon_gap;
   }
-  detail::draw_text(ui, FontRole::BodyBold,
+  detail::draw_text(ui, opts.enabled ? FontRole::BodyBold : FontRole::Body,
                     ImVec2(x, std::round(bb.Min.y + (h - label_size.y) * 0.5f)), fg, label, 0,
                     false);
   detail::record(ui, ProbeKind::Button, label, bb, opts.enabled);
@@ -87,8 +90,10 @@ bool chip(Ui& ui, std::string_view label, bool active) {
   const float rounding = h * 0.5f;
   const Color fill = active || r.held ? t.chip_active_bg : t.card;
   dl->AddRectFilled(bb.Min, bb.Max, col(fill), rounding);
+  // In high contrast the chosen chip's border doubles: its fill alone is only a hue.
+  const float active_stroke = t.ring_px > 0 ? 2 * stroke(ui) : stroke(ui);
   dl->AddRect(bb.Min, bb.Max, col(active ? t.primary : t.text_secondary), rounding, 0,
-              active ? stroke(ui) : std::max(1.0f, stroke(ui) * 0.5f));
+              active ? active_stroke : std::max(1.0f, stroke(ui) * 0.5f));
   detail::draw_text(ui, font,
                     ImVec2(std::round(bb.Min.x + (bb.GetWidth() - label_size.x) * 0.5f),
                            std::round(bb.Min.y + (h - label_size.y) * 0.5f)),
@@ -133,7 +138,7 @@ bool toggle(Ui& ui, std::string_view label, bool& value) {
   return r.tapped;
 }
 
-bool icon_button(Ui& ui, Picto picto, std::string_view label, bool quiet) {
+bool icon_button(Ui& ui, Picto picto, std::string_view label, bool quiet, bool chosen) {
   const float h = target_height(ui);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const ImRect bb(pos, ImVec2(pos.x + h, pos.y + h));
@@ -145,13 +150,16 @@ bool icon_button(Ui& ui, Picto picto, std::string_view label, bool quiet) {
   const Theme& t = ui.theme;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float rounding = 0.3f * em(ui);
-  dl->AddRectFilled(bb.Min, bb.Max, col(r.held ? t.pressed_bg : t.card), rounding);
+  const Color fill = chosen ? (r.held ? t.primary_pressed : t.primary)
+                            : (r.held ? t.pressed_bg : t.card);
+  dl->AddRectFilled(bb.Min, bb.Max, col(fill), rounding);
   dl->AddRect(bb.Min, bb.Max, col(quiet ? t.card_border : t.primary), rounding, 0,
               quiet ? std::max(1.0f, stroke(ui) * 0.5f) : stroke(ui));
   const float icon = h * 0.5f;
+  const Color ink = chosen ? t.on_primary : quiet ? t.text_secondary : t.primary;
   draw_picto(dl, picto, ImVec2(bb.Min.x + (h - icon) * 0.5f, bb.Min.y + (h - icon) * 0.5f), icon,
-             col(quiet ? t.text_secondary : t.primary));
-  detail::record(ui, ProbeKind::Button, label, bb, true);
+             col(ink));
+  detail::record(ui, ProbeKind::Button, label, bb, true, chosen ? "active" : "");
   return r.tapped;
 }
 

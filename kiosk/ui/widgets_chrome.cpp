@@ -166,6 +166,7 @@ float footer_tools_width(const Ui& ui, const FooterSpec& spec) {
   if (spec.show_staff) w += th + gap;
   if (!spec.language_label.empty()) w += detail::button_width(ui, spec.language_label, false) + gap;
   w += 3 * th * 1.15f + gap;  // A, A+, A++
+  if (spec.show_contrast) w += th + gap;
   if (spec.show_read_aloud) {
     w += detail::button_width(ui, tr(ui, "ui.read_aloud"), true);
     if (spec.reading_on) {
@@ -257,6 +258,10 @@ FooterResult footer(Ui& ui, const FooterSpec& spec) {
         dl->AddRectFilled(ImVec2(cb.Min.x + 4 * ui.scale, cb.Min.y + 4 * ui.scale),
                           ImVec2(cb.Max.x - 4 * ui.scale, cb.Max.y - 4 * ui.scale),
                           col(t.chip_active_bg), th * 0.5f);
+      if (active && t.ring_px > 0)  // chosen by its frame too, not by the fill's hue alone
+        dl->AddRect(ImVec2(cb.Min.x + 4 * ui.scale, cb.Min.y + 4 * ui.scale),
+                    ImVec2(cb.Max.x - 4 * ui.scale, cb.Max.y - 4 * ui.scale), col(t.primary),
+                    th * 0.5f, 0, t.border_px * ui.scale);
       const FontRole f = active ? FontRole::BodyBold : FontRole::Body;
       const ImVec2 ls = detail::measure(ui, f, kLabels[i]);
       detail::draw_text(ui, f, ImVec2(std::round(cb.Min.x + (cell - ls.x) * 0.5f),
@@ -270,6 +275,15 @@ FooterResult footer(Ui& ui, const FooterSpec& spec) {
     }
     dl->AddRect(group.Min, group.Max, col(t.primary), th * 0.5f, 0,
                 std::max(1.5f, t.border_px * ui.scale));
+    x -= gap;
+  }
+  if (spec.show_contrast) {
+    // One square button, the half-filled circle that screens use for contrast: a word here
+    // would push the catalog's freshness off the footer at A++. Its name is read aloud.
+    x -= th;
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    if (icon_button(ui, Picto::Contrast, tr(ui, "ui.contrast"), false, spec.high_contrast))
+      result.tap = FooterTap::Contrast;
     x -= gap;
   }
   if (spec.show_read_aloud) {
@@ -309,11 +323,8 @@ bool text_field(Ui& ui, std::string_view label, std::string_view value, const Fi
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rounding = 0.25f * e;
     const float stroke = std::max(1.5f, t.border_px * ui.scale);
-    if (opts.focused && t.kind == ThemeKind::HighContrast)  // a yellow ring outside the box
-      dl->AddRect(ImVec2(box.Min.x - 3 * stroke, box.Min.y - 3 * stroke),
-                  ImVec2(box.Max.x + 3 * stroke, box.Max.y + 3 * stroke), col(t.focus),
-                  rounding + 3 * stroke, 0, 3 * stroke);
     dl->AddRectFilled(box.Min, box.Max, col(t.card), rounding);
+    if (opts.focused) focus_ring(ui, box.Min, box.Max, rounding, true);  // where typing goes
     const Color border = !opts.error.empty() ? t.error
                          : opts.focused      ? t.primary
                                              : t.text_secondary;

@@ -12,6 +12,16 @@
 
 namespace eric::ui {
 
+void focus_ring(Ui& ui, ImVec2 min, ImVec2 max, float rounding, bool inside) {
+  if (ui.theme.ring_px <= 0) return;
+  const float ring = px(ui, ui.theme.ring_px);
+  // Outside: a gap, so the ring never merges with the widget's border.
+  const float out = inside ? -ring * 0.5f : ring * 0.5f + px(ui, 3);
+  ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - out, min.y - out),
+                                      ImVec2(max.x + out, max.y + out), to_u32(ui.theme.focus),
+                                      std::max(0.0f, rounding + out), 0, ring);
+}
+
 namespace detail {
 
 namespace {
@@ -93,6 +103,8 @@ TapResult tap_item(Ui& ui, ImGuiID id, const ImRect& bb, bool enabled) {
   const bool dragged = io.MouseDragMaxDistanceSqr[0] > slop * slop;
   r.tapped = released_on_it && !dragged;
   r.held = held && !dragged;
+  // Under the finger, a ring: the press is seen around the fingertip, whatever the fill.
+  if (r.held) focus_ring(ui, bb.Min, bb.Max, 0.3f * em(ui));
   if (r.tapped && ui.reading.on && !ui.reading.bypass && ui.reading.armed_id != id) {
     // First tap in reading mode: read it, do not act.
     ui.reading.armed_id = id;

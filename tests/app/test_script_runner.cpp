@@ -47,6 +47,14 @@ class FakeTarget : public ScriptTarget {
     shots.push_back(path);
     return Status::success();
   }
+  std::string theme() const override { return current_theme; }
+  bool set_theme(const std::string& name) override {
+    if (name != "standard" && name != "high-contrast") return false;
+    current_theme = name;
+    return true;
+  }
+
+  std::string current_theme = "standard";
 
   void add(ProbeKind kind, std::string text, float x, float y, bool tappable,
            std::string key = {}) {
@@ -169,6 +177,24 @@ TEST(ScriptRunner, AdvanceDragFramesScreenshot) {
   EXPECT_GE(t.moves, 2);
   ASSERT_EQ(t.shots.size(), 1u);
   EXPECT_EQ(t.shots[0], "/shots/a.png");
+}
+
+TEST(ScriptRunner, ThemeSwitchesAndIsChecked) {
+  FakeTarget t;
+  std::string out;
+  ScriptResult r = run("expect-theme standard\ntheme high-contrast\nexpect-theme high-contrast\n",
+                       t, out);
+  EXPECT_EQ(r.passed, 3) << out;
+  EXPECT_EQ(r.failed, 0) << out;
+  out.clear();
+  r = run("expect-theme standard\ntheme dark\n", t, out);
+  EXPECT_EQ(r.failed, 2) << out;
+  EXPECT_NE(out.find("« high-contrast », pas « standard »"), std::string::npos) << out;
+  EXPECT_NE(out.find("pas de thème « dark »"), std::string::npos) << out;
+  // A name, not a quoted text.
+  out.clear();
+  r = run("theme \"standard\"\n", t, out);
+  EXPECT_EQ(r.failed, 1) << out;
 }
 
 }  // namespace

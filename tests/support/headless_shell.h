@@ -41,6 +41,8 @@ class HeadlessShell : public ScriptTarget, public ::testing::Test {
     return services.speaker ? services.speaker->last_said() : std::string();
   }
   bool presses_held() const override { return app && app->presses_held(); }
+  std::string theme() const override { return std::string(app->theme_name()); }
+  bool set_theme(const std::string& name) override { return app->set_site_theme(name); }
   void run_reading_frame(float seconds) override {
     app->frame(seconds);
     app->apply_requests();

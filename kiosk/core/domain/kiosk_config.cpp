@@ -52,7 +52,10 @@ std::string apply_key(std::string_view key, std::string_view value, KioskConfig&
   else if (key == "sync_interval") return int_key(c.sync_interval_s, 30, 86400);
   else if (key == "idle_timeout") return int_key(c.idle_timeout_s, 5, 86400);
   else if (key == "text_size") return int_key(c.text_size, 0, 2);
-  else if (key == "language") {
+  else if (key == "theme") {
+    c.high_contrast = high_contrast_from_theme_name(value);
+    if (!c.high_contrast) return "theme attend standard ou high-contrast";
+  } else if (key == "language") {
     if (value != "fr" && value != "en") return "language attend fr ou en";
     c.language = std::string(value);
   } else if (key == "rotation") {
@@ -82,6 +85,12 @@ std::string apply_key(std::string_view key, std::string_view value, KioskConfig&
 }
 
 }  // namespace
+
+std::optional<bool> high_contrast_from_theme_name(std::string_view name) {
+  if (name == kThemeStandard) return false;
+  if (name == kThemeHighContrast) return true;
+  return std::nullopt;
+}
 
 Result<KioskConfig> parse_kiosk_config(std::string_view text) {
   Result<KioskConfig> r;
