@@ -225,10 +225,10 @@ class FeedbackScreen : public Screen {
     if (font) {
       const float fs = u.fonts.size(ui::FontRole::Title);
       const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, word.c_str());
-      dl->AddText(font, fs,
-                  ImVec2(std::round(pos.x + (size.x - ts.x) * 0.5f),
-                         std::round(end.y - pad - word_h + (word_h - ts.y) * 0.5f)),
-                  ui::to_u32(chosen ? th.chip_active_text : th.text), word.c_str());
+      ui::add_text(u, dl, font, fs,
+                   ImVec2(std::round(pos.x + (size.x - ts.x) * 0.5f),
+                          std::round(end.y - pad - word_h + (word_h - ts.y) * 0.5f)),
+                   ui::to_u32(chosen ? th.chip_active_text : th.text), word);
     }
     if (chosen) {
       const float c = ui::px(u, 56);

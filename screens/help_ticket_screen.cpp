@@ -245,8 +245,8 @@ class HelpTicketScreen : public Screen {
       const float size = std::round(u.fonts.size(ui::FontRole::Display) * 2.5f);
       const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, number_.c_str());
       const ImVec2 pos(std::round(top.x + (avail - ts.x) * 0.5f), ImGui::GetCursorScreenPos().y);
-      ImGui::GetWindowDrawList()->AddText(font, size, pos, ui::to_u32(u.theme.title),
-                                          number_.c_str());
+      ui::add_text(u, ImGui::GetWindowDrawList(), font, size, pos, ui::to_u32(u.theme.title),
+                   number_);
       u.probe.record(ui::ProbeItem{ui::ProbeKind::Text, number_, "", pos.x, pos.y, ts.x, ts.y,
                                    false});
       ImGui::Dummy(ts);

@@ -63,8 +63,9 @@ bool big_button(Ui& ui, std::string_view label, const ButtonOpts& opts) {
 bool back_button(Ui& ui) {
   ButtonOpts opts;
   opts.kind = ButtonKind::Secondary;
-  // Back points where reading came from: right in a right-to-left language.
-  opts.icon = ui.rtl ? Picto::ArrowRight : Picto::ArrowLeft;
+  // Back points where reading came from (right in a right-to-left language: the frame is
+  // mirrored).
+  opts.icon = Picto::ArrowLeft;
   return big_button(ui, tr(ui, "ui.back"), opts);
 }
 
