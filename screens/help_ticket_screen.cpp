@@ -142,8 +142,11 @@ class HelpTicketScreen : public Screen {
         const float c = ui::px(u, 56);
         const ImVec2 cp(pos.x + width - c - ui::px(u, 14), pos.y + ui::px(u, 14));
         dl->AddCircleFilled(ImVec2(cp.x + c * 0.5f, cp.y + c * 0.5f), c * 0.5f, blue, 32);
-        ui::draw_picto(dl, ui::Picto::Check, ImVec2(cp.x + c * 0.2f, cp.y + c * 0.2f), c * 0.6f,
-                       ui::to_u32(u.theme.on_primary));
+        {
+          const ui::KeepWhole unmirrored(u, dl);  // a check mark is never mirrored
+          ui::draw_picto(dl, ui::Picto::Check, ImVec2(cp.x + c * 0.2f, cp.y + c * 0.2f), c * 0.6f,
+                         ui::to_u32(u.theme.on_primary));
+        }
       }
       ImGui::PopID();
     }

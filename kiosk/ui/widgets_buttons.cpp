@@ -120,8 +120,11 @@ bool toggle(Ui& ui, std::string_view label, bool& value) {
   const float rounding = 0.2f * em(ui);
   if (value) {
     dl->AddRectFilled(bmin, bmax, col(t.primary), rounding);
-    draw_picto(dl, Picto::Check, ImVec2(bmin.x + box * 0.15f, bmin.y + box * 0.15f), box * 0.7f,
-               col(t.on_primary));
+    {
+      const KeepWhole unmirrored(ui, dl);  // a check mark is never mirrored
+      draw_picto(dl, Picto::Check, ImVec2(bmin.x + box * 0.15f, bmin.y + box * 0.15f), box * 0.7f,
+                 col(t.on_primary));
+    }
   } else {
     dl->AddRectFilled(bmin, bmax, col(r.held ? t.pressed_bg : t.card), rounding);
     dl->AddRect(bmin, bmax, col(t.primary), rounding, 0, stroke(ui));
@@ -178,8 +181,11 @@ void detail::draw_badge(Ui& ui, ImVec2 pos, std::string_view label, BadgeKind ki
     dl->AddRect(bb.Min, bb.Max, col(fg), 0.2f * em(ui), 0, std::max(1.0f, ui.scale * 1.5f));
   float x = bb.Min.x + pad;
   if (check > 0) {
-    draw_picto(dl, Picto::Check, ImVec2(x, bb.Min.y + (bb.GetHeight() - check) * 0.5f), check,
-               col(fg));
+    {
+      const KeepWhole unmirrored(ui, dl);  // a check mark is never mirrored
+      draw_picto(dl, Picto::Check, ImVec2(x, bb.Min.y + (bb.GetHeight() - check) * 0.5f), check,
+                 col(fg));
+    }
     x += check + 0.2f * em(ui);
   }
   draw_text(ui, FontRole::Small, ImVec2(x, bb.Min.y + pad * 0.5f), fg, label);
