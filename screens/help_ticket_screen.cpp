@@ -139,8 +139,11 @@ class HelpTicketScreen : public Screen {
         const float c = ui::px(u, 56);
         const ImVec2 cp(pos.x + width - c - ui::px(u, 14), pos.y + ui::px(u, 14));
         dl->AddCircleFilled(ImVec2(cp.x + c * 0.5f, cp.y + c * 0.5f), c * 0.5f, blue, 32);
-        ui::draw_picto(dl, ui::Picto::Check, ImVec2(cp.x + c * 0.2f, cp.y + c * 0.2f), c * 0.6f,
-                       ui::to_u32(u.theme.on_primary));
+        {
+          const ui::KeepWhole unmirrored(u, dl);  // a check mark is never mirrored
+          ui::draw_picto(dl, ui::Picto::Check, ImVec2(cp.x + c * 0.2f, cp.y + c * 0.2f), c * 0.6f,
+                         ui::to_u32(u.theme.on_primary));
+        }
       }
       ImGui::PopID();
     }
@@ -255,8 +258,12 @@ class HelpTicketScreen : public Screen {
              inner_w);
     const float card_bottom = ImGui::GetCursorScreenPos().y + pad;
     dl->ChannelsSetCurrent(0);
-    dl->AddRectFilled(card_min, ImVec2(card_min.x + card_w, card_bottom), ui::to_u32(u.theme.card),
-                      u.theme.rounding_em * ui::em(u));
+    const ImVec2 card_max(card_min.x + card_w, card_bottom);
+    const float rounding = u.theme.rounding_em * ui::em(u);
+    dl->AddRectFilled(card_min, card_max, ui::to_u32(u.theme.card), rounding);
+    // Outlined: on the high-contrast theme's white page a white card has no other edge.
+    dl->AddRect(card_min, card_max, ui::to_u32(u.theme.card_border), rounding, 0,
+                std::max(1.0f, u.theme.border_px * u.scale));
     dl->ChannelsMerge();
     ImGui::SetCursorScreenPos(ImVec2(top.x, card_bottom + ui::px(u, 32)));
     centered(u, t.tr("help.ticket.wait_here"), ui::FontRole::Body, ui::Tone::Normal);

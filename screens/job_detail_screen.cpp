@@ -30,6 +30,7 @@ class JobDetailScreen : public Screen {
   explicit JobDetailScreen(std::string id) : id_(std::move(id)) {}
 
   std::string_view id() const override { return "job.detail"; }
+  bool shows_hard_words() const override { return true; }
   std::string title(ScreenContext& ctx) override {
     load(ctx);
     return detail_ ? detail_->job.title : ctx.i18n.tr("jobs.detail.gone_title");

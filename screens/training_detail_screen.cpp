@@ -27,6 +27,7 @@ class TrainingDetailScreen : public Screen {
   explicit TrainingDetailScreen(std::string id) : id_(std::move(id)) {}
 
   std::string_view id() const override { return "training.detail"; }
+  bool shows_hard_words() const override { return true; }
   std::string title(ScreenContext& ctx) override {
     load(ctx);
     return detail_ ? detail_->training.title : ctx.i18n.tr("jobs.training.gone_title");

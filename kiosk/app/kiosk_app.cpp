@@ -97,6 +97,17 @@ Status KioskApp::build_fonts() {
   return built;
 }
 
+ui::PointerEvent KioskApp::from_screen(ui::PointerEvent e) const {
+  const ImVec2 p = ui::screen_to_layout(ui_, ImVec2(e.x, e.y));
+  e.x = p.x;
+  e.y = p.y;
+  return e;
+}
+
+void KioskApp::mirror_if_rtl() {
+  if (ui_.rtl) ui::mirror_frame(ui_, ImGui::GetDrawData(), ImGui::GetIO().DisplaySize.x);
+}
+
 void KioskApp::pointer(const ui::PointerEvent& e) {
   touch_.push(e);
   if (e.action != ui::PointerAction::Down) return;
@@ -205,6 +216,7 @@ void KioskApp::frame(float dt) {
     draw_closed(ctx);
     ui::end_frame(ui_);
     ImGui::Render();
+    mirror_if_rtl();
     nav_.collect();
     if (services_.sync) services_.sync->after_frame(services_, nav_.generation());
     write_between_visitors();
@@ -218,6 +230,7 @@ void KioskApp::frame(float dt) {
   ui::draw_toasts(ui_, now);
   ui::end_frame(ui_);
   ImGui::Render();
+  mirror_if_rtl();
   read_aloud_after_frame(drawn_generation);
   after_screen_changes(generation_before);
   nav_.collect();
@@ -351,8 +364,10 @@ void KioskApp::draw_chrome_and_screen(ScreenContext& ctx) {
     const std::string title = screen->title(ctx);
     const std::string subtitle = screen->subtitle(ctx);
     drawn_title_ = title;
-    if (ui::title_band(ui_, title, subtitle, screen->show_back()) && !screen->back_one_step(ctx))
-      nav_.back();
+    const std::string glossary = screen->shows_hard_words() ? i18n_.tr("ui.glossary") : "";
+    const ui::BandTap tap = ui::title_band(ui_, title, subtitle, screen->show_back(), glossary);
+    if (tap == ui::BandTap::Back && !screen->back_one_step(ctx)) nav_.back();
+    if (tap == ui::BandTap::Glossary) nav_.open("glossary");
   }
   // The screen's content area: between the header (or title band) and the footer.
   const ImVec2 cursor = ImGui::GetCursorScreenPos();

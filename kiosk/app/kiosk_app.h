@@ -48,6 +48,9 @@ class KioskApp {
 
   // A pointer event (SDL or a script): into the touch adapter; any press counts as presence.
   void pointer(const ui::PointerEvent& e);
+  // A touch from the screen, in the layout's coordinates (a right-to-left frame is drawn
+  // mirrored, ui/mirror.h). Scripts tap in layout coordinates and skip it.
+  ui::PointerEvent from_screen(ui::PointerEvent e) const;
 
   // One ImGui frame from NewFrame to Render. io.DisplaySize must be set; dt in seconds.
   void frame(float dt);
@@ -110,6 +113,7 @@ class KioskApp {
   ui::FooterSpec footer_spec_now(const std::string& freshness, const std::string& language) const;
   void handle_footer(ScreenContext& ctx, const ui::FooterSpec& spec);
   void draw_closed(ScreenContext& ctx);
+  void mirror_if_rtl();
   // After a frame: what reading aloud says about it (kiosk_app_reading.cpp).
   void read_aloud_after_frame(unsigned drawn_generation);
   void toggle_reading();

@@ -45,7 +45,7 @@ EventOutcome handle_event(const SDL_Event& e, KioskApp& app, ui::Platform& platf
   ui::PointerEvent pe;
   if (ui::pointer_from_sdl(e, platform.output_width(), platform.output_height(),
                            platform.scale_x(), platform.scale_y(), pointer_state, pe)) {
-    app.pointer(pe);
+    app.pointer(app.from_screen(pe));
     return EventOutcome::Redraw;
   }
   // Keys are ignored on purpose: the kiosk has its own on-screen keyboard, and no shortcut
@@ -149,9 +149,7 @@ void SdlScriptTarget::run_frames(int n) {
 
 const ui::UiProbe& SdlScriptTarget::probe() const { return app_.probe(); }
 
-std::string SdlScriptTarget::text_for_key(const std::string& key) const {
-  return app_.i18n().tr(key);
-}
+const I18n* SdlScriptTarget::texts() const { return &app_.i18n(); }
 
 std::string SdlScriptTarget::last_said() const {
   const speech::Speaker* speaker = app_.services().speaker;

@@ -48,7 +48,7 @@ class SdlScriptTarget : public ScriptTarget {
   void advance_clock_ms(int64_t ms) override;
   Status screenshot(const std::string& path) override;
   std::string last_said() const override;
-  std::string text_for_key(const std::string& key) const override;
+  const I18n* texts() const override;
   bool presses_held() const override;
   std::string theme() const override;
   bool set_theme(const std::string& name) override;

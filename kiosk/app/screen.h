@@ -65,6 +65,9 @@ class Screen {
   virtual std::string subtitle(ScreenContext&) { return {}; }
   virtual void draw(ScreenContext& ctx) = 0;
   virtual bool show_back() const { return true; }
+  // The screen shows words the glossary explains (contracts, immersion, funded training): its
+  // title band offers the glossary's "i".
+  virtual bool shows_hard_words() const { return false; }
   // True for a screen that shows or edits what the visitor typed about themselves (first
   // name, phone, e-mail, a message naming them). When the last such screen has left the
   // stack, by whatever way (Retour, home, the banner, the end of a path), the shell forgets

@@ -25,8 +25,10 @@
 //                            SECONDS of real time (what comes from outside the kiosk: a sync)
 //   screenshot NAME.png      saves the screen into the --screenshots folder
 // A text may be a translation key instead of words: `tap "@home.jobs.title"`, `expect
-// "@home.question"`; the runner takes the kiosk's text for it in the language it shows (up to
-// a first {placeholder}), so one script runs in every language (ERIC_LANGUAGE, run_e2e.sh).
+// "@home.question"`; the runner takes the kiosk's text for it in the language it shows, so one
+// script runs in every language (ERIC_LANGUAGE, run_e2e.sh). Placeholders take the values
+// given after the key, `expect "@desk.ticket.called(time=10 h)"`, and n picks the plural form
+// too, `expect "@immersion.places(n=1)"`; a placeholder given no value matches any words.
 // Quoted text may hold \" and \\. After each step the runner draws a few frames so the UI
 // settles. A failed step prints `FILE:LINE: FAILED: why`; the run ends with
 // `N passed, N failed` and succeeds only when none failed.

@@ -2,6 +2,7 @@
 #include "kiosk/app/script_runner.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <cmath>
 #include <ostream>
 #include <set>
@@ -11,6 +12,7 @@
 #include <imgui.h>
 
 #include "kiosk/core/base/utf8.h"
+#include "kiosk/core/words/i18n.h"
 #include "kiosk/ui/layout_faults.h"
 #include "kiosk/ui/probe.h"
 #include "kiosk/ui/touch_input.h"
@@ -22,18 +24,51 @@ namespace {
 using ui::ProbeItem;
 using ui::ProbeKind;
 
+// What a step looks for: words written in the script, or a keyed text whose placeholders
+// still unfilled stand for any words ("{n} offres trouvées" finds "12 offres trouvées"); a
+// counted key given no n, any of its plural forms. The pieces between placeholders are looked
+// for in order, ignoring case.
+struct TextPattern {
+  std::vector<std::vector<std::string>> forms;  // one form of one piece for plain words
+
+  bool found_in(std::string_view label) const {
+    const std::string folded = fold_case(label);
+    for (const auto& pieces : forms) {
+      size_t at = 0;
+      bool all = true;
+      for (const std::string& piece : pieces) {
+        const size_t where = folded.find(fold_case(piece), at);
+        if (where == std::string::npos) {
+          all = false;
+          break;
+        }
+        at = where + piece.size();
+      }
+      if (all) return true;
+    }
+    return false;
+  }
+  bool equals(std::string_view label) const {
+    for (const auto& pieces : forms)
+      if (pieces.size() == 1 && fold_case(label) == fold_case(pieces[0])) return true;
+    return false;
+  }
+};
+
+TextPattern plain_pattern(const std::string& text) { return TextPattern{{{text}}}; }
+
 // What a tap can name an item by: its label, and for a text field also the label above it
 // (the probe records a field's value as its text, which is empty before typing).
-bool named(const ProbeItem& item, std::string_view text, bool exactly) {
+bool named(const ProbeItem& item, const TextPattern& text, bool exactly) {
   auto match = [&](const std::string& label) {
-    return exactly ? fold_case(label) == fold_case(text) : contains_ignoring_case(label, text);
+    return exactly ? text.equals(label) : text.found_in(label);
   };
   return match(item.text) || (item.kind == ProbeKind::Input && match(item.key));
 }
 
 // A label equal to TEXT wins over labels that merely contain it, so that short labels
 // ("A" of the text sizes) can be tapped; then the first in reading order.
-const ProbeItem* find_tappable(const ui::UiProbe& probe, std::string_view text) {
+const ProbeItem* find_tappable(const ui::UiProbe& probe, const TextPattern& text) {
   for (bool exactly : {true, false})
     for (const ProbeItem& item : probe.items())
       if (item.tappable && named(item, text, exactly)) return &item;
@@ -47,9 +82,9 @@ const ProbeItem* find_key(const ui::UiProbe& probe, std::string_view key) {
   return nullptr;
 }
 
-bool any_text(const ui::UiProbe& probe, std::string_view text) {
+bool any_text(const ui::UiProbe& probe, const TextPattern& text) {
   for (const ProbeItem& item : probe.items()) {
-    if (contains_ignoring_case(item.text, text)) return true;
+    if (text.found_in(item.text)) return true;
   }
   return false;
 }
@@ -83,22 +118,92 @@ std::vector<std::string> utf8_chars(std::string_view s) {
   return out;
 }
 
-// A keyed text ("@home.question") becomes the kiosk's text for that key in the language it
-// shows, so one script checks every language. A text with placeholders is matched by what
-// comes before its first one ("Ticket {number}, ..." -> "Ticket").
-bool resolve_keyed_text(ScriptStep& s, const ScriptTarget& target, std::string& why) {
-  if (s.text.size() < 2 || s.text[0] != '@' || s.kind == StepKind::Type ||
-      s.kind == StepKind::Screenshot)
-    return true;
-  const std::string key = s.text.substr(1);
-  std::string text = target.text_for_key(key);
-  if (text.empty() || text == "[" + key + "]") {
-    why = "la clé « " + key + " » n'a pas de texte";
+// "@key(name=value, n=2)": the key, then the values given for its placeholders.
+struct KeyedText {
+  std::string key;
+  std::vector<std::pair<std::string, std::string>> args;
+  const std::string* count = nullptr;  // the value of n, which picks a plural form
+};
+
+bool parse_keyed(const std::string& written, KeyedText& out, std::string& why) {
+  const size_t open = written.find('(');
+  out.key = written.substr(1, open == std::string::npos ? std::string::npos : open - 1);
+  if (open == std::string::npos) return true;
+  if (written.back() != ')') {
+    why = "« " + written + " » : les valeurs s'écrivent @clé(nom=valeur, ...)";
     return false;
   }
-  text = text.substr(0, text.find('{'));
-  while (!text.empty() && text.back() == ' ') text.pop_back();
-  s.text = text;
+  std::stringstream list(written.substr(open + 1, written.size() - open - 2));
+  for (std::string arg; std::getline(list, arg, ',');) {
+    const size_t eq = arg.find('=');
+    auto trim = [](std::string t) {
+      t.erase(0, t.find_first_not_of(' '));
+      t.erase(t.find_last_not_of(' ') + 1);
+      return t;
+    };
+    if (eq == std::string::npos) {
+      why = "« " + arg + " » : une valeur s'écrit nom=valeur";
+      return false;
+    }
+    out.args.emplace_back(trim(arg.substr(0, eq)), trim(arg.substr(eq + 1)));
+  }
+  for (const auto& [name, value] : out.args)
+    if (name == "n") out.count = &value;
+  return true;
+}
+
+// A keyed text ("@home.question", "@jobs.results.count(n=3)") becomes the kiosk's text for
+// that key in the language it shows, so one script checks every language: the values given
+// fill their placeholders (n also picks the plural form; a counted key without n matches any
+// of its forms), the others match any words. Plain words are looked for as written.
+bool resolve_text(ScriptStep& s, const ScriptTarget& target, TextPattern& out,
+                  std::string& why) {
+  if (s.text.size() < 2 || s.text[0] != '@' || s.kind == StepKind::Type ||
+      s.kind == StepKind::Screenshot) {
+    out = plain_pattern(s.text);
+    return true;
+  }
+  KeyedText keyed;
+  if (!parse_keyed(s.text, keyed, why)) return false;
+  const I18n* texts = target.texts();
+  const bool counted = texts && texts->has("fr", keyed.key + "|other");
+  if (!texts || (!counted && !texts->has("fr", keyed.key))) {
+    why = "la clé « " + keyed.key + " » n'a pas de texte";
+    return false;
+  }
+  std::vector<std::string> candidates;
+  if (!counted)
+    candidates.push_back(texts->tr(keyed.key));
+  else if (keyed.count)
+    candidates.push_back(texts->tr_count(keyed.key, std::atoll(keyed.count->c_str())));
+  else
+    for (Plural form : plural_forms(texts->language()))
+      candidates.push_back(texts->tr(keyed.key + "|" + std::string(plural_name(form))));
+  out.forms.clear();
+  s.text.clear();
+  for (std::string& text : candidates) {
+    for (const auto& [name, value] : keyed.args) {
+      const std::string placeholder = "{" + name + "}";
+      for (size_t at; (at = text.find(placeholder)) != std::string::npos;)
+        text.replace(at, placeholder.size(), value);
+    }
+    std::vector<std::string> pieces;
+    std::string shown;
+    for (size_t at = 0; at <= text.size();) {
+      const size_t open = text.find('{', at);
+      const size_t close = open == std::string::npos ? open : text.find('}', open);
+      std::string piece =
+          text.substr(at, close == std::string::npos ? std::string::npos : open - at);
+      if (!piece.empty()) pieces.push_back(piece);
+      shown += piece;
+      if (close == std::string::npos) break;
+      shown += "…";
+      at = close + 1;
+    }
+    if (pieces.empty()) pieces.push_back("");
+    out.forms.push_back(std::move(pieces));
+    s.text += (s.text.empty() ? "" : " | ") + shown;
+  }
   return true;
 }
 
@@ -106,12 +211,12 @@ class Runner {
  public:
   Runner(ScriptTarget& t, const ScriptRunOptions& o) : t_(t), o_(o) {}
 
-  bool step(const ScriptStep& s, std::string& why) {
+  bool step(const ScriptStep& s, const TextPattern& text, std::string& why) {
     switch (s.kind) {
       case StepKind::Tap:
       case StepKind::DoubleTap: {
         read_first();
-        const ProbeItem* item = find_tappable(t_.probe(), s.text);
+        const ProbeItem* item = find_tappable(t_.probe(), text);
         if (!item) {
           why = "rien à toucher qui dise « " + s.text + " » ; textes visibles :" +
                 visible_texts(t_.probe());
@@ -138,24 +243,24 @@ class Runner {
         t_.run_frames(s.frames);
         return true;
       case StepKind::Expect:
-        if (any_text(t_.probe(), s.text)) return true;
+        if (any_text(t_.probe(), text)) return true;
         why = "« " + s.text + " » n'est pas à l'écran ; textes visibles :" +
               visible_texts(t_.probe());
         return false;
       case StepKind::ExpectNot:
-        if (!any_text(t_.probe(), s.text)) return true;
+        if (!any_text(t_.probe(), text)) return true;
         why = "« " + s.text + " » est à l'écran alors qu'il ne devrait pas";
         return false;
       case StepKind::ExpectSaid: {
         const std::string said = t_.last_said();
-        if (contains_ignoring_case(said, s.text)) return true;
+        if (text.found_in(said)) return true;
         why = "« " + s.text + " » n'a pas été lu à voix haute ; dernière lecture : « " + said +
               " »";
         return false;
       }
       case StepKind::ExpectChosen:
         for (const ProbeItem& item : t_.probe().items())
-          if (item.key == "active" && fold_case(item.text) == fold_case(s.text)) return true;
+          if (item.key == "active" && text.equals(item.text)) return true;
         why = "« " + s.text + " » n'est pas le choix en cours";
         return false;
       case StepKind::Wait: {
@@ -163,7 +268,7 @@ class Runner {
         // thread and does not follow the kiosk's clock.
         const auto until = std::chrono::steady_clock::now() +
                            std::chrono::milliseconds(std::llround(s.seconds * 1000.0));
-        while (!any_text(t_.probe(), s.text)) {
+        while (!any_text(t_.probe(), text)) {
           if (std::chrono::steady_clock::now() >= until) {
             why = "« " + s.text + " » n'est pas venu à l'écran en " + std::to_string(s.seconds) +
                   " s ; textes visibles :" + visible_texts(t_.probe());
@@ -298,12 +403,13 @@ ScriptResult run_script(const Script& script, ScriptTarget& target,
   for (const ScriptStep& written : script.steps) {
     std::string why;
     ScriptStep s = written;
-    if (!resolve_keyed_text(s, target, why)) {
+    TextPattern text;
+    if (!resolve_text(s, target, text, why)) {
       ++result.failed;
       out << options.script_name << ":" << s.line << ": FAILED: " << why << "\n";
       continue;
     }
-    if (runner.step(s, why)) {
+    if (runner.step(s, text, why)) {
       ++result.passed;
     } else {
       ++result.failed;

@@ -10,6 +10,8 @@
 
 namespace eric {
 
+class I18n;
+
 namespace ui {
 class UiProbe;
 struct PointerEvent;
@@ -30,12 +32,9 @@ class ScriptTarget {
   virtual Status screenshot(const std::string& path) = 0;
   // The text last given to the voice (empty when the kiosk has none).
   virtual std::string last_said() const { return {}; }
-  // key's text in the language the kiosk shows, for keyed steps (`expect @home.question`).
-  // Empty when the target has no texts (a keyed step then fails with the key named).
-  virtual std::string text_for_key(const std::string& key) const {
-    (void)key;  // a target without texts knows no key
-    return {};
-  }
+  // The kiosk's texts in the language it shows, for keyed steps (`expect @home.question`).
+  // Null when the target has none (a keyed step then fails with the key named).
+  virtual const I18n* texts() const { return nullptr; }
   // The theme drawn now, by its name ("standard", "high-contrast"); empty when the target
   // has no themes (an expect-theme step then fails).
   virtual std::string theme() const { return {}; }

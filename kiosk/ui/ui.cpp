@@ -9,6 +9,7 @@ namespace eric::ui {
 
 void begin_frame(Ui& ui) {
   ui.probe.begin_frame();
+  begin_mirror_frame(ui);
   ui.modal.open_last_frame = ui.modal.open_this_frame;
   ui.modal.open_this_frame = false;
   ui.modal.inside = false;

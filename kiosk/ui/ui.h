@@ -8,6 +8,7 @@
 #include "kiosk/core/words/i18n.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/keyboard.h"
+#include "kiosk/ui/mirror.h"
 #include "kiosk/ui/probe.h"
 #include "kiosk/ui/screen_scale.h"
 #include "kiosk/ui/scroll_list.h"
@@ -36,7 +37,8 @@ struct ReadingMode {
 struct Ui {
   UiProbe probe;
   ReadingMode reading;
-  bool rtl = false;  // the visitor's language reads right to left: text aligns right
+  bool rtl = false;  // the visitor's language reads right to left: the frame is mirrored
+  MirrorState mirror;
   Theme theme = standard_theme();
   Fonts fonts;
   Toasts toasts;

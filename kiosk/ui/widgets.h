@@ -132,8 +132,11 @@ float header_height(const Ui& ui);
 float page_margin(const Ui& ui);
 // True when the glossary button was tapped.
 bool header_band(Ui& ui, const HeaderSpec& spec);
-// Header of an inner screen: optional back button, a title and a subtitle. True = back.
-bool title_band(Ui& ui, std::string_view title, std::string_view subtitle, bool with_back);
+// Header of an inner screen: optional back button, a title and a subtitle; with a
+// glossary_label, the glossary's "i" button at the other end (screens with hard words).
+enum class BandTap { None, Back, Glossary };
+BandTap title_band(Ui& ui, std::string_view title, std::string_view subtitle, bool with_back,
+                   std::string_view glossary_label = {});
 
 struct FooterSpec {
   std::string_view freshness;  // "Offres à jour : aujourd'hui à 13 h 40"

@@ -66,8 +66,9 @@ bool big_button(Ui& ui, std::string_view label, const ButtonOpts& opts) {
 bool back_button(Ui& ui) {
   ButtonOpts opts;
   opts.kind = ButtonKind::Secondary;
-  // Back points where reading came from: right in a right-to-left language.
-  opts.icon = ui.rtl ? Picto::ArrowRight : Picto::ArrowLeft;
+  // Back points where reading came from (right in a right-to-left language: the frame is
+  // mirrored).
+  opts.icon = Picto::ArrowLeft;
   return big_button(ui, tr(ui, "ui.back"), opts);
 }
 
@@ -124,8 +125,11 @@ bool toggle(Ui& ui, std::string_view label, bool& value) {
   const float rounding = 0.2f * em(ui);
   if (value) {
     dl->AddRectFilled(bmin, bmax, col(t.primary), rounding);
-    draw_picto(dl, Picto::Check, ImVec2(bmin.x + box * 0.15f, bmin.y + box * 0.15f), box * 0.7f,
-               col(t.on_primary));
+    {
+      const KeepWhole unmirrored(ui, dl);  // a check mark is never mirrored
+      draw_picto(dl, Picto::Check, ImVec2(bmin.x + box * 0.15f, bmin.y + box * 0.15f), box * 0.7f,
+                 col(t.on_primary));
+    }
   } else {
     dl->AddRectFilled(bmin, bmax, col(r.held ? t.pressed_bg : t.card), rounding);
     dl->AddRect(bmin, bmax, col(t.primary), rounding, 0, stroke(ui));
@@ -185,8 +189,11 @@ void detail::draw_badge(Ui& ui, ImVec2 pos, std::string_view label, BadgeKind ki
     dl->AddRect(bb.Min, bb.Max, col(fg), 0.2f * em(ui), 0, std::max(1.0f, ui.scale * 1.5f));
   float x = bb.Min.x + pad;
   if (check > 0) {
-    draw_picto(dl, Picto::Check, ImVec2(x, bb.Min.y + (bb.GetHeight() - check) * 0.5f), check,
-               col(fg));
+    {
+      const KeepWhole unmirrored(ui, dl);  // a check mark is never mirrored
+      draw_picto(dl, Picto::Check, ImVec2(x, bb.Min.y + (bb.GetHeight() - check) * 0.5f), check,
+                 col(fg));
+    }
     x += check + 0.2f * em(ui);
   }
   draw_text(ui, FontRole::Small, ImVec2(x, bb.Min.y + pad * 0.5f), fg, label);

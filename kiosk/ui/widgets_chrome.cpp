@@ -113,7 +113,8 @@ bool header_band(Ui& ui, const HeaderSpec& spec) {
   return tapped;
 }
 
-bool title_band(Ui& ui, std::string_view title, std::string_view subtitle, bool with_back) {
+BandTap title_band(Ui& ui, std::string_view title, std::string_view subtitle, bool with_back,
+                   std::string_view glossary_label) {
   const ImRect win = window_rect();
   const float e = em(ui);
   const float pad = 0.6f * e;
@@ -123,23 +124,29 @@ bool title_band(Ui& ui, std::string_view title, std::string_view subtitle, bool 
   const ImRect bb(win.Min, ImVec2(win.Max.x, win.Min.y + h));
   ImGui::SetCursorScreenPos(bb.Min);
   ImGui::ItemSize(bb);
-  if (!ImGui::ItemAdd(bb, 0)) return false;
+  if (!ImGui::ItemAdd(bb, 0)) return BandTap::None;
   draw_band(ui, bb);
   const float m = page_margin(ui) * 0.5f;
   const float inner_h = h - band_line(ui);
-  // Right to left, the band is mirrored: the back button on the right, the title beside it.
+  // Right to left, the mirrored frame puts the back button on the right, the title beside it.
   float x = bb.Min.x + m;
   float right = bb.Max.x - m;
-  bool back = false;
+  const float button_y = bb.Min.y + (inner_h - target_height(ui)) * 0.5f;
+  BandTap tap = BandTap::None;
   if (with_back) {
     const float back_w = detail::button_width(ui, tr(ui, "ui.back"), true);
-    const float bx = ui.rtl ? right - back_w : x;
-    ImGui::SetCursorScreenPos(ImVec2(bx, bb.Min.y + (inner_h - target_height(ui)) * 0.5f));
-    back = back_button(ui);
-    if (ui.rtl)
-      right -= back_w + e;
-    else
-      x += back_w + e;
+    ImGui::SetCursorScreenPos(ImVec2(x, button_y));
+    if (back_button(ui)) tap = BandTap::Back;
+    x += back_w + e;
+  }
+  if (!glossary_label.empty()) {
+    const float w = detail::button_width(ui, glossary_label, true);
+    ImGui::SetCursorScreenPos(ImVec2(right - w, button_y));
+    ButtonOpts o;
+    o.kind = ButtonKind::Secondary;
+    o.icon = Picto::Info;
+    if (big_button(ui, glossary_label, o)) tap = BandTap::Glossary;
+    right -= w + e;
   }
   const float ty = bb.Min.y + (inner_h - text_h) * 0.5f;
   const float max_w = right - x;
@@ -151,7 +158,7 @@ bool title_band(Ui& ui, std::string_view title, std::string_view subtitle, bool 
                       detail::fit_text(ui, FontRole::Body, subtitle, max_w));
   ImGui::SetCursorScreenPos(ImVec2(bb.Min.x, bb.Max.y));
   ImGui::Dummy(ImVec2(0, 0));
-  return back;
+  return tap;
 }
 
 namespace {

@@ -176,24 +176,17 @@ ImVec2 draw_text(Ui& ui, FontRole role, ImVec2 pos, Color color, std::string_vie
   const std::string clean = clean_display_text(s);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   if (needs_own_lines(clean)) {
-    // A right-to-left paragraph in a right-to-left language: each line ends at the right edge
-    // of the wrap width (of the text when it does not wrap). French catalog text, even on an
-    // Arabic screen, keeps its left edge: its columns then never overlap.
-    const bool align_right = ui.rtl && starts_rtl(clean);
-    const float right = pos.x + (wrap_width > 0 ? wrap_width : size.x);
+    // Lines wrapped on the logical text, each shaped and put in visual order. They start at
+    // the left edge: on a right-to-left screen the mirrored frame ends them at the right one.
     float y = pos.y;
     for (const std::string& line : visual_lines(font, clean, wrap_width)) {
-      const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, line.data(),
-                                          line.data() + line.size()).x;
-      const float x = align_right ? std::round(right - w) : pos.x;
-      dl->AddText(font, font->FontSize, ImVec2(x, y), col(color), line.data(),
-                  line.data() + line.size());
+      add_text(ui, dl, font, font->FontSize, ImVec2(pos.x, y), col(color), line);
       y += font->FontSize;
     }
   } else {
     const std::string shown = with_drawable_glyphs(font, clean);
-    dl->AddText(font, font->FontSize, pos, col(color), shown.data(), shown.data() + shown.size(),
-                wrap_width > 0 ? wrap_width : 0.0f);
+    add_text(ui, dl, font, font->FontSize, pos, col(color), shown,
+             wrap_width > 0 ? wrap_width : 0.0f);
   }
   const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
   // A text running past the box it is drawn in (its clip rectangle) loses letters.

@@ -1,9 +1,12 @@
 // The script runner against a fake kiosk: what it taps, how it reports failures.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <sstream>
 
 #include "kiosk/app/script_runner.h"
+#include "kiosk/core/words/i18n.h"
+#include "tests/support/test_util.h"
 #include "kiosk/ui/probe.h"
 #include "kiosk/ui/touch_input.h"
 
@@ -77,7 +80,10 @@ class FakeTarget : public ScriptTarget {
     add(ProbeKind::Key, "espace", x + 110, 900, true, " ");
   }
 
+  const I18n* texts() const override { return i18n; }
+
   ui::UiProbe probe_;
+  const I18n* i18n = nullptr;
   int frames = 0;
   int moves = 0;
   int64_t advanced_ms = 0;
@@ -195,6 +201,49 @@ TEST(ScriptRunner, ThemeSwitchesAndIsChecked) {
   out.clear();
   r = run("theme \"standard\"\n", t, out);
   EXPECT_EQ(r.failed, 1) << out;
+}
+
+}  // namespace
+}  // namespace eric
+
+namespace eric {
+namespace {
+
+// Keyed steps: the language's text, its placeholders filled by the values given (n picking
+// the plural form), the others matching any words.
+TEST(ScriptRunner, KeyedTextsTakeValuesAndPluralForms) {
+  test::TempDir dir;
+  std::filesystem::create_directories(dir.file("fr"));
+  std::filesystem::create_directories(dir.file("uk"));
+  std::ofstream(dir.file("fr/t.json"))
+      << R"({"q.next": "Prochain : {number}", "q.seen|one": "{n} reçu", "q.seen|other": "{n} reçus",)"
+         R"( "q.count": "{n} offres trouvées, les plus proches d'abord"})";
+  std::ofstream(dir.file("uk/t.json"))
+      << R"({"q.next": "Наступний: {number}", "q.seen|one": "{n} прийнятий",)"
+         R"( "q.seen|few": "{n} прийняті", "q.seen|many": "{n} прийнятих",)"
+         R"( "q.count": "Знайдено {n} вакансій, найближчі спочатку"})";
+  I18n i18n;
+  ASSERT_TRUE(i18n.load_dir(dir.file("")).ok);
+  FakeTarget t;
+  t.i18n = &i18n;
+  i18n.set_language("uk");
+  t.add(ProbeKind::Text, "Наступний: A002", 0, 0, false);
+  t.add(ProbeKind::Text, "Сьогодні: 3 прийняті", 0, 60, false);
+  t.add(ProbeKind::Text, "Знайдено 12 вакансій, найближчі спочатку", 0, 120, false);
+  std::string out;
+  ScriptResult r = run(
+      "expect \"@q.next(number=A002)\"\n"
+      "expect \"@q.seen(n=3)\"\n"
+      "expect \"@q.count\"\n"
+      "expect \"@q.seen\"\n"
+      "expect-not \"@q.next(number=A001)\"\n"
+      "expect-not \"@q.seen(n=1)\"\n",
+      t, out);
+  EXPECT_EQ(r.failed, 0) << out;
+  // The same script fails where the words differ, and names a key without text.
+  r = run("expect \"@q.seen(n=5)\"\nexpect \"@q.none\"\nexpect \"@q.next(number\"\n", t, out);
+  EXPECT_EQ(r.failed, 3) << out;
+  EXPECT_NE(out.find("q.none"), std::string::npos) << out;
 }
 
 }  // namespace

@@ -36,7 +36,7 @@ class HeadlessShell : public ScriptTarget, public ::testing::Test {
   Status screenshot(const std::string&) override {
     return Status::error("no_screen", "Pas d'écran en test.");
   }
-  std::string text_for_key(const std::string& key) const override { return i18n.tr(key); }
+  const I18n* texts() const override { return &i18n; }
   std::string last_said() const override {
     return services.speaker ? services.speaker->last_said() : std::string();
   }

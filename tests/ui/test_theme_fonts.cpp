@@ -185,10 +185,15 @@ TEST(Fonts, HostileTextNeverShowsAQuestionMark) {
     }
   }
   const ImFont* body = shared.fonts.body;
-  const std::string square = shared.fonts.builtin ? "\xC2\xB7" : "\xE2\x96\xA1";  // · or □
+  // Letters no font has: one "[…]" for the run, never a box per letter; emoji dropped.
+  const std::string missing = shared.fonts.builtin ? "\xC2\xB7" : "[\xE2\x80\xA6]";  // · or […]
+  EXPECT_EQ(displayable(body, hostile[0]), "Ma\xC3\xA7on chantier");
   EXPECT_EQ(displayable(body, hostile[1]), "CDI en cuisine");
   EXPECT_EQ(displayable(body, hostile[2]), "Serveurse");
-  EXPECT_EQ(displayable(body, hostile[3]), square + square + " chef");
+  EXPECT_EQ(displayable(body, hostile[3]), missing + " chef");
+  EXPECT_EQ(displayable(body, hostile[6]), "Drapeau");
+  EXPECT_EQ(displayable(body, "Boulangerie \xE5\xB1\xB1\xE7\x94\xB0 \xE2\x98\x95"),
+            "Boulangerie " + missing);  // 山田 ☕
   EXPECT_EQ(displayable(body, "Plain ASCII?"), "Plain ASCII?");  // a real "?" stays
 }
 

@@ -188,7 +188,7 @@ TEST(Widgets, ModalBlocksAndDimsThePage) {
 TEST(Widgets, BackButtonAndTitleBand) {
   Headless h;
   bool back = false;
-  auto draw = [&] { back |= title_band(h.ui, "Cuisinier", "Près de Martigues", true); };
+  auto draw = [&] { back |= title_band(h.ui, "Cuisinier", "Près de Martigues", true) == BandTap::Back; };
   h.frame(draw);
   const ProbeItem* b = h.find("Retour");
   ASSERT_NE(b, nullptr);

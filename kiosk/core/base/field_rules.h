@@ -20,7 +20,8 @@ enum class TextShape {
 
 // Cleans text for storing and showing: invalid UTF-8 and control characters removed (C0, DEL,
 // C1, the bidi embeddings/overrides/isolates U+202A..U+202E, U+2066..U+2069, the marks
-// U+200E/U+200F, zero-width U+200B..U+200D and U+FEFF, the separators U+2028/U+2029 become
+// U+200E/U+200F/U+061C, zero-width U+200B..U+200D, the word joiner and invisible operators
+// U+2060..U+2065, U+FEFF, the separators U+2028/U+2029 become
 // line breaks), white space folded and trimmed, and text longer than max_bytes cut after the
 // last whole word that fits, followed by "…" (the result then holds at most max_bytes bytes).
 std::string clean_text(std::string_view text, TextShape shape, std::size_t max_bytes);
