@@ -17,7 +17,7 @@ CREATE TABLE IF NOT EXISTS import_state(
 // One B-tree per row written, no index on the source: an import reads its source's rows once,
 // and a scan of the table costs less than keeping a second index through 100,000 inserts.
 
-std::size_t slot(RecordType type) { return static_cast<std::size_t>(type); }
+std::size_t type_index(RecordType type) { return static_cast<std::size_t>(type); }
 
 // Eight bytes at a time (FNV's byte loop was the import's largest own cost on long texts).
 uint64_t digest_bytes(std::string_view bytes, uint64_t h) {
@@ -106,7 +106,7 @@ Status ImportSink::load_state() {
       live.reset();
       if (!is_live) continue;
     }
-    state_[slot(*type)].emplace(st.col_text(1), e);
+    state_[type_index(*type)].emplace(st.col_text(1), e);
   }
   // A file about the size of the last one: no rehash.
   for (auto& of_type : state_) of_type.reserve(of_type.size() * 2 + 1024);
@@ -126,7 +126,7 @@ Status ImportSink::remember(RecordType type, const std::string& id, uint64_t dig
 }
 
 bool ImportSink::has(RecordType type, const std::string& id) const {
-  const auto& of_type = state_[slot(type)];
+  const auto& of_type = state_[type_index(type)];
   auto it = of_type.find(id);
   return it != of_type.end() && it->second.seen;
 }
@@ -139,7 +139,7 @@ std::string ImportSink::put_employer(Employer said) {
 }
 
 ImportCounts& ImportSink::counts_of(RecordType type) {
-  ImportCounts*& counts = counts_[slot(type)];
+  ImportCounts*& counts = counts_[type_index(type)];
   if (!counts) counts = &report_.by_type[std::string(record_type_name(type))];
   return *counts;
 }
@@ -150,7 +150,7 @@ bool ImportSink::put(Record record) {
   const std::string id = record_id(record);
   const uint64_t digest = record_digest(record);
   ImportCounts& counts = counts_of(type);
-  auto [it, added] = state_[slot(type)].try_emplace(id);
+  auto [it, added] = state_[type_index(type)].try_emplace(id);
   Entry& e = it->second;
   if (!added && e.seen) return false;
   ++counts.read;
