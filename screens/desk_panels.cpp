@@ -176,7 +176,7 @@ void draw_queue_panel(const DeskContext& d, const std::vector<HelpTicket>& queue
                                       {"absent", t.tr_count("desk.queue.absent_count", c.absent)},
                                       {"wait", c.received > 0 ? wait_words(c.average_wait_s, t)
                                                               : std::string("–")}}),
-           ui::TextOpts{ui::FontRole::Heading, ui::Tone::Normal, -1});
+           ui::TextOpts{ui::FontRole::Heading, ui::Tone::Normal});
   ui::space(u, ui::Space::Section);
   if (queue.empty()) {
     ui::text(u, t.tr("desk.queue.empty"), ui::TextOpts{ui::FontRole::Title});

@@ -60,7 +60,11 @@ class ImmersionDoneScreen : public Screen {
       qr_made_ = true;
       qr_ok_ = ui::make_qr(qr_text(ctx), qr_);
     }
-    const float module = ui::qr_module_px(u);
+    // Modules shrink (down to 4 px, still read by a phone) so the code and its caption fit
+    // the height of a small screen.
+    const float caption_h = 3 * u.fonts.size(ui::FontRole::Body) + ui::space_height(u, ui::Space::Small);
+    const float fit = qr_ok_ ? std::floor((avail.y - caption_h) / ui::qr_side_px(qr_, 1)) : 0;
+    const float module = std::max(4.0f, std::min(ui::qr_module_px(u), fit));
     const float qr_w = qr_ok_ ? ui::qr_side_px(qr_, module) : 0;
     const float right_w = std::max(qr_w, ui::px(u, 440));
     const float left_w = avail.x - right_w - gap;
@@ -167,11 +171,12 @@ class ImmersionDoneScreen : public Screen {
     }
   }
 
-  // The code larger than any other text, on a tinted card: it is what the visitor copies or
-  // reads out to an animator. Recorded in the probe like any text.
+  // The code in the largest text font, on a tinted card: it is what the visitor copies or
+  // reads out to an animator. Drawn at the font's own size (stretched, it blurred). Recorded
+  // in the probe like any text.
   static void draw_code(ui::Ui& u, const std::string& code) {
     ImFont* font = u.fonts.get(ui::FontRole::Display);
-    const float size = std::round(u.fonts.size(ui::FontRole::Display) * 1.5f);
+    const float size = font->FontSize;
     const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0.0f, code.c_str());
     const float pad = ui::px(u, 28);
     const ImVec2 pos = ImGui::GetCursorScreenPos();

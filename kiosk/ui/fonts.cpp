@@ -100,6 +100,11 @@ Status Fonts::build(ImGuiIO& io, const FontConfig& cfg) {
     extra_ranges.assign(built.begin(), built.end());
   }
 
+  // Dear ImGui 1.86's FreeType builder renders each glyph into 256 KiB chunks and writes past
+  // the chunk for a glyph above 256 x 256 pixels (heap corruption, seen with valgrind at 4K
+  // and A++: the ticket number at 394 px). No font is rasterised larger than this.
+  constexpr float kLargestGlyphPx = 256.0f;
+  const auto px_of = [&](float design_px) { return std::min(kLargestGlyphPx, std::round(design_px * scale)); };
   // Digits and capitals: what a ticket number holds ("A001").
   static const ImWchar kNumberRanges[] = {0x0030, 0x0039, 0x0041, 0x005A, 0};
   auto add = [&](const std::string& file, float px, bool bold) -> ImFont* {
@@ -107,13 +112,13 @@ Status Fonts::build(ImGuiIO& io, const FontConfig& cfg) {
     fc.OversampleH = 1;  // FreeType renders at the real size; oversampling only costs memory
     fc.OversampleV = 1;
     fc.PixelSnapH = true;
-    ImFont* font = atlas->AddFontFromFileTTF(file.c_str(), std::round(px * scale), &fc, kRanges);
+    ImFont* font = atlas->AddFontFromFileTTF(file.c_str(), px_of(px), &fc, kRanges);
     if (font && !found.symbols.empty()) {
       ImFontConfig merge;
       merge.MergeMode = true;
       merge.OversampleH = 1;
       merge.OversampleV = 1;
-      atlas->AddFontFromFileTTF(found.symbols.c_str(), std::round(px * scale), &merge,
+      atlas->AddFontFromFileTTF(found.symbols.c_str(), px_of(px), &merge,
                                 kSymbolRanges);
     }
     if (font && !extra_ranges.empty()) {
@@ -123,7 +128,7 @@ Status Fonts::build(ImGuiIO& io, const FontConfig& cfg) {
       merge.MergeMode = true;
       merge.OversampleH = 1;
       merge.OversampleV = 1;
-      const float arabic_px = std::round(px * scale * 1.2f);
+      const float arabic_px = std::min(kLargestGlyphPx, std::round(px * scale * 1.2f));
       atlas->AddFontFromFileTTF((bold ? found.arabic_bold : found.arabic).c_str(), arabic_px,
                                 &merge, extra_ranges.data());
     }
@@ -140,7 +145,7 @@ Status Fonts::build(ImGuiIO& io, const FontConfig& cfg) {
     fc.OversampleH = 1;
     fc.OversampleV = 1;
     fc.PixelSnapH = true;
-    number = atlas->AddFontFromFileTTF(found.bold.c_str(), std::round(kNumberPx * scale), &fc,
+    number = atlas->AddFontFromFileTTF(found.bold.c_str(), px_of(kNumberPx), &fc,
                                        kNumberRanges);
   }
   if (!body || !small || !body_bold || !heading || !title || !display || !number ||
