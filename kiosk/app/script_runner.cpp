@@ -79,112 +79,118 @@ std::vector<std::string> utf8_chars(std::string_view s) {
   return out;
 }
 
+Status step_failed(std::string why) { return Status::error("script_step", std::move(why)); }
+
 // A keyed text ("@home.question") becomes the kiosk's text for that key in the language it
 // shows, so one script checks every language. A text with placeholders is matched by what
 // comes before its first one ("Ticket {number}, ..." -> "Ticket").
-bool resolve_keyed_text(ScriptStep& s, const ScriptTarget& target, std::string& why) {
+Status resolve_keyed_text(ScriptStep& s, const ScriptTarget& target) {
   if (s.text.size() < 2 || s.text[0] != '@' || s.kind == StepKind::Type ||
       s.kind == StepKind::Screenshot)
-    return true;
+    return Status::success();
   const std::string key = s.text.substr(1);
   std::string text = target.text_for_key(key);
-  if (text.empty() || text == "[" + key + "]") {
-    why = "la clé « " + key + " » n'a pas de texte";
-    return false;
-  }
+  if (text.empty() || text == "[" + key + "]")
+    return step_failed("la clé « " + key + " » n'a pas de texte");
   text = text.substr(0, text.find('{'));
   while (!text.empty() && text.back() == ' ') text.pop_back();
   s.text = text;
-  return true;
+  return Status::success();
 }
 
 class Runner {
  public:
   Runner(ScriptTarget& t, const ScriptRunOptions& o) : t_(t), o_(o) {}
 
-  bool step(const ScriptStep& s, std::string& why) {
+  Status step(const ScriptStep& s) {
     switch (s.kind) {
       case StepKind::Tap:
-      case StepKind::DoubleTap: {
-        read_first();
-        const ProbeItem* item = find_tappable(t_.probe(), s.text);
-        if (!item) {
-          why = "rien à toucher qui dise « " + s.text + " » ; textes visibles :" +
-                visible_texts(t_.probe());
-          return false;
-        }
-        const float x = item->x + item->w / 2, y = item->y + item->h / 2;
-        tap_at(x, y);
-        if (s.kind == StepKind::DoubleTap) tap_at(x, y);  // the same finger, ~70 ms later
-        return true;
-      }
+      case StepKind::DoubleTap:
+        return tap_by_name(s.text, s.kind == StepKind::DoubleTap);
       case StepKind::TapAt:
         tap_at(s.x1, s.y1);
-        return true;
+        return Status::success();
       case StepKind::Drag:
         drag(s);
-        return true;
+        return Status::success();
       case StepKind::Type:
-        return type(s.text, why);
+        return type(s.text);
       case StepKind::Advance:
         t_.advance_clock_ms(static_cast<int64_t>(std::llround(s.seconds * 1000.0)));
         t_.run_frames(o_.settle_frames);
-        return true;
+        return Status::success();
       case StepKind::Frames:
         t_.run_frames(s.frames);
-        return true;
+        return Status::success();
       case StepKind::Expect:
-        if (any_text(t_.probe(), s.text)) return true;
-        why = "« " + s.text + " » n'est pas à l'écran ; textes visibles :" +
-              visible_texts(t_.probe());
-        return false;
       case StepKind::ExpectNot:
-        if (!any_text(t_.probe(), s.text)) return true;
-        why = "« " + s.text + " » est à l'écran alors qu'il ne devrait pas";
-        return false;
-      case StepKind::ExpectSaid: {
-        const std::string said = t_.last_said();
-        if (contains_ignoring_case(said, s.text)) return true;
-        why = "« " + s.text + " » n'a pas été lu à voix haute ; dernière lecture : « " + said +
-              " »";
-        return false;
-      }
+      case StepKind::ExpectSaid:
       case StepKind::ExpectChosen:
-        for (const ProbeItem& item : t_.probe().items())
-          if (item.key == "active" && fold_case(item.text) == fold_case(s.text)) return true;
-        why = "« " + s.text + " » n'est pas le choix en cours";
-        return false;
-      case StepKind::Wait: {
-        // Real time on purpose: what is awaited (a sync with a real server) runs on another
-        // thread and does not follow the kiosk's clock.
-        const auto until = std::chrono::steady_clock::now() +
-                           std::chrono::milliseconds(std::llround(s.seconds * 1000.0));
-        while (!any_text(t_.probe(), s.text)) {
-          if (std::chrono::steady_clock::now() >= until) {
-            why = "« " + s.text + " » n'est pas venu à l'écran en " + std::to_string(s.seconds) +
-                  " s ; textes visibles :" + visible_texts(t_.probe());
-            return false;
-          }
-          std::this_thread::sleep_for(std::chrono::milliseconds(20));
-          t_.run_frames(1);
-        }
-        return true;
-      }
-      case StepKind::Screenshot: {
-        if (o_.screenshot_dir.empty()) {
-          why = "pas de dossier pour les captures (option --screenshots)";
-          return false;
-        }
-        const Status saved = t_.screenshot(o_.screenshot_dir + "/" + s.text);
-        why = saved.message_fr;
-        return saved.ok;
-      }
+        return check(s);
+      case StepKind::Wait:
+        return wait_for(s.text, s.seconds);
+      case StepKind::Screenshot:
+        if (o_.screenshot_dir.empty())
+          return step_failed("pas de dossier pour les captures (option --screenshots)");
+        return t_.screenshot(o_.screenshot_dir + "/" + s.text);
     }
-    why = "étape inconnue";
-    return false;
+    return step_failed("étape inconnue");
   }
 
  private:
+  Status tap_by_name(const std::string& text, bool twice) {
+    read_first();
+    const ProbeItem* item = find_tappable(t_.probe(), text);
+    if (!item)
+      return step_failed("rien à toucher qui dise « " + text + " » ; textes visibles :" +
+                         visible_texts(t_.probe()));
+    const float x = item->x + item->w / 2, y = item->y + item->h / 2;
+    tap_at(x, y);
+    if (twice) tap_at(x, y);  // the same finger, ~70 ms later
+    return Status::success();
+  }
+
+  // What the screen shows (or said) now, against an expect step.
+  Status check(const ScriptStep& s) const {
+    const ui::UiProbe& probe = t_.probe();
+    switch (s.kind) {
+      case StepKind::Expect:
+        if (any_text(probe, s.text)) return Status::success();
+        return step_failed("« " + s.text + " » n'est pas à l'écran ; textes visibles :" +
+                           visible_texts(probe));
+      case StepKind::ExpectNot:
+        if (!any_text(probe, s.text)) return Status::success();
+        return step_failed("« " + s.text + " » est à l'écran alors qu'il ne devrait pas");
+      case StepKind::ExpectSaid: {
+        const std::string said = t_.last_said();
+        if (contains_ignoring_case(said, s.text)) return Status::success();
+        return step_failed("« " + s.text +
+                           " » n'a pas été lu à voix haute ; dernière lecture : « " + said + " »");
+      }
+      default:  // StepKind::ExpectChosen, the only other check step() sends here
+        for (const ProbeItem& item : probe.items())
+          if (item.key == "active" && fold_case(item.text) == fold_case(s.text))
+            return Status::success();
+        return step_failed("« " + s.text + " » n'est pas le choix en cours");
+    }
+  }
+
+  Status wait_for(const std::string& text, double seconds) {
+    // Real time on purpose: what is awaited (a sync with a real server) runs on another
+    // thread and does not follow the kiosk's clock.
+    const auto until = std::chrono::steady_clock::now() +
+                       std::chrono::milliseconds(std::llround(seconds * 1000.0));
+    while (!any_text(t_.probe(), text)) {
+      if (std::chrono::steady_clock::now() >= until)
+        return step_failed("« " + text + " » n'est pas venu à l'écran en " +
+                           std::to_string(seconds) + " s ; textes visibles :" +
+                           visible_texts(t_.probe()));
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      t_.run_frames(1);
+    }
+    return Status::success();
+  }
+
   void tap_at(float x, float y) {
     t_.pointer({ui::PointerAction::Down, x, y});
     t_.pointer({ui::PointerAction::Up, x, y});
@@ -210,12 +216,9 @@ class Runner {
       t_.run_reading_frame(o_.read_seconds);
   }
 
-  bool tap_key(const ProbeItem& key) {
-    tap_at(key.x + key.w / 2, key.y + key.h / 2);
-    return true;
-  }
+  void tap_key(const ProbeItem& key) { tap_at(key.x + key.w / 2, key.y + key.h / 2); }
 
-  bool type(const std::string& text, std::string& why) {
+  Status type(const std::string& text) {
     read_first();
     for (const std::string& c : utf8_chars(text)) {
       if (const ProbeItem* key = find_key(t_.probe(), c)) {
@@ -237,11 +240,10 @@ class Runner {
       }
       bool any_key = false;
       for (const ProbeItem& item : t_.probe().items()) any_key |= item.kind == ProbeKind::Key;
-      why = any_key ? "la touche « " + c + " » n'est pas sur le clavier ouvert"
-                    : "aucun clavier n'est ouvert pour taper « " + text + " »";
-      return false;
+      return step_failed(any_key ? "la touche « " + c + " » n'est pas sur le clavier ouvert"
+                                 : "aucun clavier n'est ouvert pour taper « " + text + " »");
     }
-    return true;
+    return Status::success();
   }
 
   ScriptTarget& t_;
@@ -264,18 +266,14 @@ ScriptResult run_script(const Script& script, ScriptTarget& target,
   Runner runner(target, options);
   target.run_frames(options.settle_frames);  // the first screen, settled
   for (const ScriptStep& written : script.steps) {
-    std::string why;
     ScriptStep s = written;
-    if (!resolve_keyed_text(s, target, why)) {
-      ++result.failed;
-      out << options.script_name << ":" << s.line << ": FAILED: " << why << "\n";
-      continue;
-    }
-    if (runner.step(s, why)) {
+    Status verdict = resolve_keyed_text(s, target);
+    if (verdict.ok) verdict = runner.step(s);
+    if (verdict.ok) {
       ++result.passed;
     } else {
       ++result.failed;
-      out << options.script_name << ":" << s.line << ": FAILED: " << why << "\n";
+      out << options.script_name << ":" << s.line << ": FAILED: " << verdict.message_fr << "\n";
     }
   }
   out << result.passed << " passed, " << result.failed << " failed\n";
