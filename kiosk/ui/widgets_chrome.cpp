@@ -47,6 +47,44 @@ void volume_control(Ui& ui, int volume, float right_x, float y, FooterResult& re
   if (big_button(ui, minus, o)) result.tap = FooterTap::VolumeDown;
 }
 
+// A, A+, A++ as one outlined group of three targets ending at right_x, the chosen size drawn
+// filled. Returns the group's left edge.
+float text_size_group(Ui& ui, int chosen, float right_x, float y, FooterResult& result) {
+  static constexpr const char* kLabels[3] = {"A", "A+", "A++"};
+  const Theme& t = ui.theme;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float th = target_height(ui);
+  const float cell = th * 1.15f;
+  const float x = right_x - 3 * cell;
+  const ImRect group(ImVec2(x, y), ImVec2(x + 3 * cell, y + th));
+  dl->AddRectFilled(group.Min, group.Max, col(t.card), th * 0.5f);
+  for (int i = 0; i < 3; ++i) {
+    const ImRect cb(ImVec2(x + i * cell, y), ImVec2(x + (i + 1) * cell, y + th));
+    ImGui::SetCursorScreenPos(cb.Min);
+    ImGui::PushID(i);
+    const detail::TapResult r = detail::tap_item(ui, ImGui::GetID("text_size"), cb);
+    ImGui::PopID();
+    const bool active = chosen == i;
+    if (active || r.held)
+      dl->AddRectFilled(ImVec2(cb.Min.x + 4 * ui.scale, cb.Min.y + 4 * ui.scale),
+                        ImVec2(cb.Max.x - 4 * ui.scale, cb.Max.y - 4 * ui.scale),
+                        col(t.chip_active_bg), th * 0.5f);
+    const FontRole f = active ? FontRole::BodyBold : FontRole::Body;
+    const ImVec2 ls = detail::measure(ui, f, kLabels[i]);
+    detail::draw_text(ui, f, ImVec2(std::round(cb.Min.x + (cell - ls.x) * 0.5f),
+                                    std::round(cb.Min.y + (th - ls.y) * 0.5f)),
+                      active ? t.chip_active_text : t.primary, kLabels[i], 0, false);
+    detail::record(ui, ProbeKind::Button, kLabels[i], cb, true, active ? "active" : "");
+    if (r.tapped) {
+      result.tap = FooterTap::TextSize;
+      result.text_size = i;
+    }
+  }
+  dl->AddRect(group.Min, group.Max, col(t.primary), th * 0.5f, 0,
+              std::max(1.5f, t.border_px * ui.scale));
+  return x;
+}
+
 }  // namespace
 
 float page_margin(const Ui& ui) { return 2.2f * em(ui); }
@@ -181,39 +219,7 @@ FooterResult footer(Ui& ui, const FooterSpec& spec) {
     if (big_button(ui, spec.language_label, o)) result.tap = FooterTap::Language;
     x -= gap;
   }
-  {
-    // A, A+, A++ as one outlined group of three targets.
-    static constexpr const char* kLabels[3] = {"A", "A+", "A++"};
-    const float cell = th * 1.15f;
-    x -= 3 * cell;
-    const ImRect group(ImVec2(x, y), ImVec2(x + 3 * cell, y + th));
-    dl->AddRectFilled(group.Min, group.Max, col(t.card), th * 0.5f);
-    for (int i = 0; i < 3; ++i) {
-      const ImRect cb(ImVec2(x + i * cell, y), ImVec2(x + (i + 1) * cell, y + th));
-      ImGui::SetCursorScreenPos(cb.Min);
-      ImGui::PushID(i);
-      const detail::TapResult r = detail::tap_item(ui, ImGui::GetID("text_size"), cb);
-      ImGui::PopID();
-      const bool active = spec.text_size == i;
-      if (active || r.held)
-        dl->AddRectFilled(ImVec2(cb.Min.x + 4 * ui.scale, cb.Min.y + 4 * ui.scale),
-                          ImVec2(cb.Max.x - 4 * ui.scale, cb.Max.y - 4 * ui.scale),
-                          col(t.chip_active_bg), th * 0.5f);
-      const FontRole f = active ? FontRole::BodyBold : FontRole::Body;
-      const ImVec2 ls = detail::measure(ui, f, kLabels[i]);
-      detail::draw_text(ui, f, ImVec2(std::round(cb.Min.x + (cell - ls.x) * 0.5f),
-                                      std::round(cb.Min.y + (th - ls.y) * 0.5f)),
-                        active ? t.chip_active_text : t.primary, kLabels[i], 0, false);
-      detail::record(ui, ProbeKind::Button, kLabels[i], cb, true, active ? "active" : "");
-      if (r.tapped) {
-        result.tap = FooterTap::TextSize;
-        result.text_size = i;
-      }
-    }
-    dl->AddRect(group.Min, group.Max, col(t.primary), th * 0.5f, 0,
-                std::max(1.5f, t.border_px * ui.scale));
-    x -= gap;
-  }
+  x = text_size_group(ui, spec.text_size, x, y, result) - gap;
   if (spec.show_read_aloud) {
     // These act at the first tap even in reading mode: they are how it is left and tuned.
     ui.reading.bypass = true;
