@@ -259,7 +259,8 @@ int main(int argc, char** argv) {
   if (const eric::Status opened = platform.open(platform_options(options)); !opened)
     return fail(opened.message_fr);
   const double window_ms = ms_since(started);
-  if (const eric::Status fonts = app.build_fonts(platform.output_height()); !fonts) {
+  app.set_screen(platform.geometry());
+  if (const eric::Status fonts = app.build_fonts(); !fonts) {
     eric::log_warning(fonts.message_fr + " (police de secours utilisée)");
   }
   platform.rebuild_font_texture();

@@ -42,7 +42,6 @@ class DeskScreen : public Screen {
       return;
     }
     ui::Ui& u = ctx.ui;
-    const I18n& t = ctx.i18n;
     Database& db = *ctx.services.db;
     const int64_t now = ctx.clock.now_s();
     if (!purged_) {
@@ -56,23 +55,7 @@ class DeskScreen : public Screen {
     const std::vector<ImmersionRequestRow>& requests = data_.requests;
 
     ui::space(u, ui::Space::Section);
-    if (ui::chip(u, t.tr("desk.tab.queue", {{"n", std::to_string(queue.size())}}),
-                 tab_ == Tab::Queue))
-      tab_ = Tab::Queue;
-    ImGui::SameLine(0, ui::px(u, 16));
-    if (ui::chip(u, t.tr("desk.tab.workshops"), tab_ == Tab::Workshops)) tab_ = Tab::Workshops;
-    ImGui::SameLine(0, ui::px(u, 16));
-    if (ui::chip(u, t.tr("desk.tab.immersion", {{"n", std::to_string(requests.size())}}),
-                 tab_ == Tab::Immersion))
-      tab_ = Tab::Immersion;
-    // The way out, on the right of the same line.
-    const std::string close = t.tr("desk.close");
-    ui::ButtonOpts close_opts;
-    close_opts.kind = ui::ButtonKind::Secondary;
-    close_opts.icon = ui::Picto::Lock;
-    close_opts.width = ui::px(u, 460);
-    ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - close_opts.width));
-    if (ui::big_button(u, close, close_opts)) {
+    if (draw_tabs_and_close(ctx, queue.size(), requests.size())) {
       ctx.shell.mode = Mode::Visitor;
       ctx.nav.home();
       return;
@@ -88,6 +71,41 @@ class DeskScreen : public Screen {
   }
 
  private:
+  // The three tabs and the way out. On one line when they fit, the way out on the right;
+  // on a narrow screen (a portrait totem) the way out first, alone on its line, so it never
+  // lies over a tab. True when the way out was tapped.
+  bool draw_tabs_and_close(ScreenContext& ctx, size_t queued, size_t requested) {
+    ui::Ui& u = ctx.ui;
+    const I18n& t = ctx.i18n;
+    const std::string tabs[3] = {t.tr("desk.tab.queue", {{"n", std::to_string(queued)}}),
+                                 t.tr("desk.tab.workshops"),
+                                 t.tr("desk.tab.immersion", {{"n", std::to_string(requested)}})};
+    const std::string close = t.tr("desk.close");
+    ui::ButtonOpts close_opts;
+    close_opts.kind = ui::ButtonKind::Secondary;
+    close_opts.icon = ui::Picto::Lock;
+    close_opts.width = ui::px(u, 460);
+    const float gap = ui::px(u, 16);
+    float tabs_w = 0;
+    for (const std::string& tab : tabs)
+      tabs_w += ui::text_size(u, tab, ui::FontRole::BodyBold).x + 1.6f * ui::em(u) + gap;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const bool one_line = tabs_w + close_opts.width <= avail;
+    // The way out first: on the right of the tabs' line, or alone above them.
+    const ImVec2 row = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorPosX(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - close_opts.width));
+    const bool closed = ui::big_button(u, close, close_opts);
+    if (one_line)
+      ImGui::SetCursorScreenPos(row);
+    else
+      ui::space(u, ui::Space::Medium);
+    ui::ChipFlow flow(u, one_line ? avail - close_opts.width - gap : avail);
+    const Tab order[3] = {Tab::Queue, Tab::Workshops, Tab::Immersion};
+    for (int i = 0; i < 3; ++i)
+      if (flow.chip(tabs[i], tab_ == order[i])) tab_ = order[i];
+    return closed;
+  }
+
   static std::string role(const ScreenContext& ctx) {
     return ctx.shell.mode == Mode::Manager ? "manager" : "animator";
   }

@@ -16,7 +16,9 @@
 #include "kiosk/core/base/clock.h"
 #include "kiosk/core/domain/feedback.h"
 #include "kiosk/core/words/i18n.h"
+#include "kiosk/ui/fonts.h"
 #include "kiosk/ui/pictograms.h"
+#include "kiosk/ui/text_shaping.h"
 #include "kiosk/ui/widgets.h"
 
 namespace eric {
@@ -177,8 +179,10 @@ class FeedbackScreen : public Screen {
 
   void draw_faces(ScreenContext& ctx, float x, float y, float width, float card_h, float word_h) {
     ui::Ui& u = ctx.ui;
-    const float card_w = std::round(card_h * 1.15f);
-    const float gap = ui::px(u, 72);
+    // Three cards side by side whatever the width: on a narrow screen they get narrower
+    // (a face in a card taller than wide), never pushed past the edges.
+    const float gap = std::min(ui::px(u, 72), width * 0.04f);
+    const float card_w = std::floor(std::min(card_h * 1.15f, (width - 2 * gap) / 3));
     const float row_w = 3 * card_w + 2 * gap;
     float cx = std::round(x + (width - row_w) * 0.5f);
     for (int rating : kRatings) {
@@ -224,19 +228,26 @@ class FeedbackScreen : public Screen {
     ImFont* font = u.fonts.get(ui::FontRole::Title);
     if (font) {
       const float fs = u.fonts.size(ui::FontRole::Title);
-      const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, word.c_str());
-      dl->AddText(font, fs,
-                  ImVec2(std::round(pos.x + (size.x - ts.x) * 0.5f),
-                         std::round(end.y - pad - word_h + (word_h - ts.y) * 0.5f)),
-                  ui::to_u32(chosen ? th.chip_active_text : th.text), word.c_str());
+      // Shaped and in visual order: an Arabic word drawn raw shows as "???".
+      const std::string clean = ui::clean_display_text(word);
+      const std::string shown = ui::with_drawable_glyphs(
+          font, ui::has_rtl(clean) ? ui::visual_line(clean, true) : clean);
+      const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, shown.c_str());
+      ui::add_text(u, dl, font, fs,
+                   ImVec2(std::round(pos.x + (size.x - ts.x) * 0.5f),
+                          std::round(end.y - pad - word_h + (word_h - ts.y) * 0.5f)),
+                   ui::to_u32(chosen ? th.chip_active_text : th.text), shown);
     }
     if (chosen) {
       const float c = ui::px(u, 56);
       const ImVec2 cp(end.x - c - ui::px(u, 14), pos.y + ui::px(u, 14));
       dl->AddCircleFilled(ImVec2(cp.x + c * 0.5f, cp.y + c * 0.5f), c * 0.5f,
                           ui::to_u32(th.primary), 32);
-      ui::draw_picto(dl, ui::Picto::Check, ImVec2(cp.x + c * 0.2f, cp.y + c * 0.2f), c * 0.6f,
-                     ui::to_u32(th.on_primary));
+      {
+        const ui::KeepWhole unmirrored(u, dl);  // a check mark is never mirrored
+        ui::draw_picto(dl, ui::Picto::Check, ImVec2(cp.x + c * 0.2f, cp.y + c * 0.2f), c * 0.6f,
+                       ui::to_u32(th.on_primary));
+      }
     }
     if (!allowed) return false;
     u.probe.record(ui::ProbeItem{ui::ProbeKind::Tile, word, chosen ? "active" : "", pos.x, pos.y,

@@ -53,24 +53,25 @@ class HelpTicketScreen : public Screen {
   void draw_form(ScreenContext& ctx) {
     ui::Ui& u = ctx.ui;
     const I18n& t = ctx.i18n;
+    // One page that scrolls when it does not fit (larger text, a small screen), with its
+    // indicator: the button at the bottom is then one drag away, never out of reach.
+    ui::ScrollPage page(u, "help.ticket.form", ImVec2(0, 0), form_h_);
     ui::space(u, ui::Space::Large);
     ui::text(u, t.tr("help.ticket.reason_question"),
              ui::TextOpts{ui::FontRole::Title, ui::Tone::Title});
     ui::space(u, ui::Space::Large);
-    // The urgency and first-name row and the button below keep their room: with large text
-    // the tiles give up the size of their pictures first, then the pictures.
-    const float spacing = ImGui::GetStyle().ItemSpacing.y;
-    const float label = u.fonts.size(ui::FontRole::BodyBold) + 0.3f * ui::em(u);
-    const float below = ui::px(u, 28) + label + ui::target_height(u) + ui::px(u, 40) +
-                        ui::target_height(u) + 6 * spacing;
-    draw_reasons(ctx, ImGui::GetContentRegionAvail().y - below);
+    draw_reasons(ctx);
     ui::space(u, ui::Space::Wide);
 
     // Urgency on the left, the optional first name on the right: one row, little to read.
-    const float col_w = ImGui::GetContentRegionAvail().x * 0.45f;
+    // On a narrow screen the first name goes under the urgency.
+    const float avail_w = ImGui::GetContentRegionAvail().x;
+    const float field_w = std::min(ui::px(u, 720), avail_w);
+    const float col_w = avail_w * 0.45f;
+    const bool one_row = col_w + field_w <= avail_w;
     ImGui::BeginGroup();
     ui::text(u, t.tr("help.ticket.urgent_question"),
-             ui::TextOpts{ui::FontRole::BodyBold, ui::Tone::Normal, -1});
+             ui::TextOpts{ui::FontRole::BodyBold, ui::Tone::Normal, one_row ? col_w - ui::px(u, 24) : 0.0f});
     ui::space(u, ui::Space::Large);
     if (ui::chip(u, t.tr("help.ticket.urgent_yes"), ctx.session.urgent_today))
       ctx.session.urgent_today = true;
@@ -78,56 +79,52 @@ class HelpTicketScreen : public Screen {
     if (ui::chip(u, t.tr("help.ticket.urgent_no"), !ctx.session.urgent_today))
       ctx.session.urgent_today = false;
     ImGui::EndGroup();
-    ImGui::SameLine(col_w);
+    if (one_row)
+      ImGui::SameLine(col_w);
+    else
+      ui::space(u, ui::Space::Section);
     ImGui::BeginGroup();
     ui::FieldOpts field;
     field.placeholder = t.tr("help.ticket.first_name_placeholder");
-    field.width = ui::px(u, 720);
+    field.width = field_w;
     if (ui::text_field(u, t.tr("help.ticket.first_name_label"), ctx.session.first_name, field))
       typing_ = true;
     ImGui::EndGroup();
     ui::space(u, ui::Space::Wide);
     draw_take_button(ctx);
+    ui::space(u, ui::Space::Large);
   }
 
-  void draw_reasons(ScreenContext& ctx, float max_height) {
+  // The five reasons as a grid of tiles: five in a row on a landscape screen, fewer where
+  // their words would not fit. Larger text makes the pictures smaller, never drops them.
+  void draw_reasons(ScreenContext& ctx) {
     ui::Ui& u = ctx.ui;
     const float gap = ui::px(u, 24);
-    const float width = std::floor((ImGui::GetContentRegionAvail().x - 4 * gap) / 5.0f);
     std::vector<std::string> titles;
     for (std::string_view reason : kHelpReasons)
       titles.push_back(ctx.i18n.tr(std::string("help.reason.") + std::string(reason)));
-    float picto_em = 3.6f;
-    bool pictures = true;
+    const float avail_w = ImGui::GetContentRegionAvail().x;
+    const int columns = ui::grid_columns(u, titles, avail_w, gap, static_cast<int>(titles.size()));
+    const float width = std::floor((avail_w - (columns - 1) * gap) / columns);
+    const float picto_em = u.text_scale > 1.0f ? 2.2f : 3.6f;
     const ui::FontRole title_font = ui::tile_title_font(u, titles, width);
     auto spec_of = [&](size_t i) {
-      ui::TileSpec spec{pictures ? ui::help_reason_picto(kHelpReasons[i]) : ui::Picto::None,
-                        titles[i], {}, {}};
+      ui::TileSpec spec{ui::help_reason_picto(kHelpReasons[i]), titles[i], {}, {}};
       spec.picto_em = picto_em;
       spec.title_font = title_font;
       return spec;
     };
-    // Every tile as tall as the tallest, so the row reads as one choice.
-    auto tallest = [&] {
-      float h = 0;
-      for (size_t i = 0; i < titles.size(); ++i)
-        h = std::max(h, ui::tile_min_height(u, spec_of(i), width));
-      return h;
-    };
-    float height = tallest();
-    if (height > max_height) {
-      picto_em = 2.2f;
-      height = tallest();
-    }
-    if (height > max_height) {
-      pictures = false;
-      height = tallest();
-    }
+    // Every tile as tall as the tallest, so the grid reads as one choice.
+    float height = 0;
+    for (size_t i = 0; i < titles.size(); ++i)
+      height = std::max(height, ui::tile_min_height(u, spec_of(i), width));
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
     for (size_t i = 0; i < kHelpReasons.size(); ++i) {
       const std::string_view reason = kHelpReasons[i];
-      if (i > 0) ImGui::SameLine(0, gap);
+      const int row = static_cast<int>(i) / columns, col = static_cast<int>(i) % columns;
+      const ImVec2 pos(origin.x + col * (width + gap), origin.y + row * (height + gap));
+      ImGui::SetCursorScreenPos(pos);
       ImGui::PushID(static_cast<int>(i));
-      const ImVec2 pos = ImGui::GetCursorScreenPos();
       ui::TileSpec spec = spec_of(i);
       spec.size = ImVec2(width, height);
       if (ui::tile(u, spec)) ctx.session.help_reason = std::string(reason);
@@ -142,11 +139,17 @@ class HelpTicketScreen : public Screen {
         const float c = ui::px(u, 56);
         const ImVec2 cp(pos.x + width - c - ui::px(u, 14), pos.y + ui::px(u, 14));
         dl->AddCircleFilled(ImVec2(cp.x + c * 0.5f, cp.y + c * 0.5f), c * 0.5f, blue, 32);
-        ui::draw_picto(dl, ui::Picto::Check, ImVec2(cp.x + c * 0.2f, cp.y + c * 0.2f), c * 0.6f,
-                       ui::to_u32(u.theme.on_primary));
+        {
+          const ui::KeepWhole unmirrored(u, dl);  // a check mark is never mirrored
+          ui::draw_picto(dl, ui::Picto::Check, ImVec2(cp.x + c * 0.2f, cp.y + c * 0.2f), c * 0.6f,
+                         ui::to_u32(u.theme.on_primary));
+        }
       }
       ImGui::PopID();
     }
+    const int rows = (static_cast<int>(kHelpReasons.size()) + columns - 1) / columns;
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + rows * (height + gap) - gap));
+    ImGui::Dummy(ImVec2(0, 0));
   }
 
   void draw_take_button(ScreenContext& ctx) {
@@ -157,9 +160,13 @@ class HelpTicketScreen : public Screen {
     opts.width = ui::px(u, 520);
     if (ui::big_button(u, ctx.i18n.tr("help.ticket.take"), opts)) take(ctx);
     if (!ready) {
-      ImGui::SameLine(0, ui::px(u, 24));
-      ui::text(u, ctx.i18n.tr("help.ticket.choose_reason_first"),
-               ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, -1});
+      // Beside the button when it fits, else under it.
+      const std::string hint = ctx.i18n.tr("help.ticket.choose_reason_first");
+      const float gap = ui::px(u, 24);
+      if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x - gap >=
+          ui::text_size(u, hint, ui::FontRole::Body).x)
+        ImGui::SameLine(0, gap);
+      ui::text(u, hint, ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary});
     }
     if (!error_.empty()) ui::text(u, error_, ui::TextOpts{ui::FontRole::Body, ui::Tone::Error});
   }
@@ -170,7 +177,7 @@ class HelpTicketScreen : public Screen {
     ui::space(u, ui::Space::Section);
     ui::FieldOpts field;
     field.focused = true;
-    field.width = ui::px(u, 720);
+    field.width = std::min(ui::px(u, 720), ImGui::GetContentRegionAvail().x);
     field.max_chars = kFirstNameMaxChars;
     // The first name is optional here: only a wrong one (digits, an @) is an error.
     const bool wrong = check_first_name(ctx.session.first_name) == FieldCheck::invalid;
@@ -214,46 +221,51 @@ class HelpTicketScreen : public Screen {
     ctx.session.values["help.ticket"] = number_;
   }
 
-  // Centres one line of text in the content area.
-  static void centered(ui::Ui& u, const std::string& s, ui::FontRole font, ui::Tone tone) {
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const float w = ui::text_size(u, s, font).x;
-    const float wrap = std::min(avail, ui::px(u, 1400));
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail - std::min(w, wrap)) * 0.5f));
-    ui::text(u, s, ui::TextOpts{font, tone, w > wrap ? wrap : -1});
+  // Centres text in a column `width` wide starting at x (the content area's by default),
+  // wrapped to it when it is longer.
+  static void centered(ui::Ui& u, const std::string& s, ui::FontRole font, ui::Tone tone,
+                       float x = -1, float width = 0) {
+    if (x < 0) x = ImGui::GetCursorScreenPos().x;
+    if (width <= 0) width = std::min(ImGui::GetContentRegionAvail().x, ui::px(u, 1400));
+    const float w = std::min(ui::text_size(u, s, font).x, width);
+    ImGui::SetCursorScreenPos(ImVec2(std::round(x + (width - w) * 0.5f), ImGui::GetCursorScreenPos().y));
+    ui::text(u, s, ui::TextOpts{font, tone, width});
   }
 
   void draw_ticket(ScreenContext& ctx) {
     ui::Ui& u = ctx.ui;
     const I18n& t = ctx.i18n;
     const int ahead = ctx.services.db ? people_ahead(*ctx.services.db, ticket_id_) : 0;
+    ui::ScrollPage page(u, "help.ticket.number", ImVec2(0, 0), ticket_h_);
     ui::space(u, ui::Space::Section);
-    // A white card in the middle: the number is read from a few steps away while waiting.
+    // A white card in the middle, as tall as what it holds: the number is read from a few
+    // steps away while waiting.
     const float avail = ImGui::GetContentRegionAvail().x;
-    const float card_w = ui::px(u, 900);
-    const float card_h = ui::px(u, 430);
+    const float card_w = std::min(avail, std::max(ui::px(u, 900), 20 * ui::em(u)));
+    const float pad = 1.5f * ui::em(u);
     const ImVec2 top = ImGui::GetCursorScreenPos();
-    const ImVec2 card_min(top.x + (avail - card_w) * 0.5f, top.y);
-    ImGui::GetWindowDrawList()->AddRectFilled(card_min,
-                                              ImVec2(card_min.x + card_w, card_min.y + card_h),
-                                              ui::to_u32(u.theme.card),
-                                              u.theme.rounding_em * ui::em(u));
-    ui::space(u, ui::Space::Wide);
-    centered(u, t.tr("help.ticket.your_number"), ui::FontRole::Title, ui::Tone::Normal);
-    ImFont* font = u.fonts.get(ui::FontRole::Display);
-    if (font) {
-      const float size = std::round(u.fonts.size(ui::FontRole::Display) * 2.5f);
-      const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, number_.c_str());
-      const ImVec2 pos(std::round(top.x + (avail - ts.x) * 0.5f), ImGui::GetCursorScreenPos().y);
-      ImGui::GetWindowDrawList()->AddText(font, size, pos, ui::to_u32(u.theme.title),
-                                          number_.c_str());
-      u.probe.record(ui::ProbeItem{ui::ProbeKind::Text, number_, "", pos.x, pos.y, ts.x, ts.y,
-                                   false});
-      ImGui::Dummy(ts);
-    }
+    const ImVec2 card_min(std::round(top.x + (avail - card_w) * 0.5f), top.y);
+    const float inner_x = card_min.x + pad, inner_w = card_w - 2 * pad;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);  // the card goes under its content, once the content is measured
+    dl->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos(ImVec2(inner_x, top.y + pad));
+    centered(u, t.tr("help.ticket.your_number"), ui::FontRole::Title, ui::Tone::Normal, inner_x,
+             inner_w);
+    centered(u, number_, ui::FontRole::Number, ui::Tone::Title, inner_x, inner_w);
     ui::space(u, ui::Space::Large);
-    centered(u, people_ahead_words(ahead, t), ui::FontRole::Title, ui::Tone::Title);
-    ImGui::SetCursorScreenPos(ImVec2(top.x, card_min.y + card_h + ui::px(u, 32)));
+    centered(u, people_ahead_words(ahead, t), ui::FontRole::Title, ui::Tone::Title, inner_x,
+             inner_w);
+    const float card_bottom = ImGui::GetCursorScreenPos().y + pad;
+    dl->ChannelsSetCurrent(0);
+    const ImVec2 card_max(card_min.x + card_w, card_bottom);
+    const float rounding = u.theme.rounding_em * ui::em(u);
+    dl->AddRectFilled(card_min, card_max, ui::to_u32(u.theme.card), rounding);
+    // Outlined: on the high-contrast theme's white page a white card has no other edge.
+    dl->AddRect(card_min, card_max, ui::to_u32(u.theme.card_border), rounding, 0,
+                std::max(1.0f, u.theme.border_px * u.scale));
+    dl->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(top.x, card_bottom + ui::px(u, 32)));
     centered(u, t.tr("help.ticket.wait_here"), ui::FontRole::Body, ui::Tone::Normal);
     if (!context_.empty()) {
       ui::space(u, ui::Space::Large);
@@ -262,12 +274,15 @@ class HelpTicketScreen : public Screen {
     }
     ui::space(u, ui::Space::Wide);
     ui::ButtonOpts finish;
-    finish.width = ui::px(u, 420);
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - finish.width) * 0.5f);
+    finish.width = std::min(avail, ui::px(u, 420));
+    ImGui::SetCursorScreenPos(ImVec2(top.x + (avail - finish.width) * 0.5f, ImGui::GetCursorScreenPos().y));
     if (ui::big_button(u, t.tr("help.ticket.finish"), finish)) end_visitor_path(ctx, "help");
+    ui::space(u, ui::Space::Large);
   }
 
   std::string context_;
+  float form_h_ = 0;    // the form's height last frame (its scrolling page)
+  float ticket_h_ = 0;  // the same for the ticket's page
   bool typing_ = false;
   bool name_checked_ = false;  // "Valider" was pressed once: a wrong name may be said
   int64_t ticket_id_ = 0;

@@ -20,6 +20,11 @@ struct PathTile {
   const char* screen_id;  // the path's first screen
 };
 
+// A tile narrower than this many body heights would cut its title's words.
+constexpr float kMinTileEm = 11.0f;
+// Pictures shrink down to this before a tile gives up its sentence (larger text keeps them).
+constexpr float kSmallestPictoEm = 2.4f;
+
 constexpr PathTile kPaths[] = {
     {ui::Picto::Jobs, "home.jobs.title", "home.jobs.sentence", "jobs.what"},
     {ui::Picto::Immersion, "home.immersion.title", "home.immersion.sentence", "immersion.trade"},
@@ -38,14 +43,20 @@ class HomeScreen : public Screen {
     ui::text(u, ctx.i18n.tr("home.question"), ui::TextOpts{ui::FontRole::Display});
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui::px(u, 8));
 
-    const float gap = ui::px(u, 40);
     const ImVec2 avail = ImGui::GetContentRegionAvail();
+    // Three tiles side by side when each keeps room for its words (a landscape screen); on a
+    // narrow one (a portrait totem) the paths are stacked, each as wide as the screen.
+    const bool stacked = avail.x < 3 * kMinTileEm * ui::em(u) || avail.x < avail.y;
+    const float gap = ui::px(u, stacked ? 24 : 40);
+    const int n = static_cast<int>(std::size(kPaths));
     // Whole pixels, so the three tiles and their outlines land on the same pixel grid.
-    const float width = std::floor((avail.x - 2 * gap) / 3.0f);
+    const float width = stacked ? avail.x : std::floor((avail.x - (n - 1) * gap) / n);
     const std::string action = ctx.i18n.tr("home.start");
     // The richest tile that fits: with larger text the "Commencer" pill goes first (the whole
-    // tile is the target anyway), then the sentence; the titles always stay.
-    const float room = avail.y - ui::px(u, 32);
+    // tile is the target anyway), then the picture gets smaller, then the sentence goes; the
+    // titles always stay.
+    const float room = stacked ? std::floor((avail.y - ui::px(u, 32) - (n - 1) * gap) / n)
+                               : avail.y - ui::px(u, 32);
     bool with_action = true, with_sentence = true;
     float picto_em = 3.6f;
     auto spec_of = [&](const PathTile& p) {
@@ -66,6 +77,10 @@ class HomeScreen : public Screen {
       with_action = false;
       content = tallest();
     }
+    while (content > room && picto_em > kSmallestPictoEm) {
+      picto_em = std::max(kSmallestPictoEm, picto_em - 0.4f);
+      content = tallest();
+    }
     if (content > room) {
       with_sentence = false;
       content = tallest();
@@ -77,10 +92,11 @@ class HomeScreen : public Screen {
       content = tallest();
     }
     const float height = std::floor(std::max(content, room));
-    for (size_t i = 0; i < std::size(kPaths); ++i) {
+    for (int i = 0; i < n; ++i) {
       const PathTile& p = kPaths[i];
-      if (i > 0) ImGui::SameLine(0, gap);
-      ImGui::PushID(static_cast<int>(i));
+      if (i > 0 && !stacked) ImGui::SameLine(0, gap);
+      if (i > 0 && stacked) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + gap - ImGui::GetStyle().ItemSpacing.y);
+      ImGui::PushID(i);
       ui::TileSpec spec = spec_of(p);
       spec.size = ImVec2(width, height);
       spec.content_height = content;

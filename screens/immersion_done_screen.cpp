@@ -179,8 +179,8 @@ class ImmersionDoneScreen : public Screen {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, ImVec2(pos.x + box.x, pos.y + box.y), ui::to_u32(u.theme.chip_active_bg),
                       u.theme.rounding_em * ui::em(u));
-    dl->AddText(font, size, ImVec2(pos.x + pad, std::round(pos.y + pad * 0.5f)),
-                ui::to_u32(u.theme.title), code.c_str());
+    ui::add_text(u, dl, font, size, ImVec2(pos.x + pad, std::round(pos.y + pad * 0.5f)),
+                 ui::to_u32(u.theme.title), code);
     if (ui::input_allowed(u))
       u.probe.record(ui::ProbeItem{ui::ProbeKind::Text, code, "", pos.x, pos.y, box.x, box.y, false});
     ImGui::Dummy(box);

@@ -29,6 +29,7 @@ class ImmersionEmployerScreen : public Screen {
   explicit ImmersionEmployerScreen(std::string offer_id) : offer_id_(std::move(offer_id)) {}
 
   std::string_view id() const override { return "immersion.employer"; }
+  bool shows_hard_words() const override { return true; }
   std::string title(ScreenContext& ctx) override {
     load(ctx);
     return detail_ ? detail_->employer_name : ctx.i18n.tr("immersion.employer.missing_title");

@@ -31,6 +31,7 @@ class ImmersionResultsScreen : public Screen {
   explicit ImmersionResultsScreen(jobs::What what) : what_(std::move(what)) {}
 
   std::string_view id() const override { return "immersion.results"; }
+  bool shows_hard_words() const override { return true; }
   std::string title(ScreenContext& ctx) override {
     return ctx.i18n.tr("immersion.results.title", {{"what", jobs::what_title(ctx.i18n, what_)}});
   }

@@ -25,13 +25,12 @@ namespace eric {
 
 namespace {
 
-constexpr int kSessionsStep = 3;  // three by default, three more with each "Voir plus"
-
 class JobDetailScreen : public Screen {
  public:
   explicit JobDetailScreen(std::string id) : id_(std::move(id)) {}
 
   std::string_view id() const override { return "job.detail"; }
+  bool shows_hard_words() const override { return true; }
   std::string title(ScreenContext& ctx) override {
     load(ctx);
     return detail_ ? detail_->job.title : ctx.i18n.tr("jobs.detail.gone_title");
@@ -146,7 +145,7 @@ class JobDetailScreen : public Screen {
       ctx.nav.open("training.detail", {{"id", training}});
     }
     if (tap.more && ctx.services.db) {
-      shown_ += kSessionsStep;
+      shown_ += jobs::kSessionsStep;
       load_sessions(ctx);
     }
   }
@@ -157,7 +156,7 @@ class JobDetailScreen : public Screen {
   jobs::Place place_;
   std::optional<JobDetail> detail_;
   std::vector<SessionCard> sessions_;
-  int shown_ = kSessionsStep;
+  int shown_ = jobs::kSessionsStep;
   float content_h_ = 0;
 };
 

@@ -31,6 +31,7 @@ class JobsResultsScreen : public Screen {
   explicit JobsResultsScreen(jobs::What what) : what_(std::move(what)) {}
 
   std::string_view id() const override { return "jobs.results"; }
+  bool shows_hard_words() const override { return true; }
   std::string title(ScreenContext& ctx) override { return jobs::what_title(ctx.i18n, what_); }
   std::string subtitle(ScreenContext& ctx) override {
     const jobs::Place& place = place_.get(ctx.services.db, ctx.session, ctx.services.site);

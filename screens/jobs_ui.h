@@ -46,6 +46,8 @@ struct SessionLines {
   std::string title;
   std::string secondary;
 };
+// Session cards shown at first, and added by each "Voir plus".
+inline constexpr int kSessionsStep = 3;
 // What was tapped in a list of session cards this frame.
 struct SessionListTap {
   int card = -1;      // the index of the tapped card; -1: none

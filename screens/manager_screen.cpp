@@ -63,11 +63,21 @@ class ManagerScreen : public Screen {
       // Side by side, so the tools below keep their place on the screen.
       ui::ButtonOpts enrol;
       enrol.width = ui::px(u, 560);
+      const std::string how = t.tr("manager.enrol.how");
+      const std::string command = t.tr("manager.enrol.command");
+      const float texts_w = std::max(ui::text_size(u, how, ui::FontRole::Body).x,
+                                     ui::text_size(u, command, ui::FontRole::BodyBold).x);
+      const float avail_w = ImGui::GetContentRegionAvail().x;
       if (ui::big_button(u, t.tr("manager.open.enrol"), enrol)) ctx.nav.open("manager.enrol");
-      ImGui::SameLine(0, ui::px(u, 32));
+      // Beside the button when both fit (a landscape screen), else under it.
+      if (enrol.width + ui::px(u, 32) + texts_w <= avail_w)
+        ImGui::SameLine(0, ui::px(u, 32));
+      else
+        ui::space(u, ui::Space::Medium);
       ImGui::BeginGroup();
-      ui::text(u, t.tr("manager.enrol.how"), ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, -1});
-      ui::text(u, t.tr("manager.enrol.command"), ui::TextOpts{ui::FontRole::BodyBold, ui::Tone::Normal, -1});
+      ui::text(u, how, ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal});
+      // The command is one word for the shell: never wrapped, so never cut either when it fits.
+      ui::text(u, command, ui::TextOpts{ui::FontRole::BodyBold, ui::Tone::Normal, -1});
       ImGui::EndGroup();
       ui::space(u, ui::Space::Large);
       ui::text(u, t.tr("manager.enrol.offline"),

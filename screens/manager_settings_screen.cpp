@@ -1,5 +1,6 @@
-// "manager.settings": the terminal's settings (idle time-out, text size and language at start,
-// retention of personal data, sync frequency), each with big - and + buttons, saved at once.
+// "manager.settings": the terminal's settings (idle time-out, text size, language and theme at
+// start, retention of personal data, sync frequency), each with big - and + buttons, saved at
+// once.
 #include <imgui.h>
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
 #include "kiosk/core/base/clock.h"
+#include "kiosk/core/domain/kiosk_config.h"
 #include "kiosk/core/storage/store.h"
 #include "kiosk/core/words/i18n.h"
 #include "kiosk/ui/layout.h"
@@ -23,6 +25,7 @@ namespace {
 const std::vector<int> kIdleSeconds = {30, 45, 60, 90, 120, 180, 300};
 const std::vector<int> kTextSizes = {0, 1, 2};
 const std::vector<int> kLanguages = {0, 1};  // fr, en
+const std::vector<int> kThemes = {0, 1};     // standard, high contrast
 const std::vector<int> kRetentionDays = {1, 7, 14, 30, 60, 90};
 const std::vector<int> kSyncMinutes = {1, 5, 10, 15, 30, 60};
 
@@ -76,6 +79,12 @@ class ManagerSettingsScreen : public Screen {
             t.tr(lang == 1 ? "manager.settings.lang.en" : "manager.settings.lang.fr"), kLanguages, lang)) {
       const std::string code = lang == 1 ? "en" : "fr";
       if (save(ctx, "language", code)) s.default_language = code;
+    }
+    int hc = s.default_high_contrast ? 1 : 0;
+    const std::string theme(theme_name(hc == 1));
+    if (row(ctx, 5, t.tr("manager.settings.theme"), t.tr("manager.settings.theme." + theme),
+            kThemes, hc)) {
+      if (save(ctx, "theme", std::string(theme_name(hc == 1)))) s.default_high_contrast = hc == 1;
     }
     int days = retention_days_;
     if (row(ctx, 3, t.tr("manager.settings.retention"),

@@ -78,17 +78,19 @@ class PickWhatScreen : public Screen {
     ImGui::SetCursorScreenPos(after);
   }
 
-  // The 14 families and, in the fifteenth cell, the way to type instead: 5 x 3 big tiles.
+  // The 14 families and, in the fifteenth cell, the way to type instead: 5 x 3 big tiles on a
+  // landscape screen, fewer columns where the words would not fit (portrait, larger text).
   void draw_families(ScreenContext& ctx) {
     ui::Ui& u = ctx.ui;
     const float gap = ui::px(u, 24);
-    const float width = std::floor((ImGui::GetContentRegionAvail().x - (kTileColumns - 1) * gap) /
-                                   kTileColumns);
     std::vector<ui::TileSpec> cells;
     std::vector<std::string> labels;
     labels.reserve(kFamilyCount + 1);
     for (const char* f = kFamilies; *f; ++f) labels.push_back(jobs::family_label(ctx.i18n, *f));
     labels.push_back(ctx.i18n.tr("jobs.what.search_tile"));
+    const float avail_w = ImGui::GetContentRegionAvail().x;
+    const int columns = ui::grid_columns(u, labels, avail_w, gap, kTileColumns);
+    const float width = std::floor((avail_w - (columns - 1) * gap) / columns);
     float height = 0;
     const ui::FontRole title_font = ui::tile_title_font(u, labels, width);
     for (size_t i = 0; i < labels.size(); ++i) {
@@ -101,14 +103,14 @@ class PickWhatScreen : public Screen {
     }
     height = std::floor(height);
     const int count = static_cast<int>(cells.size());
-    const int rows = (count + kTileColumns - 1) / kTileColumns;
+    const int rows = (count + columns - 1) / columns;
     // Rows of tiles in a list: with larger text, the grid scrolls instead of being cut.
     ui::ScrollList list(u, "jobs.what.families", ImVec2(0, 0), rows, height, gap);
     for (int r = list.first(); r < list.last(); ++r) {
       list.place(r);
       const ImVec2 origin = ImGui::GetCursorScreenPos();
-      for (int c = 0; c < kTileColumns; ++c) {
-        const int i = r * kTileColumns + c;
+      for (int c = 0; c < columns; ++c) {
+        const int i = r * columns + c;
         if (i >= count) break;
         ImGui::SetCursorScreenPos(ImVec2(origin.x + c * (width + gap), origin.y));
         ui::TileSpec spec = cells[static_cast<size_t>(i)];

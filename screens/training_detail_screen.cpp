@@ -22,13 +22,12 @@ namespace eric {
 
 namespace {
 
-constexpr int kSessionsStep = 3;
-
 class TrainingDetailScreen : public Screen {
  public:
   explicit TrainingDetailScreen(std::string id) : id_(std::move(id)) {}
 
   std::string_view id() const override { return "training.detail"; }
+  bool shows_hard_words() const override { return true; }
   std::string title(ScreenContext& ctx) override {
     load(ctx);
     return detail_ ? detail_->training.title : ctx.i18n.tr("jobs.training.gone_title");
@@ -115,14 +114,14 @@ class TrainingDetailScreen : public Screen {
           return jobs::SessionLines{date_range_words(s.session.start, s.session.end, ctx.i18n),
                                     secondary};
         });
-    if (tap.more) shown_ += kSessionsStep;
+    if (tap.more) shown_ += jobs::kSessionsStep;
   }
 
   std::string id_;
   bool loaded_ = false;
   std::optional<TrainingDetail> detail_;
   std::vector<SessionCard> sessions_;
-  int shown_ = kSessionsStep;
+  int shown_ = jobs::kSessionsStep;
   float content_h_ = 0;
 };
 

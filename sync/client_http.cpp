@@ -9,14 +9,15 @@
 #include "sync/protocol.h"
 
 namespace eric {
-namespace {
-
+// Named, not anonymous: HttpClient::Impl, which has external linkage, holds them.
 struct CurlDeleter {
   void operator()(CURL* c) const { curl_easy_cleanup(c); }
 };
 struct SlistDeleter {
   void operator()(curl_slist* l) const { curl_slist_free_all(l); }
 };
+
+namespace {
 
 size_t on_body(char* data, size_t size, size_t n, void* user) {
   static_cast<HttpResponse*>(user)->body.append(data, size * n);

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "kiosk/core/base/json_bounded.h"
@@ -511,6 +513,52 @@ class PageReader : public json::json_sax_t {
   FieldIndex indexes_[kRecordTypeCount];
 };
 
+int hex4(std::string_view s, size_t at) {
+  if (at + 4 > s.size()) return -1;
+  int v = 0;
+  for (size_t i = at; i < at + 4; ++i) {
+    const char c = s[i];
+    const int d = c >= '0' && c <= '9'   ? c - '0'
+                  : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                  : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                         : -1;
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+// JSON's lexer refuses a "\ud800" escape without its other half, and with it the whole page:
+// one field of one record would stop every terminal's sync. Such halves become U+FFFD, which
+// the field rules then treat as any other character. Null when the body has none (the usual).
+std::optional<std::string> without_lone_surrogates(std::string_view body) {
+  std::optional<std::string> fixed;
+  size_t copied = 0;
+  for (size_t i = body.find('\\'); i != std::string_view::npos; i = body.find('\\', i)) {
+    if (i + 1 >= body.size() || body[i + 1] != 'u') {
+      i += 2;  // another escape, "\\" included
+      continue;
+    }
+    const int unit = hex4(body, i + 2);
+    const bool high = unit >= 0xD800 && unit <= 0xDBFF, low = unit >= 0xDC00 && unit <= 0xDFFF;
+    if (high && body.substr(i + 6, 2) == "\\u") {
+      const int next = hex4(body, i + 8);
+      if (next >= 0xDC00 && next <= 0xDFFF) {
+        i += 12;
+        continue;
+      }
+    }
+    if (high || low) {
+      if (!fixed) fixed.emplace();
+      fixed->append(body.substr(copied, i - copied)).append("\\ufffd");
+      copied = i + 6;
+    }
+    i += 6;
+  }
+  if (fixed) fixed->append(body.substr(copied));
+  return fixed;
+}
+
 Status read_page(std::string_view body, CatalogPage& out, bool need_cursor) {
   out = CatalogPage{};
   // The reader keeps a stack of what it captures: a page nested deeper than any record is
@@ -520,6 +568,8 @@ Status read_page(std::string_view body, CatalogPage& out, bool need_cursor) {
                          "Le serveur a envoyé une réponse illisible (JSON trop imbriqué).");
   }
   PageReader reader(out, need_cursor);
+  const std::optional<std::string> mended = without_lone_surrogates(body);
+  if (mended) body = *mended;
   const bool parsed = json::sax_parse(body.begin(), body.end(), &reader);
   Status s = reader.finish(parsed);
   if (!s) {

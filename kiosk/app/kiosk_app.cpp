@@ -13,6 +13,7 @@
 #include "kiosk/app/sync_link.h"
 #include "kiosk/core/base/clock.h"
 #include "kiosk/core/domain/housekeeping.h"
+#include "kiosk/core/domain/kiosk_config.h"
 #include "kiosk/core/domain/opening_hours.h"
 #include "kiosk/core/words/french.h"
 #include "kiosk/core/words/i18n.h"
@@ -39,6 +40,10 @@ KioskApp::KioskApp(ui::Ui& ui, I18n& i18n, Clock& clock, Services& services,
 
 namespace {
 
+ui::ThemeKind theme_chosen(const ShellState& shell) {
+  return shell.high_contrast ? ui::ThemeKind::HighContrast : ui::ThemeKind::Standard;
+}
+
 IdleConfig idle_config_from(const KioskSettings& s) {
   IdleConfig cfg;
   cfg.visitor_timeout_s = std::max(5, s.idle_timeout_s);
@@ -53,6 +58,7 @@ Status KioskApp::start() {
   idle_.set_config(idle_config_from(services_.settings));
   idle_.touch(clock_.now_ms());
   shell_.text_size = std::clamp(services_.settings.default_text_size, 0, 2);
+  shell_.high_contrast = services_.settings.default_high_contrast;  // drawn from the first frame
   closed_screen_ = registry_.create("closed");
   if (!nav_.reset_to("home")) {
     return Status::error("start", "L'écran d'accueil n'est pas enregistré.");
@@ -60,10 +66,21 @@ Status KioskApp::start() {
   return Status::success();
 }
 
-Status KioskApp::build_fonts(float display_height) {
-  display_height_ = display_height > 0 ? display_height : 1080.0f;
-  ui::set_display(ui_, display_height_);
-  ui_.text_scale = ui::kTextScales[std::clamp(shell_.text_size, 0, 2)];
+void KioskApp::set_screen(const ui::ScreenGeometry& screen) {
+  screen_ = screen;
+  if (services_.settings.screen_inches > 0) screen_.diagonal_in = services_.settings.screen_inches;
+  if (services_.settings.viewing_distance_cm > 0)
+    screen_.viewing_distance_cm = static_cast<float>(services_.settings.viewing_distance_cm);
+}
+
+int KioskApp::drawn_text_size() const {
+  return shell_.mode == Mode::Visitor ? std::clamp(shell_.text_size, 0, 2) : 0;
+}
+
+Status KioskApp::build_fonts() {
+  ui::set_display(ui_, screen_);
+  fonts_text_size_ = drawn_text_size();
+  ui_.text_scale = ui::kTextScales[fonts_text_size_];
   ui::FontConfig cfg;
   cfg.scale = ui_.scale * ui_.text_scale;
   fonts_rtl_ = language_is_rtl(i18n_.language());
@@ -78,6 +95,17 @@ Status KioskApp::build_fonts(float display_height) {
   Status built = ui_.fonts.build(io, cfg);
   if (!built) ui_.fonts.build_builtin(io, cfg.scale);
   return built;
+}
+
+ui::PointerEvent KioskApp::from_screen(ui::PointerEvent e) const {
+  const ImVec2 p = ui::screen_to_layout(ui_, ImVec2(e.x, e.y));
+  e.x = p.x;
+  e.y = p.y;
+  return e;
+}
+
+void KioskApp::mirror_if_rtl() {
+  if (ui_.rtl) ui::mirror_frame(ui_, ImGui::GetDrawData(), ImGui::GetIO().DisplaySize.x);
 }
 
 void KioskApp::pointer(const ui::PointerEvent& e) {
@@ -104,16 +132,37 @@ const ui::UiProbe& KioskApp::probe() const { return ui_.probe; }
 bool KioskApp::worth_asking() const {
   return !nav_.at_home() || !session_.empty() ||
          i18n_.language() != services_.settings.default_language ||
-         shell_.text_size != services_.settings.default_text_size;
+         shell_.text_size != services_.settings.default_text_size ||
+         shell_.high_contrast != services_.settings.default_high_contrast;
+}
+
+void KioskApp::back_to_site_defaults() {
+  i18n_.set_language(services_.settings.default_language);
+  if (shell_.text_size != services_.settings.default_text_size)
+    shell_.requested_text_size = services_.settings.default_text_size;
+  shell_.high_contrast = services_.settings.default_high_contrast;
+}
+
+void KioskApp::apply_theme_choice() {
+  if (ui_.theme.kind != theme_chosen(shell_)) ui::set_theme(ui_, theme_chosen(shell_));
+}
+
+std::string_view KioskApp::theme_name() const {
+  return eric::theme_name(ui_.theme.kind == ui::ThemeKind::HighContrast);
+}
+
+bool KioskApp::set_site_theme(std::string_view name) {
+  const std::optional<bool> hc = high_contrast_from_theme_name(name);
+  if (!hc) return false;
+  services_.settings.default_high_contrast = *hc;
+  shell_.high_contrast = *hc;
+  return true;
 }
 
 void KioskApp::reset_for_next_visitor() {
   nav_.home();
   session_.wipe();
-  i18n_.set_language(services_.settings.default_language);
-  if (shell_.text_size != services_.settings.default_text_size) {
-    shell_.requested_text_size = services_.settings.default_text_size;
-  }
+  back_to_site_defaults();
   shell_.mode = Mode::Visitor;
   ui_.reading = {};
   language_picker_open_ = false;
@@ -159,6 +208,7 @@ void KioskApp::frame(float dt) {
 
   const unsigned drawn_generation = nav_.generation();
   ui_.rtl = language_is_rtl(i18n_.language());
+  apply_theme_choice();
   ImGui::NewFrame();
   ui::begin_frame(ui_);
   ScreenContext ctx = context();
@@ -166,6 +216,7 @@ void KioskApp::frame(float dt) {
     draw_closed(ctx);
     ui::end_frame(ui_);
     ImGui::Render();
+    mirror_if_rtl();
     nav_.collect();
     if (services_.sync) services_.sync->after_frame(services_, nav_.generation());
     write_between_visitors();
@@ -179,6 +230,7 @@ void KioskApp::frame(float dt) {
   ui::draw_toasts(ui_, now);
   ui::end_frame(ui_);
   ImGui::Render();
+  mirror_if_rtl();
   read_aloud_after_frame(drawn_generation);
   after_screen_changes(generation_before);
   nav_.collect();
@@ -222,13 +274,11 @@ void KioskApp::after_screen_changes(unsigned generation_before) {
   if (held_personal_data_ && !holds) session_.forget_personal();
   held_personal_data_ = holds;
   // Home, reached by any way, starts a new visitor: nothing of the last one, the site's
-  // language and text size. (Staff modes keep their own time-out.)
+  // language, text size and theme. (Staff modes keep their own time-out.)
   const bool home = nav_.at_home();
   if (home && !was_at_home_) {
     session_.wipe();
-    i18n_.set_language(services_.settings.default_language);
-    if (shell_.text_size != services_.settings.default_text_size)
-      shell_.requested_text_size = services_.settings.default_text_size;
+    back_to_site_defaults();
     ui_.keyboard = {};
     ui_.scroll.clear();
   }
@@ -296,7 +346,10 @@ void KioskApp::draw_chrome_and_screen(ScreenContext& ctx) {
   Screen* screen = nav_.top();
   const bool home = nav_.at_home();
   const float margin = ui::px(ui_, 64);
-  const float footer_h = home ? ui::footer_height(ui_) : 0.0f;
+  const std::string freshness = freshness_words(services_.catalog_updated_ms, clock_.now_ms(), i18n_);
+  const std::string language = i18n_.tr("shell.language_switch");
+  const ui::FooterSpec footer_spec = footer_spec_now(freshness, language);
+  const float footer_h = home ? ui::footer_height(ui_, footer_spec, io.DisplaySize.x) : 0.0f;
   if (home || !screen) {
     drawn_title_.clear();
     const CivilTime t = clock_.local();
@@ -311,8 +364,10 @@ void KioskApp::draw_chrome_and_screen(ScreenContext& ctx) {
     const std::string title = screen->title(ctx);
     const std::string subtitle = screen->subtitle(ctx);
     drawn_title_ = title;
-    if (ui::title_band(ui_, title, subtitle, screen->show_back()) && !screen->back_one_step(ctx))
-      nav_.back();
+    const std::string glossary = screen->shows_hard_words() ? i18n_.tr("ui.glossary") : "";
+    const ui::BandTap tap = ui::title_band(ui_, title, subtitle, screen->show_back(), glossary);
+    if (tap == ui::BandTap::Back && !screen->back_one_step(ctx)) nav_.back();
+    if (tap == ui::BandTap::Glossary) nav_.open("glossary");
   }
   // The screen's content area: between the header (or title band) and the footer.
   const ImVec2 cursor = ImGui::GetCursorScreenPos();
@@ -333,7 +388,7 @@ void KioskApp::draw_chrome_and_screen(ScreenContext& ctx) {
   ImGui::PopID();
   ImGui::EndChild();
 
-  if (home) handle_footer(ctx);
+  if (home) handle_footer(ctx, footer_spec);
   ImGui::End();
 }
 
@@ -352,17 +407,20 @@ void KioskApp::draw_closed(ScreenContext& ctx) {
   ImGui::End();
 }
 
-void KioskApp::handle_footer(ScreenContext& ctx) {
-  const int64_t now = clock_.now_ms();
-  const std::string fresh_text = freshness_words(services_.catalog_updated_ms, now, i18n_);
-  const std::string language = i18n_.tr("shell.language_switch");
+ui::FooterSpec KioskApp::footer_spec_now(const std::string& freshness,
+                                         const std::string& language) const {
   ui::FooterSpec spec;
-  spec.freshness = fresh_text;
-  spec.fresh = catalog_is_fresh(services_.catalog_updated_ms, now);
+  spec.freshness = freshness;
+  spec.fresh = catalog_is_fresh(services_.catalog_updated_ms, clock_.now_ms());
   spec.text_size = shell_.text_size;
+  spec.high_contrast = shell_.high_contrast;
   spec.language_label = language;
   spec.reading_on = ui_.reading.on;
   if (services_.speaker) spec.volume = services_.speaker->volume();
+  return spec;
+}
+
+void KioskApp::handle_footer(ScreenContext& ctx, const ui::FooterSpec& spec) {
   const ui::FooterResult r = ui::footer(ui_, spec);
   switch (r.tap) {
     case ui::FooterTap::ReadAloud:
@@ -378,6 +436,9 @@ void KioskApp::handle_footer(ScreenContext& ctx) {
       break;
     case ui::FooterTap::TextSize:
       if (r.text_size != shell_.text_size) shell_.requested_text_size = r.text_size;
+      break;
+    case ui::FooterTap::Contrast:
+      shell_.high_contrast = !shell_.high_contrast;
       break;
     case ui::FooterTap::Language:
       language_picker_open_ = true;
@@ -400,20 +461,23 @@ void KioskApp::draw_idle_overlay() {
   ui::end_modal(ui_);
 }
 
-bool KioskApp::apply_requests(float display_height) {
-  if (!shell_.requested_text_size && fonts_rtl_ != language_is_rtl(i18n_.language()))
-    shell_.requested_text_size = shell_.text_size;  // a new script: the atlas needs its glyphs
-  if (!shell_.requested_text_size) return false;
-  shell_.text_size = std::clamp(*shell_.requested_text_size, 0, 2);
-  shell_.requested_text_size.reset();
+bool KioskApp::apply_requests() {
+  if (shell_.requested_text_size) {
+    shell_.text_size = std::clamp(*shell_.requested_text_size, 0, 2);
+    shell_.requested_text_size.reset();
+  }
+  // A new text size, a staff space entered or left, a script the atlas lacks the letters of.
+  if (fonts_text_size_ == drawn_text_size() && fonts_rtl_ == language_is_rtl(i18n_.language()))
+    return false;
   // Without the font packages the kiosk goes on with ImGui's own font (build_fonts falls back).
-  (void)build_fonts(display_height > 0 ? display_height : display_height_);
+  (void)build_fonts();
   return true;
 }
 
 bool KioskApp::wants_frames() const {
   return touch_.pending() || ui::ui_animating(ui_) || shell_.requested_text_size.has_value() ||
-         fonts_rtl_ != language_is_rtl(i18n_.language());
+         ui_.theme.kind != theme_chosen(shell_) || fonts_rtl_ != language_is_rtl(i18n_.language()) ||
+         fonts_text_size_ != drawn_text_size();
 }
 
 int64_t KioskApp::next_deadline_ms() {

@@ -4,13 +4,16 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "kiosk/app/idle.h"
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/screen.h"
 #include "kiosk/app/services.h"
 #include "kiosk/app/session.h"
+#include "kiosk/ui/screen_scale.h"
 #include "kiosk/ui/touch_input.h"
+#include "kiosk/ui/widgets.h"
 
 struct ImGuiIO;
 
@@ -34,19 +37,28 @@ class KioskApp {
   // Opens the home screen ("home" must be registered) and takes the idle settings.
   Status start();
 
-  // Builds the fonts for this display height and the current text size; falls back to
-  // ImGui's own font when no font file exists (headless tests on a bare machine).
-  Status build_fonts(float display_height);
+  // The screen drawn on: its pixels and, when known, its physical diagonal. The site's
+  // settings (file, flags) give the diagonal and viewing distance when they are set.
+  // Call build_fonts() after.
+  void set_screen(const ui::ScreenGeometry& screen);
+  // Builds the fonts for the screen and the text size in use (a visitor's choice; the
+  // staff's spaces keep A); falls back to ImGui's own font when no font file exists
+  // (headless tests on a bare machine).
+  Status build_fonts();
 
   // A pointer event (SDL or a script): into the touch adapter; any press counts as presence.
   void pointer(const ui::PointerEvent& e);
+  // A touch from the screen, in the layout's coordinates (a right-to-left frame is drawn
+  // mirrored, ui/mirror.h). Scripts tap in layout coordinates and skip it.
+  ui::PointerEvent from_screen(ui::PointerEvent e) const;
 
   // One ImGui frame from NewFrame to Render. io.DisplaySize must be set; dt in seconds.
   void frame(float dt);
 
-  // Applies what screens asked for during the frame (text size). True when the font atlas
-  // was rebuilt: the renderer must upload the new texture.
-  bool apply_requests(float display_height);
+  // Applies what screens asked for during the frame (text size, a staff space entered or
+  // left, a script's new language). True when the font atlas was rebuilt: the renderer
+  // must upload the new texture.
+  bool apply_requests();
 
   // Presses are dropped now: a tap just changed the screen (see kTapHoldMs).
   bool presses_held() const { return touch_.holding(static_cast<int64_t>(ui_time_ms_)); }
@@ -57,11 +69,17 @@ class KioskApp {
   // idle deadline or countdown second, a toast's end.
   int64_t next_deadline_ms();
 
-  // Going home with nothing left behind: the session, language, text size, mode.
+  // Going home with nothing left behind: the session, language, text size, theme, mode.
   void reset_for_next_visitor();
   // Writes the held usage counters, and does the day's housekeeping, when it costs a
   // visitor nothing (see kiosk_app.cpp).
   void write_between_visitors();
+
+  // The theme drawn now, by its name ("standard", "high-contrast"): what scripts check.
+  std::string_view theme_name() const;
+  // The theme of this visitor and the next ones, as --theme gives it at start (a script's
+  // "theme" step). False for a name that is no theme.
+  bool set_site_theme(std::string_view name);
 
   // Outside the opening hours, for a visitor: the closed screen is all that is drawn.
   bool showing_closed();
@@ -80,12 +98,22 @@ class KioskApp {
 
  private:
   bool worth_asking() const;
+  // The text size drawn now: the visitor's; A in the animator's and manager's spaces, which
+  // are laid out for it (their tables and tiles must not follow a visitor's A++).
+  int drawn_text_size() const;
+  // A new visitor's language, text size and theme: the site's.
+  void back_to_site_defaults();
+  // The theme the visitor chose into the UI kit; only between frames.
+  void apply_theme_choice();
   void after_screen_changes(unsigned generation_before);
   void hold_taps_after_change(unsigned generation_before);
   void draw_chrome_and_screen(ScreenContext& ctx);
   void draw_idle_overlay();
-  void handle_footer(ScreenContext& ctx);
+  // The footer as it is now (its strings live in the caller), and its taps.
+  ui::FooterSpec footer_spec_now(const std::string& freshness, const std::string& language) const;
+  void handle_footer(ScreenContext& ctx, const ui::FooterSpec& spec);
   void draw_closed(ScreenContext& ctx);
+  void mirror_if_rtl();
   // After a frame: what reading aloud says about it (kiosk_app_reading.cpp).
   void read_aloud_after_frame(unsigned drawn_generation);
   void toggle_reading();
@@ -102,7 +130,8 @@ class KioskApp {
   ShellState shell_;
   IdleWatch idle_;
   ui::TouchInput touch_;
-  float display_height_ = 1080;
+  ui::ScreenGeometry screen_;
+  int fonts_text_size_ = 0;  // the text size the atlas was built for
   std::string housekeeping_day_;  // the day run_housekeeping last succeeded ("YYYY-MM-DD")
   int64_t next_housekeeping_look_ms_ = 0;  // clock time of the next look at the day
   std::unique_ptr<Screen> closed_screen_;  // null when "closed" is not registered

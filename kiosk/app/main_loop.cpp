@@ -34,8 +34,9 @@ EventOutcome handle_event(const SDL_Event& e, KioskApp& app, ui::Platform& platf
   if (e.type == SDL_WINDOWEVENT) {
     if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
       platform.refresh_sizes();
+      app.set_screen(platform.geometry());
       // Without the font packages the kiosk goes on with ImGui's own font.
-      (void)app.build_fonts(platform.output_height());
+      (void)app.build_fonts();
       platform.rebuild_font_texture();
     }
     return EventOutcome::Redraw;  // exposed, shown, focus: draw again
@@ -44,7 +45,7 @@ EventOutcome handle_event(const SDL_Event& e, KioskApp& app, ui::Platform& platf
   ui::PointerEvent pe;
   if (ui::pointer_from_sdl(e, platform.output_width(), platform.output_height(),
                            platform.scale_x(), platform.scale_y(), pointer_state, pe)) {
-    app.pointer(pe);
+    app.pointer(app.from_screen(pe));
     return EventOutcome::Redraw;
   }
   // Keys are ignored on purpose: the kiosk has its own on-screen keyboard, and no shortcut
@@ -108,7 +109,7 @@ LoopStats run_main_loop(KioskApp& app, ui::Platform& platform, const LoopOptions
     ++stats.frames;
     if (options.on_turn) options.on_turn(true);
     if (frames_left > 0) --frames_left;
-    if (app.apply_requests(platform.output_height())) {
+    if (app.apply_requests()) {
       platform.rebuild_font_texture();
       frames_left = std::max(1, options.settle_frames);
     }
@@ -139,7 +140,7 @@ void SdlScriptTarget::one_frame(bool present, float dt) {
     first_done_ = true;
     first_frame_at_ = SteadyClock::now();
   }
-  if (app_.apply_requests(platform_.output_height())) platform_.rebuild_font_texture();
+  if (app_.apply_requests()) platform_.rebuild_font_texture();
 }
 
 void SdlScriptTarget::run_frames(int n) {
@@ -148,9 +149,7 @@ void SdlScriptTarget::run_frames(int n) {
 
 const ui::UiProbe& SdlScriptTarget::probe() const { return app_.probe(); }
 
-std::string SdlScriptTarget::text_for_key(const std::string& key) const {
-  return app_.i18n().tr(key);
-}
+const I18n* SdlScriptTarget::texts() const { return &app_.i18n(); }
 
 std::string SdlScriptTarget::last_said() const {
   const speech::Speaker* speaker = app_.services().speaker;
@@ -160,6 +159,10 @@ std::string SdlScriptTarget::last_said() const {
 void SdlScriptTarget::pointer(const ui::PointerEvent& e) { app_.pointer(e); }
 
 bool SdlScriptTarget::presses_held() const { return app_.presses_held(); }
+
+std::string SdlScriptTarget::theme() const { return std::string(app_.theme_name()); }
+
+bool SdlScriptTarget::set_theme(const std::string& name) { return app_.set_site_theme(name); }
 
 void SdlScriptTarget::run_reading_frame(float seconds) {
   if (!quit_) one_frame(true, seconds);

@@ -48,8 +48,10 @@ class SdlScriptTarget : public ScriptTarget {
   void advance_clock_ms(int64_t ms) override;
   Status screenshot(const std::string& path) override;
   std::string last_said() const override;
-  std::string text_for_key(const std::string& key) const override;
+  const I18n* texts() const override;
   bool presses_held() const override;
+  std::string theme() const override;
+  bool set_theme(const std::string& name) override;
   void run_reading_frame(float seconds) override;
   bool quit_requested() const { return quit_; }
   double first_frame_ms(std::chrono::steady_clock::time_point started);

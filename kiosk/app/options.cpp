@@ -1,9 +1,11 @@
 // eric-kiosk's command line (see options.h).
 #include "kiosk/app/options.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "kiosk/cli/cli.h"
+#include "kiosk/core/domain/kiosk_config.h"
 
 namespace eric {
 
@@ -20,6 +22,11 @@ std::string parse_size(const std::string& s, int& w, int& h) {
   w = a;
   h = b;
   return {};
+}
+
+// "A", "A+", "A++" -> 0, 1, 2 (the validator lets only those through).
+int text_size_index(const std::string& size) {
+  return static_cast<int>(std::count(size.begin(), size.end(), '+'));
 }
 
 void describe(CLI::App& app, KioskOptions& out) {
@@ -53,9 +60,24 @@ void describe(CLI::App& app, KioskOptions& out) {
   app.add_option("--clock", out.clock, "start the clock at \"YYYY-MM-DD HH:MM\" (scripts)")
       ->check(path);
   app.add_option("--lang", out.lang, "language at start")->check(CLI::IsMember({"fr", "en"}));
+  app.add_option("--theme", out.theme,
+                 "theme a new visitor starts with: standard or high-contrast (black on white, "
+                 "yellow on black)")
+      ->check(CLI::IsMember({std::string(kThemeStandard), std::string(kThemeHighContrast)}));
   app.add_option("--idle-timeout", out.idle_timeout_s,
                  "seconds without a touch before \"Are you still there?\" (default 60)")
       ->check(CLI::Range(5, 86400));
+  app.add_option_function<std::string>(
+         "--text-size",
+         [&out](const std::string& size) { out.text_size = text_size_index(size); },
+         "the text size a new visitor starts with: A, A+ or A++")
+      ->check(CLI::IsMember({"A", "A+", "A++"}));
+  app.add_option("--screen-inches", out.screen_inches,
+                 "the screen's diagonal in inches, when it reports none or a wrong one")
+      ->check(CLI::Range(7.0f, 110.0f));
+  app.add_option("--viewing-distance", out.viewing_distance_cm,
+                 "centimetres between the visitor's eyes and the screen (default 60)")
+      ->check(CLI::Range(30, 300));
   app.add_flag("--software", out.software_renderer,
                "software rendering (the same picture run after run)");
   app.add_flag("--print-startup-time", out.print_startup_time,

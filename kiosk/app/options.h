@@ -19,7 +19,11 @@ struct KioskOptions {
   std::string assets_dir;       // empty: ERIC_ASSETS_DIR env, else the installed or source assets
   std::string clock;            // "YYYY-MM-DD HH:MM": start the clock there
   std::string lang;             // "fr" or "en"; empty: the setting (fr)
+  std::string theme;            // "standard" or "high-contrast"; empty: the setting (standard)
   std::optional<int> idle_timeout_s;
+  std::optional<int> text_size;            // 0 = A, 1 = A+, 2 = A++: a new visitor's size
+  std::optional<float> screen_inches;      // the screen's diagonal (sizes the text)
+  std::optional<int> viewing_distance_cm;  // how far the visitor's eyes are
   bool print_startup_time = false;
   bool software_renderer = false;
   bool print_cage_options = false;  // prints cage's flags for the file's rotation, then exits

@@ -32,6 +32,9 @@ struct ShellState {
   Mode mode = Mode::Visitor;
   int text_size = 0;                      // 0 = A, 1 = A+, 2 = A++
   std::optional<int> requested_text_size; // set by a screen, applied after the frame
+  // The visitor's theme (the footer's "Contraste"); the frame's first step applies it, since
+  // ImGui's colours must not change while a frame is built.
+  bool high_contrast = false;
   bool read_aloud_requested = false;      // "Écouter" (read aloud comes later)
   // Outside opening hours a touch lights the closed screen until then (clock ms).
   int64_t closed_lit_until_ms = 0;
@@ -62,6 +65,9 @@ class Screen {
   virtual std::string subtitle(ScreenContext&) { return {}; }
   virtual void draw(ScreenContext& ctx) = 0;
   virtual bool show_back() const { return true; }
+  // The screen shows words the glossary explains (contracts, immersion, funded training): its
+  // title band offers the glossary's "i".
+  virtual bool shows_hard_words() const { return false; }
   // True for a screen that shows or edits what the visitor typed about themselves (first
   // name, phone, e-mail, a message naming them). When the last such screen has left the
   // stack, by whatever way (Retour, home, the banner, the end of a path), the shell forgets

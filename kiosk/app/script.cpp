@@ -181,6 +181,17 @@ Result<ScriptStep> wait_step(const Words& w) {
   return step_of(std::move(step));
 }
 
+// `theme NAME` and `expect-theme NAME`: a bare name, no quotes.
+Result<ScriptStep> theme_step(const Words& w, StepKind kind) {
+  if (w.args() != 1 || w.quoted[1] || w.text[1].empty())
+    return {{}, line_error("« " + w.command() +
+                           " » attend un nom de thème sans guillemets (standard, high-contrast)")};
+  ScriptStep step;
+  step.kind = kind;
+  step.text = w.text[1];
+  return step_of(std::move(step));
+}
+
 Result<ScriptStep> screenshot_step(const Words& w) {
   const std::string name = w.args() == 1 ? w.text[1] : std::string();
   if (name.find('/') != std::string::npos || name.size() < 5 ||
@@ -204,10 +215,12 @@ Result<ScriptStep> parse_line(std::string_view line) {
   if (cmd == "advance") return advance_step(w);
   if (cmd == "frames") return frames_step(w);
   if (cmd == "wait") return wait_step(w);
+  if (cmd == "theme") return theme_step(w, StepKind::Theme);
+  if (cmd == "expect-theme") return theme_step(w, StepKind::ExpectTheme);
   if (cmd == "screenshot") return screenshot_step(w);
   return {{}, line_error("commande inconnue « " + cmd +
                          " » (tap, double-tap, drag, type, advance, frames, expect, expect-not, "
-                         "expect-chosen, expect-said, wait, screenshot)")};
+                         "expect-chosen, expect-said, theme, expect-theme, wait, screenshot)")};
 }
 
 }  // namespace

@@ -18,12 +18,17 @@
 //   expect-said "TEXT"       the text last given to the voice contains TEXT, ignoring case
 //   expect-chosen "TEXT"     the item labelled TEXT exactly is the one chosen of its group
 //                            (the text size "A", "A+" or "A++" in use)
+//   theme NAME               the theme from now on, for this visitor and the next ones, as
+//                            --theme NAME gives it at start: standard or high-contrast
+//   expect-theme NAME        the theme drawn now is NAME
 //   wait "TEXT" SECONDS      draws frames until some visible text contains TEXT, for at most
 //                            SECONDS of real time (what comes from outside the kiosk: a sync)
 //   screenshot NAME.png      saves the screen into the --screenshots folder
 // A text may be a translation key instead of words: `tap "@home.jobs.title"`, `expect
-// "@home.question"`; the runner takes the kiosk's text for it in the language it shows (up to
-// a first {placeholder}), so one script runs in every language (ERIC_LANGUAGE, run_e2e.sh).
+// "@home.question"`; the runner takes the kiosk's text for it in the language it shows, so one
+// script runs in every language (ERIC_LANGUAGE, run_e2e.sh). Placeholders take the values
+// given after the key, `expect "@desk.ticket.called(time=10 h)"`, and n picks the plural form
+// too, `expect "@immersion.places(n=1)"`; a placeholder given no value matches any words.
 // Quoted text may hold \" and \\. After each step the runner draws a few frames so the UI
 // settles. A failed step prints `FILE:LINE: FAILED: why`; the run ends with
 // `N passed, N failed` and succeeds only when none failed.
@@ -39,7 +44,7 @@ namespace eric {
 
 enum class StepKind {
   Tap, TapAt, DoubleTap, Drag, Type, Advance, Frames, Expect, ExpectNot, ExpectChosen, ExpectSaid,
-  Wait, Screenshot
+  Wait, Screenshot, Theme, ExpectTheme
 };
 
 struct ScriptStep {

@@ -2,12 +2,18 @@
 #include "kiosk/app/script_runner.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <cmath>
 #include <ostream>
+#include <set>
 #include <sstream>
 #include <thread>
 
+#include <imgui.h>
+
 #include "kiosk/core/base/utf8.h"
+#include "kiosk/core/words/i18n.h"
+#include "kiosk/ui/layout_faults.h"
 #include "kiosk/ui/probe.h"
 #include "kiosk/ui/touch_input.h"
 
@@ -18,18 +24,51 @@ namespace {
 using ui::ProbeItem;
 using ui::ProbeKind;
 
+// What a step looks for: words written in the script, or a keyed text whose placeholders
+// still unfilled stand for any words ("{n} offres trouvées" finds "12 offres trouvées"); a
+// counted key given no n, any of its plural forms. The pieces between placeholders are looked
+// for in order, ignoring case.
+struct TextPattern {
+  std::vector<std::vector<std::string>> forms;  // one form of one piece for plain words
+
+  bool found_in(std::string_view label) const {
+    const std::string folded = fold_case(label);
+    for (const auto& pieces : forms) {
+      size_t at = 0;
+      bool all = true;
+      for (const std::string& piece : pieces) {
+        const size_t where = folded.find(fold_case(piece), at);
+        if (where == std::string::npos) {
+          all = false;
+          break;
+        }
+        at = where + piece.size();
+      }
+      if (all) return true;
+    }
+    return false;
+  }
+  bool equals(std::string_view label) const {
+    for (const auto& pieces : forms)
+      if (pieces.size() == 1 && fold_case(label) == fold_case(pieces[0])) return true;
+    return false;
+  }
+};
+
+TextPattern plain_pattern(const std::string& text) { return TextPattern{{{text}}}; }
+
 // What a tap can name an item by: its label, and for a text field also the label above it
 // (the probe records a field's value as its text, which is empty before typing).
-bool named(const ProbeItem& item, std::string_view text, bool exactly) {
+bool named(const ProbeItem& item, const TextPattern& text, bool exactly) {
   auto match = [&](const std::string& label) {
-    return exactly ? fold_case(label) == fold_case(text) : contains_ignoring_case(label, text);
+    return exactly ? text.equals(label) : text.found_in(label);
   };
   return match(item.text) || (item.kind == ProbeKind::Input && match(item.key));
 }
 
 // A label equal to TEXT wins over labels that merely contain it, so that short labels
 // ("A" of the text sizes) can be tapped; then the first in reading order.
-const ProbeItem* find_tappable(const ui::UiProbe& probe, std::string_view text) {
+const ProbeItem* find_tappable(const ui::UiProbe& probe, const TextPattern& text) {
   for (bool exactly : {true, false})
     for (const ProbeItem& item : probe.items())
       if (item.tappable && named(item, text, exactly)) return &item;
@@ -43,9 +82,9 @@ const ProbeItem* find_key(const ui::UiProbe& probe, std::string_view key) {
   return nullptr;
 }
 
-bool any_text(const ui::UiProbe& probe, std::string_view text) {
+bool any_text(const ui::UiProbe& probe, const TextPattern& text) {
   for (const ProbeItem& item : probe.items()) {
-    if (contains_ignoring_case(item.text, text)) return true;
+    if (text.found_in(item.text)) return true;
   }
   return false;
 }
@@ -79,22 +118,87 @@ std::vector<std::string> utf8_chars(std::string_view s) {
   return out;
 }
 
+// "@key(name=value, n=2)": the key, then the values given for its placeholders.
+struct KeyedText {
+  std::string key;
+  std::vector<std::pair<std::string, std::string>> args;
+  const std::string* count = nullptr;  // the value of n, which picks a plural form
+};
+
 Status step_failed(std::string why) { return Status::error("script_step", std::move(why)); }
 
-// A keyed text ("@home.question") becomes the kiosk's text for that key in the language it
-// shows, so one script checks every language. A text with placeholders is matched by what
-// comes before its first one ("Ticket {number}, ..." -> "Ticket").
-Status resolve_keyed_text(ScriptStep& s, const ScriptTarget& target) {
+Status parse_keyed(const std::string& written, KeyedText& out) {
+  const size_t open = written.find('(');
+  out.key = written.substr(1, open == std::string::npos ? std::string::npos : open - 1);
+  if (open == std::string::npos) return Status::success();
+  if (written.back() != ')')
+    return step_failed("« " + written + " » : les valeurs s'écrivent @clé(nom=valeur, ...)");
+  std::stringstream list(written.substr(open + 1, written.size() - open - 2));
+  for (std::string arg; std::getline(list, arg, ',');) {
+    const size_t eq = arg.find('=');
+    auto trim = [](std::string t) {
+      t.erase(0, t.find_first_not_of(' '));
+      t.erase(t.find_last_not_of(' ') + 1);
+      return t;
+    };
+    if (eq == std::string::npos)
+      return step_failed("« " + arg + " » : une valeur s'écrit nom=valeur");
+    out.args.emplace_back(trim(arg.substr(0, eq)), trim(arg.substr(eq + 1)));
+  }
+  for (const auto& [name, value] : out.args)
+    if (name == "n") out.count = &value;
+  return Status::success();
+}
+
+// A keyed text ("@home.question", "@jobs.results.count(n=3)") becomes the kiosk's text for
+// that key in the language it shows, so one script checks every language: the values given
+// fill their placeholders (n also picks the plural form; a counted key without n matches any
+// of its forms), the others match any words. Plain words are looked for as written.
+Status resolve_text(ScriptStep& s, const ScriptTarget& target, TextPattern& out) {
   if (s.text.size() < 2 || s.text[0] != '@' || s.kind == StepKind::Type ||
-      s.kind == StepKind::Screenshot)
+      s.kind == StepKind::Screenshot) {
+    out = plain_pattern(s.text);
     return Status::success();
-  const std::string key = s.text.substr(1);
-  std::string text = target.text_for_key(key);
-  if (text.empty() || text == "[" + key + "]")
-    return step_failed("la clé « " + key + " » n'a pas de texte");
-  text = text.substr(0, text.find('{'));
-  while (!text.empty() && text.back() == ' ') text.pop_back();
-  s.text = text;
+  }
+  KeyedText keyed;
+  if (Status parsed = parse_keyed(s.text, keyed); !parsed) return parsed;
+  const I18n* texts = target.texts();
+  const bool counted = texts && texts->has("fr", keyed.key + "|other");
+  if (!texts || (!counted && !texts->has("fr", keyed.key)))
+    return step_failed("la clé « " + keyed.key + " » n'a pas de texte");
+  std::vector<std::string> candidates;
+  if (!counted)
+    candidates.push_back(texts->tr(keyed.key));
+  else if (keyed.count)
+    candidates.push_back(texts->tr_count(keyed.key, std::atoll(keyed.count->c_str())));
+  else
+    for (Plural form : plural_forms(texts->language()))
+      candidates.push_back(texts->tr(keyed.key + "|" + std::string(plural_name(form))));
+  out.forms.clear();
+  s.text.clear();
+  for (std::string& text : candidates) {
+    for (const auto& [name, value] : keyed.args) {
+      const std::string placeholder = "{" + name + "}";
+      for (size_t at; (at = text.find(placeholder)) != std::string::npos;)
+        text.replace(at, placeholder.size(), value);
+    }
+    std::vector<std::string> pieces;
+    std::string shown;
+    for (size_t at = 0; at <= text.size();) {
+      const size_t open = text.find('{', at);
+      const size_t close = open == std::string::npos ? open : text.find('}', open);
+      std::string piece =
+          text.substr(at, close == std::string::npos ? std::string::npos : open - at);
+      if (!piece.empty()) pieces.push_back(piece);
+      shown += piece;
+      if (close == std::string::npos) break;
+      shown += "…";
+      at = close + 1;
+    }
+    if (pieces.empty()) pieces.push_back("");
+    out.forms.push_back(std::move(pieces));
+    s.text += (s.text.empty() ? "" : " | ") + shown;
+  }
   return Status::success();
 }
 
@@ -102,11 +206,11 @@ class Runner {
  public:
   Runner(ScriptTarget& t, const ScriptRunOptions& o) : t_(t), o_(o) {}
 
-  Status step(const ScriptStep& s) {
+  Status step(const ScriptStep& s, const TextPattern& text) {
     switch (s.kind) {
       case StepKind::Tap:
       case StepKind::DoubleTap:
-        return tap_by_name(s.text, s.kind == StepKind::DoubleTap);
+        return tap_by_name(s, text);
       case StepKind::TapAt:
         tap_at(s.x1, s.y1);
         return Status::success();
@@ -126,9 +230,18 @@ class Runner {
       case StepKind::ExpectNot:
       case StepKind::ExpectSaid:
       case StepKind::ExpectChosen:
-        return check(s);
+        return check(s, text);
       case StepKind::Wait:
-        return wait_for(s.text, s.seconds);
+        return wait_for(s, text);
+      case StepKind::Theme:
+        if (!t_.set_theme(s.text))
+          return step_failed("pas de thème « " + s.text + " » (standard, high-contrast)");
+        t_.run_frames(o_.settle_frames);
+        return Status::success();
+      case StepKind::ExpectTheme:
+        if (t_.theme() == s.text) return Status::success();
+        return step_failed("le thème affiché est « " + t_.theme() + " », pas « " + s.text +
+                           " »");
       case StepKind::Screenshot:
         if (o_.screenshot_dir.empty())
           return step_failed("pas de dossier pour les captures (option --screenshots)");
@@ -138,52 +251,51 @@ class Runner {
   }
 
  private:
-  Status tap_by_name(const std::string& text, bool twice) {
+  Status tap_by_name(const ScriptStep& s, const TextPattern& text) {
     read_first();
     const ProbeItem* item = find_tappable(t_.probe(), text);
     if (!item)
-      return step_failed("rien à toucher qui dise « " + text + " » ; textes visibles :" +
+      return step_failed("rien à toucher qui dise « " + s.text + " » ; textes visibles :" +
                          visible_texts(t_.probe()));
     const float x = item->x + item->w / 2, y = item->y + item->h / 2;
     tap_at(x, y);
-    if (twice) tap_at(x, y);  // the same finger, ~70 ms later
+    if (s.kind == StepKind::DoubleTap) tap_at(x, y);  // the same finger, ~70 ms later
     return Status::success();
   }
 
   // What the screen shows (or said) now, against an expect step.
-  Status check(const ScriptStep& s) const {
+  Status check(const ScriptStep& s, const TextPattern& text) const {
     const ui::UiProbe& probe = t_.probe();
     switch (s.kind) {
       case StepKind::Expect:
-        if (any_text(probe, s.text)) return Status::success();
+        if (any_text(probe, text)) return Status::success();
         return step_failed("« " + s.text + " » n'est pas à l'écran ; textes visibles :" +
                            visible_texts(probe));
       case StepKind::ExpectNot:
-        if (!any_text(probe, s.text)) return Status::success();
+        if (!any_text(probe, text)) return Status::success();
         return step_failed("« " + s.text + " » est à l'écran alors qu'il ne devrait pas");
       case StepKind::ExpectSaid: {
         const std::string said = t_.last_said();
-        if (contains_ignoring_case(said, s.text)) return Status::success();
+        if (text.found_in(said)) return Status::success();
         return step_failed("« " + s.text +
                            " » n'a pas été lu à voix haute ; dernière lecture : « " + said + " »");
       }
       default:  // StepKind::ExpectChosen, the only other check step() sends here
         for (const ProbeItem& item : probe.items())
-          if (item.key == "active" && fold_case(item.text) == fold_case(s.text))
-            return Status::success();
+          if (item.key == "active" && text.equals(item.text)) return Status::success();
         return step_failed("« " + s.text + " » n'est pas le choix en cours");
     }
   }
 
-  Status wait_for(const std::string& text, double seconds) {
+  Status wait_for(const ScriptStep& s, const TextPattern& text) {
     // Real time on purpose: what is awaited (a sync with a real server) runs on another
     // thread and does not follow the kiosk's clock.
     const auto until = std::chrono::steady_clock::now() +
-                       std::chrono::milliseconds(std::llround(seconds * 1000.0));
+                       std::chrono::milliseconds(std::llround(s.seconds * 1000.0));
     while (!any_text(t_.probe(), text)) {
       if (std::chrono::steady_clock::now() >= until)
-        return step_failed("« " + text + " » n'est pas venu à l'écran en " +
-                           std::to_string(seconds) + " s ; textes visibles :" +
+        return step_failed("« " + s.text + " » n'est pas venu à l'écran en " +
+                           std::to_string(s.seconds) + " s ; textes visibles :" +
                            visible_texts(t_.probe()));
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
       t_.run_frames(1);
@@ -250,6 +362,21 @@ class Runner {
   const ScriptRunOptions& o_;
 };
 
+// The last frame's layout faults not reported yet, described in the error.
+Status check_layout_once(const ScriptTarget& target, std::set<std::string>& reported) {
+  std::string why;
+  // A target without ImGui (the runner's own tests) has only its probe to show.
+  const bool drawn = ImGui::GetCurrentContext() != nullptr;
+  for (const ui::LayoutFault& f :
+       ui::layout_faults(target.probe(), drawn ? ImGui::GetDrawData() : nullptr,
+                         drawn ? ImGui::GetIO().Fonts : nullptr)) {
+    const std::string line = ui::describe(f);
+    if (!reported.insert(line.substr(0, line.find(" ("))).second) continue;
+    why += (why.empty() ? "mise en page : " : " ; ") + line;
+  }
+  return why.empty() ? Status::success() : Status::error("layout", why);
+}
+
 }  // namespace
 
 ScriptResult run_script(const Script& script, ScriptTarget& target,
@@ -264,17 +391,25 @@ ScriptResult run_script(const Script& script, ScriptTarget& target,
     return result;
   }
   Runner runner(target, options);
+  std::set<std::string> reported;  // a fault fails the first step that shows it, once
   target.run_frames(options.settle_frames);  // the first screen, settled
+  auto failed = [&](const ScriptStep& s, const Status& why) {
+    ++result.failed;
+    out << options.script_name << ":" << s.line << ": FAILED: " << why.message_fr << "\n";
+  };
   for (const ScriptStep& written : script.steps) {
     ScriptStep s = written;
-    Status verdict = resolve_keyed_text(s, target);
-    if (verdict.ok) verdict = runner.step(s);
-    if (verdict.ok) {
-      ++result.passed;
-    } else {
-      ++result.failed;
-      out << options.script_name << ":" << s.line << ": FAILED: " << verdict.message_fr << "\n";
+    TextPattern text;
+    if (Status resolved = resolve_text(s, target, text); !resolved) {
+      failed(s, resolved);
+      continue;
     }
+    if (Status verdict = runner.step(s, text); verdict.ok)
+      ++result.passed;
+    else
+      failed(s, verdict);
+    if (!options.check_layout) continue;
+    if (Status laid_out = check_layout_once(target, reported); !laid_out) failed(s, laid_out);
   }
   out << result.passed << " passed, " << result.failed << " failed\n";
   out.flush();

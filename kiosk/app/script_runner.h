@@ -10,6 +10,8 @@
 
 namespace eric {
 
+class I18n;
+
 namespace ui {
 class UiProbe;
 struct PointerEvent;
@@ -30,11 +32,17 @@ class ScriptTarget {
   virtual Status screenshot(const std::string& path) = 0;
   // The text last given to the voice (empty when the kiosk has none).
   virtual std::string last_said() const { return {}; }
-  // key's text in the language the kiosk shows, for keyed steps (`expect @home.question`).
-  // Empty when the target has no texts (a keyed step then fails with the key named).
-  virtual std::string text_for_key(const std::string& key) const {
-    (void)key;  // a target without texts knows no key
-    return {};
+  // The kiosk's texts in the language it shows, for keyed steps (`expect @home.question`).
+  // Null when the target has none (a keyed step then fails with the key named).
+  virtual const I18n* texts() const { return nullptr; }
+  // The theme drawn now, by its name ("standard", "high-contrast"); empty when the target
+  // has no themes (an expect-theme step then fails).
+  virtual std::string theme() const { return {}; }
+  // The kiosk's theme from now on, as --theme gives it; false for an unknown name or a
+  // target without themes.
+  virtual bool set_theme(const std::string& name) {
+    (void)name;  // a target without themes has nothing to switch
+    return false;
   }
   // True while the touch layer drops presses aimed at the screen a tap just replaced.
   virtual bool presses_held() const { return false; }
@@ -56,6 +64,9 @@ struct ScriptRunOptions {
   // "tap X Y" never waits: it is a finger, and two in a row are a double tap.
   int max_read_frames = 20;
   float read_seconds = 0.2f;
+  // After each step, the screen it left is checked (ui/layout_faults.h): a word cut, a
+  // widget off the screen or text blurred by stretching fails the step, once per fault.
+  bool check_layout = true;
 };
 
 struct ScriptResult {

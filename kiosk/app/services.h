@@ -23,7 +23,12 @@ struct KioskSettings {
   int staff_idle_timeout_s = 120;
   std::string default_language = "fr";
   int default_text_size = 0;      // 0 = A, 1 = A+, 2 = A++
+  bool default_high_contrast = false;  // the theme a new visitor starts with
   int sync_interval_s = 300;      // setting sync_interval: between two automatic syncs
+  // The screen's diagonal (0: what the display reports) and the eyes' distance (0: 60 cm),
+  // from the file or the flags: the drawing scale (kiosk/ui/screen_scale.h).
+  float screen_inches = 0;
+  int viewing_distance_cm = 0;
 };
 
 // Owned by the program (main.cpp) and lent to every screen through ScreenContext.

@@ -82,8 +82,11 @@ void load_services(Database& db, const KioskOptions& options, const KioskConfig&
   // The file gives the defaults the manager's settings screen may change.
   s.idle_timeout_s = config.idle_timeout_s.value_or(s.idle_timeout_s);
   s.default_text_size = config.text_size.value_or(s.default_text_size);
+  s.default_high_contrast = config.high_contrast.value_or(s.default_high_contrast);
   s.default_language = config.language.value_or(s.default_language);
   s.sync_interval_s = config.sync_interval_s.value_or(s.sync_interval_s);
+  s.screen_inches = options.screen_inches.value_or(config.screen_inches.value_or(0.0f));
+  s.viewing_distance_cm = options.viewing_distance_cm.value_or(config.viewing_distance_cm.value_or(0));
   services.hours = config.hours;
   services.config_server_url = config.server_url;
   if (!config.site.empty() && !setting_get(db, "site_id")) {
@@ -92,10 +95,15 @@ void load_services(Database& db, const KioskOptions& options, const KioskConfig&
   s.idle_timeout_s = setting_int_or(db, "idle_timeout", s.idle_timeout_s, 5, 86400);
   s.staff_idle_timeout_s = setting_int_or(db, "staff_idle_timeout", s.staff_idle_timeout_s, 5, 86400);
   s.default_text_size = setting_int_or(db, "text_size", s.default_text_size, 0, 2);
+  s.default_high_contrast =
+      high_contrast_from_theme_name(setting_get_or(db, "theme", ""))
+          .value_or(s.default_high_contrast);
   s.default_language = setting_get_or(db, "language", s.default_language);
   s.sync_interval_s = setting_int_or(db, "sync_interval", s.sync_interval_s, 30, 86400);
   if (options.idle_timeout_s) s.idle_timeout_s = *options.idle_timeout_s;
   if (!options.lang.empty()) s.default_language = options.lang;
+  if (options.text_size) s.default_text_size = *options.text_size;
+  if (const auto hc = high_contrast_from_theme_name(options.theme)) s.default_high_contrast = *hc;
   refresh_catalog_info(db, services);
   services.demo = options.demo;
 }

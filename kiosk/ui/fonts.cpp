@@ -100,6 +100,8 @@ Status Fonts::build(ImGuiIO& io, const FontConfig& cfg) {
     extra_ranges.assign(built.begin(), built.end());
   }
 
+  // Digits and capitals: what a ticket number holds ("A001").
+  static const ImWchar kNumberRanges[] = {0x0030, 0x0039, 0x0041, 0x005A, 0};
   auto add = [&](const std::string& file, float px, bool bold) -> ImFont* {
     ImFontConfig fc;
     fc.OversampleH = 1;  // FreeType renders at the real size; oversampling only costs memory
@@ -133,7 +135,16 @@ Status Fonts::build(ImGuiIO& io, const FontConfig& cfg) {
   heading = add(found.semibold, kHeadingPx, true);
   title = add(found.bold, kTitlePx, true);
   display = add(found.bold, kDisplayPx, true);
-  if (!body || !small || !body_bold || !heading || !title || !display || !atlas->Build()) {
+  {
+    ImFontConfig fc;
+    fc.OversampleH = 1;
+    fc.OversampleV = 1;
+    fc.PixelSnapH = true;
+    number = atlas->AddFontFromFileTTF(found.bold.c_str(), std::round(kNumberPx * scale), &fc,
+                                       kNumberRanges);
+  }
+  if (!body || !small || !body_bold || !heading || !title || !display || !number ||
+      !atlas->Build()) {
     atlas->Clear();
     *this = Fonts{};
     return Status::error("fonts", "Les polices " + found.regular + " n'ont pas pu être chargées.");
@@ -158,6 +169,7 @@ void Fonts::build_builtin(ImGuiIO& io, float s) {
   heading = add(kHeadingPx);
   title = add(kTitlePx);
   display = add(kDisplayPx);
+  number = add(kNumberPx);
   atlas->Build();
   files = FontFiles{};
   builtin = true;
@@ -171,6 +183,7 @@ ImFont* Fonts::get(FontRole role) const {
     case FontRole::Heading: return heading;
     case FontRole::Title: return title;
     case FontRole::Display: return display;
+    case FontRole::Number: return number;
   }
   return body;
 }
@@ -183,6 +196,7 @@ float Fonts::size(FontRole role) const {
     case FontRole::Heading: return kHeadingPx * scale;
     case FontRole::Title: return kTitlePx * scale;
     case FontRole::Display: return kDisplayPx * scale;
+    case FontRole::Number: return kNumberPx * scale;
     default: return kBodyPx * scale;
   }
 }
@@ -201,10 +215,25 @@ bool font_has_glyph(const ImFont* font, unsigned codepoint) {
   return font->FindGlyphNoFallback(static_cast<ImWchar>(codepoint)) != nullptr;
 }
 
-unsigned replacement_for(const ImFont* font) {
-  if (font_has_glyph(font, 0x25A1)) return 0x25A1;  // □
-  if (font_has_glyph(font, 0x00B7)) return 0x00B7;  // ·
-  return ' ';
+// Why "[…]" and not the letters themselves: Debian's CJK fonts (fonts-noto-cjk) install 91 MB
+// (apt-cache: Installed-Size 91003 kB) for a terminal whose other fonts take 42 MB, and an
+// ideograph merged at the six sizes costs 31² + 39² + 39² + 50² + 62² + 90² = 18,447 atlas
+// pixels at A++ on 1080 p, 74 kB once uploaded as RGBA32: a long Chinese or Japanese name of
+// 40 distinct characters would add 3 MB to an atlas of 4 MB, and names arriving with a sync
+// would rebuild it. These names are rare on a PACA terminal (the employers' names come from
+// SIRENE, in Latin letters); the visitor sees that something is there, not what.
+std::string replacement_for(const ImFont* font) {
+  if (font_has_glyph(font, 0x2026) && font_has_glyph(font, '[')) return "[\xE2\x80\xA6]";
+  if (font_has_glyph(font, 0x00B7)) return "\xC2\xB7";  // ·
+  return " ";
+}
+
+bool is_decoration(unsigned cp) {
+  return (cp >= 0x1F000 && cp <= 0x1FAFF) ||  // emoji, pictographs, regional indicators
+         (cp >= 0x2600 && cp <= 0x27BF) ||    // symbols and dingbats (☕ ✂)
+         (cp >= 0xFE00 && cp <= 0xFE0F) ||    // variation selectors (emoji presentation)
+         cp == 0x200D || cp == 0x20E3 ||      // emoji joiner, keycap
+         (cp >= 0xE0020 && cp <= 0xE007F);    // tag letters (subdivision flags)
 }
 
 std::string displayable(const ImFont* font, std::string_view s) {
@@ -221,9 +250,20 @@ std::string with_drawable_glyphs(const ImFont* font, std::string clean) {
   if (all_drawable) return clean;
   std::string out;
   out.reserve(clean.size());
-  const unsigned replacement = replacement_for(font);
-  for (unsigned cp : utf8_codepoints(clean))
-    append_utf8(out, cp == '\n' || font_has_glyph(font, cp) ? cp : replacement);
+  const std::string replacement = replacement_for(font);
+  bool in_missing_run = false;
+  for (unsigned cp : utf8_codepoints(clean)) {
+    if (cp == '\n' || font_has_glyph(font, cp)) {
+      // A space after a dropped emoji would double the one before it.
+      if (cp == ' ' && (out.empty() || out.back() == ' ')) continue;
+      append_utf8(out, cp);
+      in_missing_run = false;
+    } else if (!is_decoration(cp) && !in_missing_run) {
+      out += replacement;
+      in_missing_run = true;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
 

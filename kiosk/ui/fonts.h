@@ -12,12 +12,15 @@
 namespace eric::ui {
 
 // The text sizes of the kiosk. Pixel heights at 1080 p and text size "A".
-enum class FontRole { Small, Body, BodyBold, Heading, Title, Display };
+enum class FontRole { Small, Body, BodyBold, Heading, Title, Display, Number };
 inline constexpr float kSmallPx = 22.0f;    // secondary lines, footer
 inline constexpr float kBodyPx = 28.0f;     // everything one reads
 inline constexpr float kHeadingPx = 36.0f;  // titles of result cards
 inline constexpr float kTitlePx = 44.0f;    // tile and screen titles
-inline constexpr float kDisplayPx = 64.0f;  // the main question, ticket numbers
+inline constexpr float kDisplayPx = 64.0f;  // the main question
+// A ticket's number, read from a few steps away: digits and capitals only, rasterised at this
+// size (a Display font stretched 2.5 times was a blur).
+inline constexpr float kNumberPx = 160.0f;
 
 // The text size choices the visitor can pick (A, A+, A++).
 inline constexpr float kTextScales[3] = {1.0f, 1.2f, 1.4f};
@@ -51,6 +54,7 @@ struct Fonts {
   ImFont* heading = nullptr;
   ImFont* title = nullptr;
   ImFont* display = nullptr;
+  ImFont* number = nullptr;
   float scale = 1.0f;
   FontFiles files;
   bool builtin = false;  // ImGui's own bitmap font: tests on a machine without font packages
@@ -75,15 +79,19 @@ const ImWchar* kiosk_glyph_ranges();
 // Decodes UTF-8; an invalid byte gives U+FFFD so a test sees it.
 std::vector<unsigned> utf8_codepoints(std::string_view text);
 bool font_has_glyph(const ImFont* font, unsigned codepoint);
-// What font will draw for s: invisible controls dropped (text_shaping.h), and each code point
-// the font lacks (an emoji, a Chinese character) shown as a neutral white square U+25A1 (or a
-// middle dot where the font lacks even that), never as ImGui's "?".
+// What font will draw for s: invisible controls dropped (text_shaping.h), emoji and pictographs
+// the font lacks dropped (decoration: "Café ☕" reads "Café"), and each run of letters it
+// lacks (a Chinese name) shown as one "[…]", never as ImGui's "?" nor as empty boxes.
 std::string displayable(const ImFont* font, std::string_view s);
 // The replacement part of displayable alone, for text already cleaned (and shaped: the atlas
 // holds Arabic's presentation forms, not its base letters).
 std::string with_drawable_glyphs(const ImFont* font, std::string clean);
-// The neutral sign displayable puts for a code point font cannot draw.
-unsigned replacement_for(const ImFont* font);
+// The sign displayable puts for a run of letters font cannot draw: "[…]" (a middle dot where
+// the font lacks the ellipsis).
+std::string replacement_for(const ImFont* font);
+// Emoji, pictographs, their joiners and selectors, flags' letters: what a name may carry
+// that adds nothing to read.
+bool is_decoration(unsigned codepoint);
 // The codepoints of text that font cannot draw (spaces and controls count too: they must be
 // in the atlas, or ImGui draws '?').
 std::vector<unsigned> missing_glyphs(const ImFont* font, std::string_view text);

@@ -109,8 +109,9 @@ bool draw_key(Ui& ui, const ImRect& bb, std::string_view label, std::string_view
     fill = strong ? th.primary_pressed : th.pressed_bg;
   }
   dl->AddRectFilled(bb.Min, bb.Max, col(fill), rounding);
-  if (th.kind == ThemeKind::HighContrast)
-    dl->AddRect(bb.Min, bb.Max, col(th.card_border), rounding, 0, px(ui, 2));
+  if (th.kind == ThemeKind::HighContrast)  // "Valider" is black on the black keyboard: a yellow edge
+    dl->AddRect(bb.Min, bb.Max, col(strong ? th.on_primary : th.card_border), rounding, 0,
+                px(ui, strong ? 3 : 2));
   const FontRole font = word ? FontRole::BodyBold : FontRole::Heading;  // "Effacer" vs "é"
   const ImVec2 ls = detail::measure(ui, font, label);
   detail::draw_text(ui, font, ImVec2(std::round(bb.Min.x + (bb.GetWidth() - ls.x) * 0.5f),
@@ -210,8 +211,12 @@ KeyResult keyboard(Ui& ui, std::string& text, const KeyboardOpts& opts) {
   const float x0 = (io.DisplaySize.x - width) * 0.5f;
   const ImRect area(ImVec2(x0, io.DisplaySize.y - h + pad),
                     ImVec2(x0 + width, io.DisplaySize.y - pad));
-  const KeyResult r =
-      draw_rows(ui, layout(opts.mode), area, text, opts.max_chars, !is_pad(opts.mode));
+  KeyResult r;
+  {
+    // Keys keep the places fingers know, on a right-to-left screen too (mirror.h).
+    const KeepWhole usual_places(ui, ImGui::GetWindowDrawList());
+    r = draw_rows(ui, layout(opts.mode), area, text, opts.max_chars, !is_pad(opts.mode));
+  }
   ImGui::End();
   return r;
 }
@@ -228,6 +233,8 @@ KeyResult pin_pad(Ui& ui, std::string& pin, size_t max_digits) {
   const float dots_h = dot + e;
   const float dots_w = max_digits * dot + (max_digits > 0 ? (max_digits - 1) * 0.6f * e : 0);
   ImDrawList* dl = ImGui::GetWindowDrawList();
+  // A phone's digits keep their places on a right-to-left screen too (mirror.h).
+  const KeepWhole usual_places(ui, dl);
   const size_t typed = utf8::length(pin);
   for (size_t i = 0; i < max_digits; ++i) {
     const ImVec2 c(pos.x + (width - dots_w) * 0.5f + i * (dot + 0.6f * e) + dot * 0.5f,

@@ -96,6 +96,11 @@ void draw_picto(ImDrawList* dl, Picto picto, ImVec2 pos, float size, ImU32 color
       bold.line(12, 7, 12, 7.6f);
       break;
     }
+    case Picto::Contrast:  // the right half solid, the left half open: dark and light
+      pen.circle(12, 12, 9);
+      pen.arc_to(12, 12, 9, -90, 90);
+      dl->PathFillConvex(color);
+      break;
     case Picto::Check: {
       const Pen bold{dl, pos, pen.k, color, std::max(2.0f, size / 8.0f)};
       bold.path({{4, 12.5f}, {9.5f, 18}, {20, 6.5f}}, false);

@@ -16,6 +16,7 @@ enum class Picto {
   Lock,
   Speaker,    // read aloud
   Info,       // "i" in a circle: the glossary
+  Contrast,   // a circle half filled: the high-contrast theme
   Check,
   ArrowLeft,
   ArrowRight,  // "back" in a right-to-left language

@@ -1,6 +1,8 @@
 // The SDL window, renderer and ImGui renderer backend (see platform.h).
 #include "kiosk/ui/platform.h"
 
+#include <cmath>
+
 #include <SDL.h>
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
@@ -77,6 +79,29 @@ void Platform::refresh_sizes() {
   out_h_ = static_cast<float>(oh);
   scale_x_ = ww > 0 ? out_w_ / static_cast<float>(ww) : 1.0f;
   scale_y_ = wh > 0 ? out_h_ / static_cast<float>(wh) : 1.0f;
+  // The panel's own pixels and dots per inch (EDID through X11 or Wayland), whatever the
+  // window's size: a windowed kiosk on a desk screen is sized like that screen's pixels.
+  diagonal_in_ = 0;
+  const int display = SDL_GetWindowDisplayIndex(window_.get());
+  SDL_DisplayMode mode;
+  float ddpi = 0, hdpi = 0, vdpi = 0;
+  if (display >= 0 && SDL_GetDesktopDisplayMode(display, &mode) == 0 &&
+      SDL_GetDisplayDPI(display, &ddpi, &hdpi, &vdpi) == 0) {
+    diagonal_in_ = diagonal_from_dpi(static_cast<float>(mode.w), static_cast<float>(mode.h),
+                                     hdpi, vdpi);
+    // The same pitch, over the drawable's pixels.
+    if (diagonal_in_ > 0)
+      diagonal_in_ *= std::hypot(out_w_, out_h_) /
+                      std::hypot(static_cast<float>(mode.w), static_cast<float>(mode.h));
+  }
+}
+
+ScreenGeometry Platform::geometry() const {
+  ScreenGeometry g;
+  g.width_px = out_w_;
+  g.height_px = out_h_;
+  g.diagonal_in = diagonal_in_;
+  return g;
 }
 
 bool Platform::wait_event(SDL_Event& e, int timeout_ms) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "kiosk/core/base/status.h"
+#include "kiosk/ui/screen_scale.h"
 #include "kiosk/ui/screenshot.h"
 
 union SDL_Event;
@@ -56,6 +57,9 @@ class Platform {
   float output_height() const { return out_h_; }
   float scale_x() const { return scale_x_; }
   float scale_y() const { return scale_y_; }
+  // The drawable size with the physical diagonal the display reports (0 when it reports
+  // nothing believable): what the kiosk sizes its text from.
+  ScreenGeometry geometry() const;
   // Re-reads the window and drawable sizes (after a resize event).
   void refresh_sizes();
 
@@ -77,6 +81,7 @@ class Platform {
   bool software_ = false;
   uint32_t wake_event_ = 0;
   float out_w_ = 0, out_h_ = 0, scale_x_ = 1, scale_y_ = 1;
+  float diagonal_in_ = 0;
   std::unique_ptr<SDL_Window, SdlWindowDeleter> window_;
   std::unique_ptr<SDL_Renderer, SdlRendererDeleter> renderer_;
 };

@@ -17,12 +17,28 @@ struct ProbeItem {
   bool tappable = false;
 };
 
+// What the layout check found wrong on the screen (screen_check.h reads them): a word cut
+// (an ellipsis inside a word, a word wider than its line, a text running past its box),
+// something outside the screen or hidden under an edge that does not scroll, a text drawn
+// larger than its glyphs were rasterised (a blur).
+enum class LayoutFaultKind { CutWord, OffScreen, Upscaled };
+
+struct LayoutFault {
+  LayoutFaultKind kind = LayoutFaultKind::CutWord;
+  std::string text;  // the text concerned, or the widget's label
+  float x = 0, y = 0, w = 0, h = 0;
+};
+
 // Rebuilt every frame: widgets record what they draw, in drawing order (reading order
 // within a screen). Only items that are visible (clipped in) count; under a modal they are
 // recorded as not tappable (dimmed, still readable).
 class UiProbe {
  public:
-  void begin_frame() { items_.clear(); }
+  void begin_frame() {
+    items_.clear();
+    faults_.clear();
+    scroll_depth_ = 0;
+  }
   void record(ProbeItem item) { items_.push_back(std::move(item)); }
   const std::vector<ProbeItem>& items() const { return items_; }
   // A modal came over what was recorded: it stays readable (dimmed), it takes no tap.
@@ -30,8 +46,17 @@ class UiProbe {
     for (ProbeItem& item : items_) item.tappable = false;
   }
 
+  void fault(LayoutFault f) { faults_.push_back(std::move(f)); }
+  const std::vector<LayoutFault>& faults() const { return faults_; }
+  // Between a scrolling region's start and end, what its edges hide can be scrolled to.
+  void enter_scroll() { ++scroll_depth_; }
+  void leave_scroll() { --scroll_depth_; }
+  bool in_scroll() const { return scroll_depth_ > 0; }
+
  private:
   std::vector<ProbeItem> items_;
+  std::vector<LayoutFault> faults_;
+  int scroll_depth_ = 0;
 };
 
 }  // namespace eric::ui

@@ -70,6 +70,8 @@ void draw_qr(Ui& ui, const QrMatrix& qr, float module_px) {
   ImGui::ItemSize(bb);
   if (!ImGui::ItemAdd(bb, 0) || qr.size <= 0) return;
   ImDrawList* dl = ImGui::GetWindowDrawList();
+  // A phone reads the code as it was made, never mirrored.
+  const KeepWhole as_made(ui, dl);
   dl->AddRectFilled(bb.Min, bb.Max, IM_COL32(255, 255, 255, 255));
   const ImU32 dark = IM_COL32(0, 0, 0, 255);
   const float origin_x = pos.x + kQrQuietModules * m;

@@ -93,6 +93,7 @@ ScrollList::ScrollList(Ui& ui, std::string_view id, ImVec2 size, int count, floa
 
   ImGui::PushID(id.data(), id.data() + id.size());
   ImGui::PushClipRect(rect_min_, rect_max_, true);
+  ui.probe.enter_scroll();
 }
 
 void ScrollList::place(int index) {
@@ -105,8 +106,32 @@ void ScrollList::place(int index) {
 
 bool ScrollList::animating() const { return scroll_animating(*state_); }
 
+namespace {
+
+// A list longer than its view says so: a rail with a thumb at its outer edge (the left one
+// in a right-to-left language), as long as the part in view and where it is. Drawn over the
+// rows, never taking a tap: the whole list scrolls under a finger anyway.
+void draw_scroll_indicator(const Ui& ui, const ScrollState& s, ImVec2 min, ImVec2 max) {
+  if (s.max_offset <= 0) return;
+  const float view = max.y - min.y;
+  const float content = view + s.max_offset;
+  const float w = std::max(4.0f, px(ui, 8));
+  const float x = ui.rtl ? min.x : max.x - w;
+  const float thumb_h = std::max(view * view / content, 2 * w);
+  const float thumb_y = min.y + (view - thumb_h) * std::clamp(s.offset / s.max_offset, 0.0f, 1.0f);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(ImVec2(x, min.y), ImVec2(x + w, max.y),
+                    to_u32(with_alpha(ui.theme.card_border, 160)), w * 0.5f);
+  dl->AddRectFilled(ImVec2(x, thumb_y), ImVec2(x + w, thumb_y + thumb_h),
+                    to_u32(ui.theme.text_secondary), w * 0.5f);
+}
+
+}  // namespace
+
 ScrollList::~ScrollList() {
   if (id_pushed_) ImGui::PopID();
+  ui_.probe.leave_scroll();
+  draw_scroll_indicator(ui_, *state_, rect_min_, rect_max_);
   ImGui::PopClipRect();
   ImGui::PopID();
   // Layout continues below the list, whatever the rows did with the cursor.

@@ -45,13 +45,16 @@ struct Theme {
   Color error;             // field errors
   Color warning_dot;       // "catalog is old" dot (not text)
   Color accent;            // Marianne red: small accents only, never text
-  Color focus;             // ring around the focused field
+  Color focus;             // ring around the focused field and, in high contrast, a pressed widget
   Color overlay;           // dims the page under a modal (with alpha)
   Color key_bg;            // on-screen keyboard keys
   Color keyboard_bg;       // behind the keyboard
   float rounding_em = 0.45f;      // card corner radius, in body font heights
   float button_rounding_em = 1.2f;  // pill-shaped buttons and chips
   float border_px = 2.0f;         // outline width at 1080 p
+  // Width at 1080 p of the ring drawn outside the focused field and the widget under the
+  // finger; 0: none (the standard theme shows those by their fill and a doubled border).
+  float ring_px = 0.0f;
 };
 
 Theme standard_theme();
@@ -69,6 +72,12 @@ double relative_luminance(Color c);     // WCAG 2.x definition, 0..1
 double contrast_ratio(Color a, Color b);  // 1..21, order does not matter
 // Every text/background combination the widgets draw with this theme.
 std::vector<ColorPair> theme_text_pairs(const Theme& theme);
+// Shapes that must be seen against what is around them (WCAG 1.4.11 asks 3:1): the focus
+// ring, a primary button's fill, a secondary widget's outline.
+std::vector<ColorPair> theme_shape_pairs(const Theme& theme);
+// The contrast every text pair of the theme reaches: WCAG AA (4.5:1) for the standard
+// theme, AAA (7:1) for the high-contrast one.
+double theme_text_contrast_floor(const Theme& theme);
 
 // Sets ImGui's own style (window backgrounds, paddings) from the theme; scale = height / 1080.
 void apply_theme(const Theme& theme, float scale, ImGuiStyle& style);

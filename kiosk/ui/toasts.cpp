@@ -36,7 +36,7 @@ void draw_toasts(Ui& ui, int64_t now_ms) {
   const float h = std::max(target_height(ui), ts.y + 2 * pad);
   // Above the footer, so the footer's tools stay reachable.
   const ImVec2 pos(std::round((io.DisplaySize.x - w) * 0.5f),
-                   io.DisplaySize.y - footer_height(ui) - h - e);
+                   io.DisplaySize.y - footer_max_height(ui) - h - e);
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(ImVec2(w, h));
   ImGui::Begin("##toast", nullptr,

@@ -9,6 +9,7 @@ namespace eric::ui {
 
 void begin_frame(Ui& ui) {
   ui.probe.begin_frame();
+  begin_mirror_frame(ui);
   ui.modal.open_last_frame = ui.modal.open_this_frame;
   ui.modal.open_this_frame = false;
   ui.modal.inside = false;
@@ -16,8 +17,8 @@ void begin_frame(Ui& ui) {
 
 void end_frame(Ui& ui) { ui.modal.inside = false; }
 
-void set_display(Ui& ui, float display_height) {
-  ui.scale = display_height > 0 ? display_height / 1080.0f : 1.0f;
+void set_display(Ui& ui, const ScreenGeometry& screen) {
+  ui.scale = design_scale(screen);
   apply_theme(ui.theme, ui.scale, ImGui::GetStyle());
 }
 

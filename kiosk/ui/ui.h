@@ -8,7 +8,9 @@
 #include "kiosk/core/words/i18n.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/keyboard.h"
+#include "kiosk/ui/mirror.h"
 #include "kiosk/ui/probe.h"
+#include "kiosk/ui/screen_scale.h"
 #include "kiosk/ui/scroll_list.h"
 #include "kiosk/ui/theme.h"
 #include "kiosk/ui/toasts.h"
@@ -35,13 +37,14 @@ struct ReadingMode {
 struct Ui {
   UiProbe probe;
   ReadingMode reading;
-  bool rtl = false;  // the visitor's language reads right to left: text aligns right
+  bool rtl = false;  // the visitor's language reads right to left: the frame is mirrored
+  MirrorState mirror;
   Theme theme = standard_theme();
   Fonts fonts;
   Toasts toasts;
   std::map<std::string, ScrollState, std::less<>> scroll;  // by list id
   KeyboardState keyboard;
-  float scale = 1.0f;       // display height / 1080
+  float scale = 1.0f;       // device pixels per design pixel (screen_scale.h)
   float text_scale = 1.0f;  // A, A+, A++ = 1.0, 1.2, 1.4 (fonts are rebuilt with it)
   const I18n* i18n = nullptr;
   ModalFrame modal;
@@ -52,8 +55,9 @@ void begin_frame(Ui& ui);
 // Call before ImGui::Render().
 void end_frame(Ui& ui);
 
-// Sets scale from the display height and applies the theme to ImGui's style.
-void set_display(Ui& ui, float display_height);
+// Sets scale from the screen (its pixels, physical size and viewing distance) and applies
+// the theme to ImGui's style.
+void set_display(Ui& ui, const ScreenGeometry& screen);
 void set_theme(Ui& ui, ThemeKind kind);
 
 // Translated text of key; "[key]" when no I18n is attached, as I18n does for missing keys.

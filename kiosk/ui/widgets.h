@@ -63,7 +63,9 @@ bool chip(Ui& ui, std::string_view label, bool active);
 // A big square box with a label on its right (consent). Flips value and returns true on a tap.
 bool toggle(Ui& ui, std::string_view label, bool& value);
 // Square button showing only a pictogram (lock, speaker); label is what the probe records.
-bool icon_button(Ui& ui, Picto picto, std::string_view label, bool quiet = false);
+// chosen: a setting that is on, drawn filled and recorded "active".
+bool icon_button(Ui& ui, Picto picto, std::string_view label, bool quiet = false,
+                 bool chosen = false);
 
 enum class BadgeKind { Success, Neutral };
 // Small rounded label; Success adds a drawn check mark ("Formation financée par la Région").
@@ -93,6 +95,11 @@ bool tile(Ui& ui, const TileSpec& spec);
 float tile_min_height(const Ui& ui, const TileSpec& spec, float width);
 // The largest of Title, Heading and BodyBold in which every word of every title fits tiles
 // of this width: one grid, one size, and no word cut in two ("maintenanc-e").
+// How many tiles a row of a grid holds: the most, up to max_columns, for which every word of
+// every title fits at the heading size (a narrow screen or larger text gets fewer columns,
+// never words cut or shrunk below the heading size).
+int grid_columns(const Ui& ui, const std::vector<std::string>& titles, float avail_w, float gap,
+                 int max_columns);
 FontRole tile_title_font(const Ui& ui, const std::vector<std::string>& titles, float width);
 
 // A result row: title, secondary line, optional badge; on the right a big figure
@@ -125,8 +132,11 @@ float header_height(const Ui& ui);
 float page_margin(const Ui& ui);
 // True when the glossary button was tapped.
 bool header_band(Ui& ui, const HeaderSpec& spec);
-// Header of an inner screen: optional back button, a title and a subtitle. True = back.
-bool title_band(Ui& ui, std::string_view title, std::string_view subtitle, bool with_back);
+// Header of an inner screen: optional back button, a title and a subtitle; with a
+// glossary_label, the glossary's "i" button at the other end (screens with hard words).
+enum class BandTap { None, Back, Glossary };
+BandTap title_band(Ui& ui, std::string_view title, std::string_view subtitle, bool with_back,
+                   std::string_view glossary_label = {});
 
 struct FooterSpec {
   std::string_view freshness;  // "Offres à jour : aujourd'hui à 13 h 40"
@@ -137,13 +147,18 @@ struct FooterSpec {
   bool reading_on = false;  // "Écouter" drawn pressed, with the volume control beside it
   int volume = 80;          // percent, shown between "−" and "+" while reading is on
   bool show_staff = true;
+  bool show_contrast = true;
+  bool high_contrast = false;  // the contrast button drawn filled while the theme is on
 };
-enum class FooterTap { None, ReadAloud, VolumeDown, VolumeUp, TextSize, Language, Staff };
+enum class FooterTap { None, ReadAloud, VolumeDown, VolumeUp, TextSize, Contrast, Language, Staff };
 struct FooterResult {
   FooterTap tap = FooterTap::None;
   int text_size = 0;  // the size chosen when tap == TextSize
 };
-float footer_height(const Ui& ui);
+// The footer's height on a window `width` wide: one row, or two when the freshness sentence
+// and the tools do not fit side by side.
+float footer_height(const Ui& ui, const FooterSpec& spec, float width);
+float footer_max_height(const Ui& ui);  // two rows: what a toast keeps clear of
 // Drawn along the bottom of the current window.
 FooterResult footer(Ui& ui, const FooterSpec& spec);
 
@@ -158,6 +173,11 @@ struct FieldOpts {
 };
 bool text_field(Ui& ui, std::string_view label, std::string_view value,
                 const FieldOpts& opts = {});
+
+// The theme's thick ring (the high-contrast theme's; the standard theme has none) round
+// [min, max]: outside it for a widget under the finger (drawn before its face), inside it for
+// the focused field (drawn after its fill, so the page's margin never clips it).
+void focus_ring(Ui& ui, ImVec2 min, ImVec2 max, float rounding, bool inside = false);
 
 // A modal over everything: dims the display and draws a centred white card. Between
 // begin_modal and end_modal the cursor is inside the card; only those widgets are tappable

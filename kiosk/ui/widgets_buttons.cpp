@@ -21,7 +21,8 @@ float detail::button_width(const Ui& ui, std::string_view label, bool with_icon)
 
 bool big_button(Ui& ui, std::string_view label, const ButtonOpts& opts) {
   const float h = target_height(ui);
-  const ImVec2 label_size = detail::measure(ui, FontRole::BodyBold, label);
+  const ImVec2 label_size =
+      detail::measure(ui, opts.enabled ? FontRole::BodyBold : FontRole::Body, label);
   const float icon = opts.icon != Picto::None ? 0.9f * em(ui) : 0.0f;
   const float icon_gap = icon > 0 ? 0.4f * em(ui) : 0.0f;
   const float w = std::max(opts.width, detail::button_width(ui, label, icon > 0));
@@ -36,8 +37,10 @@ bool big_button(Ui& ui, std::string_view label, const ButtonOpts& opts) {
   const float rounding = h * 0.5f;
   Color fg;
   if (!opts.enabled) {
+    // A thin edge and a regular label: in high contrast, where every text is black, that is
+    // what tells it from a button that acts.
     dl->AddRectFilled(bb.Min, bb.Max, col(t.page), rounding);
-    dl->AddRect(bb.Min, bb.Max, col(t.card_border), rounding, 0, stroke(ui));
+    dl->AddRect(bb.Min, bb.Max, col(t.card_border), rounding, 0, std::max(1.0f, stroke(ui) * 0.5f));
     fg = t.text_secondary;
   } else if (opts.kind == ButtonKind::Primary) {
     dl->AddRectFilled(bb.Min, bb.Max, col(r.held ? t.primary_pressed : t.primary), rounding);
@@ -53,7 +56,7 @@ bool big_button(Ui& ui, std::string_view label, const ButtonOpts& opts) {
     draw_picto(dl, opts.icon, ImVec2(x, bb.Min.y + (h - icon) * 0.5f), icon, col(fg));
     x += icon + icon_gap;
   }
-  detail::draw_text(ui, FontRole::BodyBold,
+  detail::draw_text(ui, opts.enabled ? FontRole::BodyBold : FontRole::Body,
                     ImVec2(x, std::round(bb.Min.y + (h - label_size.y) * 0.5f)), fg, label, 0,
                     false);
   detail::record(ui, ProbeKind::Button, label, bb, opts.enabled);
@@ -63,8 +66,9 @@ bool big_button(Ui& ui, std::string_view label, const ButtonOpts& opts) {
 bool back_button(Ui& ui) {
   ButtonOpts opts;
   opts.kind = ButtonKind::Secondary;
-  // Back points where reading came from: right in a right-to-left language.
-  opts.icon = ui.rtl ? Picto::ArrowRight : Picto::ArrowLeft;
+  // Back points where reading came from (right in a right-to-left language: the frame is
+  // mirrored).
+  opts.icon = Picto::ArrowLeft;
   return big_button(ui, tr(ui, "ui.back"), opts);
 }
 
@@ -87,8 +91,10 @@ bool chip(Ui& ui, std::string_view label, bool active) {
   const float rounding = h * 0.5f;
   const Color fill = active || r.held ? t.chip_active_bg : t.card;
   dl->AddRectFilled(bb.Min, bb.Max, col(fill), rounding);
+  // In high contrast the chosen chip's border doubles: its fill alone is only a hue.
+  const float active_stroke = t.ring_px > 0 ? 2 * stroke(ui) : stroke(ui);
   dl->AddRect(bb.Min, bb.Max, col(active ? t.primary : t.text_secondary), rounding, 0,
-              active ? stroke(ui) : std::max(1.0f, stroke(ui) * 0.5f));
+              active ? active_stroke : std::max(1.0f, stroke(ui) * 0.5f));
   detail::draw_text(ui, font,
                     ImVec2(std::round(bb.Min.x + (bb.GetWidth() - label_size.x) * 0.5f),
                            std::round(bb.Min.y + (h - label_size.y) * 0.5f)),
@@ -119,8 +125,11 @@ bool toggle(Ui& ui, std::string_view label, bool& value) {
   const float rounding = 0.2f * em(ui);
   if (value) {
     dl->AddRectFilled(bmin, bmax, col(t.primary), rounding);
-    draw_picto(dl, Picto::Check, ImVec2(bmin.x + box * 0.15f, bmin.y + box * 0.15f), box * 0.7f,
-               col(t.on_primary));
+    {
+      const KeepWhole unmirrored(ui, dl);  // a check mark is never mirrored
+      draw_picto(dl, Picto::Check, ImVec2(bmin.x + box * 0.15f, bmin.y + box * 0.15f), box * 0.7f,
+                 col(t.on_primary));
+    }
   } else {
     dl->AddRectFilled(bmin, bmax, col(r.held ? t.pressed_bg : t.card), rounding);
     dl->AddRect(bmin, bmax, col(t.primary), rounding, 0, stroke(ui));
@@ -133,7 +142,7 @@ bool toggle(Ui& ui, std::string_view label, bool& value) {
   return r.tapped;
 }
 
-bool icon_button(Ui& ui, Picto picto, std::string_view label, bool quiet) {
+bool icon_button(Ui& ui, Picto picto, std::string_view label, bool quiet, bool chosen) {
   const float h = target_height(ui);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const ImRect bb(pos, ImVec2(pos.x + h, pos.y + h));
@@ -145,13 +154,16 @@ bool icon_button(Ui& ui, Picto picto, std::string_view label, bool quiet) {
   const Theme& t = ui.theme;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float rounding = 0.3f * em(ui);
-  dl->AddRectFilled(bb.Min, bb.Max, col(r.held ? t.pressed_bg : t.card), rounding);
+  const Color fill = chosen ? (r.held ? t.primary_pressed : t.primary)
+                            : (r.held ? t.pressed_bg : t.card);
+  dl->AddRectFilled(bb.Min, bb.Max, col(fill), rounding);
   dl->AddRect(bb.Min, bb.Max, col(quiet ? t.card_border : t.primary), rounding, 0,
               quiet ? std::max(1.0f, stroke(ui) * 0.5f) : stroke(ui));
   const float icon = h * 0.5f;
+  const Color ink = chosen ? t.on_primary : quiet ? t.text_secondary : t.primary;
   draw_picto(dl, picto, ImVec2(bb.Min.x + (h - icon) * 0.5f, bb.Min.y + (h - icon) * 0.5f), icon,
-             col(quiet ? t.text_secondary : t.primary));
-  detail::record(ui, ProbeKind::Button, label, bb, true);
+             col(ink));
+  detail::record(ui, ProbeKind::Button, label, bb, true, chosen ? "active" : "");
   return r.tapped;
 }
 
@@ -177,8 +189,11 @@ void detail::draw_badge(Ui& ui, ImVec2 pos, std::string_view label, BadgeKind ki
     dl->AddRect(bb.Min, bb.Max, col(fg), 0.2f * em(ui), 0, std::max(1.0f, ui.scale * 1.5f));
   float x = bb.Min.x + pad;
   if (check > 0) {
-    draw_picto(dl, Picto::Check, ImVec2(x, bb.Min.y + (bb.GetHeight() - check) * 0.5f), check,
-               col(fg));
+    {
+      const KeepWhole unmirrored(ui, dl);  // a check mark is never mirrored
+      draw_picto(dl, Picto::Check, ImVec2(x, bb.Min.y + (bb.GetHeight() - check) * 0.5f), check,
+                 col(fg));
+    }
     x += check + 0.2f * em(ui);
   }
   draw_text(ui, FontRole::Small, ImVec2(x, bb.Min.y + pad * 0.5f), fg, label);

@@ -70,6 +70,18 @@ FontRole tile_title_font(const Ui& ui, const std::vector<std::string>& titles, f
   return font;
 }
 
+int grid_columns(const Ui& ui, const std::vector<std::string>& titles, float avail_w, float gap,
+                 int max_columns) {
+  for (int c = std::max(1, max_columns); c > 1; --c) {
+    const float inner = (avail_w - (c - 1) * gap) / static_cast<float>(c) - 2 * tile_pad(ui);
+    const bool all_fit = std::all_of(titles.begin(), titles.end(), [&](const std::string& t) {
+      return words_fit(ui, FontRole::Heading, t, inner);
+    });
+    if (all_fit) return c;
+  }
+  return 1;
+}
+
 float tile_min_height(const Ui& ui, const TileSpec& spec, float width) {
   const TileMetrics m = tile_metrics(ui, spec, width);
   float h = 2 * m.pad + m.title_h + m.underline;

@@ -69,6 +69,10 @@ float text_size_group(Ui& ui, int chosen, float right_x, float y, FooterResult& 
       dl->AddRectFilled(ImVec2(cb.Min.x + 4 * ui.scale, cb.Min.y + 4 * ui.scale),
                         ImVec2(cb.Max.x - 4 * ui.scale, cb.Max.y - 4 * ui.scale),
                         col(t.chip_active_bg), th * 0.5f);
+    if (active && t.ring_px > 0)  // chosen by its frame too, not by the fill's hue alone
+      dl->AddRect(ImVec2(cb.Min.x + 4 * ui.scale, cb.Min.y + 4 * ui.scale),
+                  ImVec2(cb.Max.x - 4 * ui.scale, cb.Max.y - 4 * ui.scale), col(t.primary),
+                  th * 0.5f, 0, t.border_px * ui.scale);
     const FontRole f = active ? FontRole::BodyBold : FontRole::Body;
     const ImVec2 ls = detail::measure(ui, f, kLabels[i]);
     detail::draw_text(ui, f, ImVec2(std::round(cb.Min.x + (cell - ls.x) * 0.5f),
@@ -96,49 +100,63 @@ float header_height(const Ui& ui) {
 
 bool header_band(Ui& ui, const HeaderSpec& spec) {
   const ImRect win = window_rect();
-  const float h = header_height(ui);
+  const Theme& t = ui.theme;
+  const float m = page_margin(ui);
+  const float e = em(ui);
+  const float row_h = header_height(ui) - band_line(ui);
+  const float logo = std::min(row_h - e, 2.4f * e);
+  const float tx = win.Min.x + m + logo + 0.6f * e;
+  const ImVec2 ts = detail::measure(ui, FontRole::Heading, spec.time_text);
+  const ImVec2 ds = detail::measure(ui, FontRole::Body, spec.date_text);
+  const float clock_w = std::max(ts.x, ds.x);
+  const float site_w = std::max(detail::measure(ui, FontRole::Heading, spec.site).x,
+                                detail::measure(ui, FontRole::Body, spec.subtitle).x);
+  const float glossary_w =
+      spec.glossary_label.empty() ? 0 : detail::button_width(ui, spec.glossary_label, true);
+  // The glossary sits between the site and the clock when all three fit on the line; on a
+  // narrow screen (a portrait totem) it goes to a second row, under the site's name.
+  const bool one_row =
+      tx + site_w + 1.2f * e + glossary_w + 1.2f * e + clock_w + m <= win.Max.x;
+  const float second_row = one_row || glossary_w == 0 ? 0 : target_height(ui) + 0.7f * e;
+  const float h = row_h + second_row + band_line(ui);
   const ImRect bb(win.Min, ImVec2(win.Max.x, win.Min.y + h));
   ImGui::SetCursorScreenPos(bb.Min);
   ImGui::ItemSize(bb);
   if (!ImGui::ItemAdd(bb, 0)) return false;
   draw_band(ui, bb);
-  const Theme& t = ui.theme;
-  const float m = page_margin(ui);
-  const float e = em(ui);
-  const float inner_h = h - band_line(ui);
   // The ERIC mark: a blue rounded square with the name in white.
-  const float logo = std::min(inner_h - e, 2.4f * e);
-  const ImVec2 lmin(bb.Min.x + m, bb.Min.y + (inner_h - logo) * 0.5f);
+  const ImVec2 lmin(bb.Min.x + m, bb.Min.y + (row_h - logo) * 0.5f);
   ImGui::GetWindowDrawList()->AddRectFilled(lmin, ImVec2(lmin.x + logo, lmin.y + logo),
                                             col(t.primary), 0.25f * logo);
   const ImVec2 ls = detail::measure(ui, FontRole::BodyBold, "ERIC");
   detail::draw_text(ui, FontRole::BodyBold,
                     ImVec2(lmin.x + (logo - ls.x) * 0.5f, lmin.y + (logo - ls.y) * 0.5f),
                     t.on_primary, "ERIC");
-  const float tx = lmin.x + logo + 0.6f * e;
   const float ty = bb.Min.y + 0.7f * e;
   const float heading = ui.fonts.size(FontRole::Heading);
   detail::draw_text(ui, FontRole::Heading, ImVec2(tx, ty), t.text, spec.site);
   detail::draw_text(ui, FontRole::Body, ImVec2(tx, ty + heading), t.text_secondary,
                     spec.subtitle);
-  const ImVec2 ts = detail::measure(ui, FontRole::Heading, spec.time_text);
-  const ImVec2 ds = detail::measure(ui, FontRole::Body, spec.date_text);
   detail::draw_text(ui, FontRole::Heading, ImVec2(bb.Max.x - m - ts.x, ty), t.text,
                     spec.time_text);
   detail::draw_text(ui, FontRole::Body, ImVec2(bb.Max.x - m - ds.x, ty + heading),
                     t.text_secondary, spec.date_text);
   if (spec.glossary_label.empty()) return false;
   // The glossary beside the clock: on every home screen, away from the footer's tools.
-  const float gx = bb.Max.x - m - std::max(ts.x, ds.x) - 1.2f * e -
-                   detail::button_width(ui, spec.glossary_label, true);
-  ImGui::SetCursorScreenPos(ImVec2(gx, bb.Min.y + (inner_h - target_height(ui)) * 0.5f));
+  const float gx = one_row ? bb.Max.x - m - clock_w - 1.2f * e - glossary_w : tx;
+  const float gy = one_row ? bb.Min.y + (row_h - target_height(ui)) * 0.5f : bb.Min.y + row_h;
+  ImGui::SetCursorScreenPos(ImVec2(gx, gy));
   ButtonOpts o;
   o.kind = ButtonKind::Secondary;
   o.icon = Picto::Info;
-  return big_button(ui, spec.glossary_label, o);
+  const bool tapped = big_button(ui, spec.glossary_label, o);
+  ImGui::SetCursorScreenPos(ImVec2(bb.Min.x, bb.Max.y));
+  ImGui::Dummy(ImVec2(0, 0));
+  return tapped;
 }
 
-bool title_band(Ui& ui, std::string_view title, std::string_view subtitle, bool with_back) {
+BandTap title_band(Ui& ui, std::string_view title, std::string_view subtitle, bool with_back,
+                   std::string_view glossary_label) {
   const ImRect win = window_rect();
   const float e = em(ui);
   const float pad = 0.6f * e;
@@ -148,23 +166,29 @@ bool title_band(Ui& ui, std::string_view title, std::string_view subtitle, bool 
   const ImRect bb(win.Min, ImVec2(win.Max.x, win.Min.y + h));
   ImGui::SetCursorScreenPos(bb.Min);
   ImGui::ItemSize(bb);
-  if (!ImGui::ItemAdd(bb, 0)) return false;
+  if (!ImGui::ItemAdd(bb, 0)) return BandTap::None;
   draw_band(ui, bb);
   const float m = page_margin(ui) * 0.5f;
   const float inner_h = h - band_line(ui);
-  // Right to left, the band is mirrored: the back button on the right, the title beside it.
+  // Right to left, the mirrored frame puts the back button on the right, the title beside it.
   float x = bb.Min.x + m;
   float right = bb.Max.x - m;
-  bool back = false;
+  const float button_y = bb.Min.y + (inner_h - target_height(ui)) * 0.5f;
+  BandTap tap = BandTap::None;
   if (with_back) {
     const float back_w = detail::button_width(ui, tr(ui, "ui.back"), true);
-    const float bx = ui.rtl ? right - back_w : x;
-    ImGui::SetCursorScreenPos(ImVec2(bx, bb.Min.y + (inner_h - target_height(ui)) * 0.5f));
-    back = back_button(ui);
-    if (ui.rtl)
-      right -= back_w + e;
-    else
-      x += back_w + e;
+    ImGui::SetCursorScreenPos(ImVec2(x, button_y));
+    if (back_button(ui)) tap = BandTap::Back;
+    x += back_w + e;
+  }
+  if (!glossary_label.empty()) {
+    const float w = detail::button_width(ui, glossary_label, true);
+    ImGui::SetCursorScreenPos(ImVec2(right - w, button_y));
+    ButtonOpts o;
+    o.kind = ButtonKind::Secondary;
+    o.icon = Picto::Info;
+    if (big_button(ui, glossary_label, o)) tap = BandTap::Glossary;
+    right -= w + e;
   }
   const float ty = bb.Min.y + (inner_h - text_h) * 0.5f;
   const float max_w = right - x;
@@ -176,10 +200,53 @@ bool title_band(Ui& ui, std::string_view title, std::string_view subtitle, bool 
                       detail::fit_text(ui, FontRole::Body, subtitle, max_w));
   ImGui::SetCursorScreenPos(ImVec2(bb.Min.x, bb.Max.y));
   ImGui::Dummy(ImVec2(0, 0));
-  return back;
+  return tap;
 }
 
-float footer_height(const Ui& ui) { return target_height(ui) + 2 * 0.6f * em(ui); }
+namespace {
+
+float footer_row_height(const Ui& ui) { return target_height(ui) + 2 * 0.6f * em(ui); }
+
+// The width of the footer's tools as footer() lays them out, right to left.
+float footer_tools_width(const Ui& ui, const FooterSpec& spec) {
+  const float gap = 0.6f * em(ui);
+  const float th = target_height(ui);
+  float w = 0;
+  if (spec.show_staff) w += th + gap;
+  if (!spec.language_label.empty()) w += detail::button_width(ui, spec.language_label, false) + gap;
+  w += 3 * th * 1.15f + gap;  // A, A+, A++
+  if (spec.show_contrast) w += th + gap;
+  if (spec.show_read_aloud) {
+    w += detail::button_width(ui, tr(ui, "ui.read_aloud"), true);
+    if (spec.reading_on) {
+      const std::string shown = std::to_string(spec.volume) + "\u202F%";
+      w += gap + detail::button_width(ui, "+", false) + detail::button_width(ui, "\u2212", false) +
+           0.8f * em(ui) + detail::measure(ui, FontRole::BodyBold, shown).x;
+    }
+  }
+  return w;
+}
+
+// The freshness sentence and its dot, left of the tools.
+float footer_freshness_width(const Ui& ui, const FooterSpec& spec) {
+  return 0.4f * em(ui) + 0.4f * em(ui) + detail::measure(ui, FontRole::Body, spec.freshness).x;
+}
+
+bool footer_fits_one_row(const Ui& ui, const FooterSpec& spec, float width) {
+  return footer_freshness_width(ui, spec) + 1.2f * em(ui) + footer_tools_width(ui, spec) +
+             2 * page_margin(ui) <= width;
+}
+
+}  // namespace
+
+float footer_height(const Ui& ui, const FooterSpec& spec, float width) {
+  // On a narrow screen the freshness sentence gets a row of its own above the tools.
+  return footer_fits_one_row(ui, spec, width) ? footer_row_height(ui) : footer_max_height(ui);
+}
+
+float footer_max_height(const Ui& ui) {
+  return footer_row_height(ui) + ui.fonts.size(FontRole::Body) + 0.6f * em(ui);
+}
 
 FooterResult footer(Ui& ui, const FooterSpec& spec) {
   FooterResult result;
@@ -187,19 +254,22 @@ FooterResult footer(Ui& ui, const FooterSpec& spec) {
   const ImRect win = window_rect();
   const Theme& t = ui.theme;
   const float e = em(ui);
-  const float h = footer_height(ui);
+  const float row_h = footer_row_height(ui);
   const float th = target_height(ui);
   const float m = page_margin(ui);
-  const float y = win.Max.y - h + (h - th) * 0.5f;
+  const float y = win.Max.y - row_h + (row_h - th) * 0.5f;
   ImDrawList* dl = ImGui::GetWindowDrawList();
 
-  // Freshness of the catalog on the left: a coloured dot and one sentence.
+  // Freshness of the catalog on the left of the tools (above them on a narrow screen): a
+  // coloured dot and one sentence.
   const float dot = 0.4f * e;
   const float line = ui.fonts.size(FontRole::Body);
-  dl->AddCircleFilled(ImVec2(win.Min.x + m + dot * 0.5f, y + th * 0.5f), dot * 0.5f,
+  const float fresh_y = footer_fits_one_row(ui, spec, win.GetWidth())
+                            ? y + (th - line) * 0.5f
+                            : win.Max.y - footer_height(ui, spec, win.GetWidth()) + 0.6f * e;
+  dl->AddCircleFilled(ImVec2(win.Min.x + m + dot * 0.5f, fresh_y + line * 0.5f), dot * 0.5f,
                       col(spec.fresh ? t.success : t.warning_dot), 16);
-  detail::draw_text(ui, FontRole::Body, ImVec2(win.Min.x + m + dot + 0.4f * e,
-                                               y + (th - line) * 0.5f),
+  detail::draw_text(ui, FontRole::Body, ImVec2(win.Min.x + m + dot + 0.4f * e, fresh_y),
                     t.text_secondary, spec.freshness);
 
   // Tools from the right edge leftwards; each is at least a full target high.
@@ -220,6 +290,15 @@ FooterResult footer(Ui& ui, const FooterSpec& spec) {
     x -= gap;
   }
   x = text_size_group(ui, spec.text_size, x, y, result) - gap;
+  if (spec.show_contrast) {
+    // One square button, the half-filled circle that screens use for contrast: a word here
+    // would push the catalog's freshness off the footer at A++. Its name is read aloud.
+    x -= th;
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    if (icon_button(ui, Picto::Contrast, tr(ui, "ui.contrast"), false, spec.high_contrast))
+      result.tap = FooterTap::Contrast;
+    x -= gap;
+  }
   if (spec.show_read_aloud) {
     // These act at the first tap even in reading mode: they are how it is left and tuned.
     ui.reading.bypass = true;
@@ -257,11 +336,8 @@ bool text_field(Ui& ui, std::string_view label, std::string_view value, const Fi
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rounding = 0.25f * e;
     const float stroke = std::max(1.5f, t.border_px * ui.scale);
-    if (opts.focused && t.kind == ThemeKind::HighContrast)  // a yellow ring outside the box
-      dl->AddRect(ImVec2(box.Min.x - 3 * stroke, box.Min.y - 3 * stroke),
-                  ImVec2(box.Max.x + 3 * stroke, box.Max.y + 3 * stroke), col(t.focus),
-                  rounding + 3 * stroke, 0, 3 * stroke);
     dl->AddRectFilled(box.Min, box.Max, col(t.card), rounding);
+    if (opts.focused) focus_ring(ui, box.Min, box.Max, rounding, true);  // where typing goes
     const Color border = !opts.error.empty() ? t.error
                          : opts.focused      ? t.primary
                                              : t.text_secondary;

@@ -12,7 +12,60 @@
 
 namespace eric::ui {
 
+void focus_ring(Ui& ui, ImVec2 min, ImVec2 max, float rounding, bool inside) {
+  if (ui.theme.ring_px <= 0) return;
+  const float ring = px(ui, ui.theme.ring_px);
+  // Outside: a gap, so the ring never merges with the widget's border.
+  const float out = inside ? -ring * 0.5f : ring * 0.5f + px(ui, 3);
+  ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - out, min.y - out),
+                                      ImVec2(max.x + out, max.y + out), to_u32(ui.theme.focus),
+                                      std::max(0.0f, rounding + out), 0, ring);
+}
+
 namespace detail {
+
+namespace {
+
+constexpr float kLayoutSlackPx = 1.0f;  // rounding of positions, not a fault
+
+void note(Ui& ui, LayoutFaultKind kind, std::string_view text, const ImRect& r) {
+  ui.probe.fault(LayoutFault{kind, std::string(text), r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()});
+}
+
+}  // namespace
+
+void check_placement(Ui& ui, std::string_view text, const ImRect& bb, const ImRect& visible) {
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const bool past_screen = visible.Min.x < -kLayoutSlackPx || visible.Min.y < -kLayoutSlackPx ||
+                           visible.Max.x > display.x + kLayoutSlackPx ||
+                           visible.Max.y > display.y + kLayoutSlackPx;
+  // Cut by an edge: sideways nothing scrolls; up or down only a scrolling region does.
+  const bool cut_sideways = visible.Min.x > bb.Min.x + kLayoutSlackPx ||
+                            visible.Max.x < bb.Max.x - kLayoutSlackPx;
+  const bool cut_vertically = visible.Min.y > bb.Min.y + kLayoutSlackPx ||
+                              visible.Max.y < bb.Max.y - kLayoutSlackPx;
+  if (past_screen || cut_sideways || (cut_vertically && !ui.probe.in_scroll()))
+    note(ui, LayoutFaultKind::OffScreen, text, bb);
+}
+
+void check_words_fit(Ui& ui, const ImFont* font, std::string_view text, ImVec2 pos,
+                     float wrap_width) {
+  // ImGui breaks a word longer than the line inside it ("métie / r"): each word must fit.
+  if (wrap_width <= 0) return;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(start, end - start);
+    if (!word.empty() &&
+        font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, word.data(), word.data() + word.size()).x >
+            wrap_width + kLayoutSlackPx) {
+      note(ui, LayoutFaultKind::CutWord, text, ImRect(pos, ImVec2(pos.x + wrap_width, pos.y)));
+      return;
+    }
+    start = end + 1;
+  }
+}
 
 void record(Ui& ui, ProbeKind kind, std::string_view text, const ImRect& bb, bool tappable,
             std::string_view key) {
@@ -22,6 +75,7 @@ void record(Ui& ui, ProbeKind kind, std::string_view text, const ImRect& bb, boo
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   ImRect visible = bb;
   visible.ClipWithFull(window->ClipRect);
+  check_placement(ui, text, bb, visible);
   if (visible.GetWidth() <= 0.5f || visible.GetHeight() <= 0.5f) return;
   ProbeItem item;
   item.kind = kind;
@@ -49,6 +103,8 @@ TapResult tap_item(Ui& ui, ImGuiID id, const ImRect& bb, bool enabled) {
   const bool dragged = io.MouseDragMaxDistanceSqr[0] > slop * slop;
   r.tapped = released_on_it && !dragged;
   r.held = held && !dragged;
+  // Under the finger, a ring: the press is seen around the fingertip, whatever the fill.
+  if (r.held) focus_ring(ui, bb.Min, bb.Max, 0.3f * em(ui));
   if (r.tapped && ui.reading.on && !ui.reading.bypass && ui.reading.armed_id != id) {
     // First tap in reading mode: read it, do not act.
     ui.reading.armed_id = id;
@@ -120,37 +176,45 @@ ImVec2 draw_text(Ui& ui, FontRole role, ImVec2 pos, Color color, std::string_vie
   const std::string clean = clean_display_text(s);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   if (needs_own_lines(clean)) {
-    // A right-to-left paragraph in a right-to-left language: each line ends at the right edge
-    // of the wrap width (of the text when it does not wrap). French catalog text, even on an
-    // Arabic screen, keeps its left edge: its columns then never overlap.
-    const bool align_right = ui.rtl && starts_rtl(clean);
-    const float right = pos.x + (wrap_width > 0 ? wrap_width : size.x);
+    // Lines wrapped on the logical text, each shaped and put in visual order. They start at
+    // the left edge: on a right-to-left screen the mirrored frame ends them at the right one.
     float y = pos.y;
     for (const std::string& line : visual_lines(font, clean, wrap_width)) {
-      const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, line.data(),
-                                          line.data() + line.size()).x;
-      const float x = align_right ? std::round(right - w) : pos.x;
-      dl->AddText(font, font->FontSize, ImVec2(x, y), col(color), line.data(),
-                  line.data() + line.size());
+      add_text(ui, dl, font, font->FontSize, ImVec2(pos.x, y), col(color), line);
       y += font->FontSize;
     }
   } else {
     const std::string shown = with_drawable_glyphs(font, clean);
-    dl->AddText(font, font->FontSize, pos, col(color), shown.data(), shown.data() + shown.size(),
-                wrap_width > 0 ? wrap_width : 0.0f);
+    add_text(ui, dl, font, font->FontSize, pos, col(color), shown,
+             wrap_width > 0 ? wrap_width : 0.0f);
   }
-  if (record_it)
-    record(ui, ProbeKind::Text, s, ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y)), false);
+  const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+  // A text running past the box it is drawn in (its clip rectangle) loses letters.
+  const ImVec2 clip_min = dl->GetClipRectMin(), clip_max = dl->GetClipRectMax();
+  if (bb.Min.x < clip_min.x - kLayoutSlackPx || bb.Max.x > clip_max.x + kLayoutSlackPx)
+    note(ui, LayoutFaultKind::CutWord, s, bb);
+  if (!needs_own_lines(clean)) check_words_fit(ui, font, clean, pos, wrap_width);
+  if (record_it) record(ui, ProbeKind::Text, s, bb, false);
   return size;
 }
 
-std::string fit_text(const Ui& ui, FontRole role, std::string_view s, float max_width) {
+std::string fit_text(Ui& ui, FontRole role, std::string_view s, float max_width) {
   if (measure(ui, role, s).x <= max_width) return std::string(s);
+  // Whole words are dropped, never letters: "Poseur / Poseuse de…", not "Poseur / Poseuse d…".
   const std::string ellipsis = "\xE2\x80\xA6";  // …
   std::string cut(s);
+  for (;;) {
+    const size_t space = cut.find_last_of(' ');
+    if (space == std::string::npos) break;
+    cut.erase(space);
+    while (!cut.empty() && cut.back() == ' ') cut.pop_back();
+    if (!cut.empty() && measure(ui, role, cut + ellipsis).x <= max_width) return cut + ellipsis;
+  }
+  // Not even the first word fits: letters must go, which the layout check reports.
+  note(ui, LayoutFaultKind::CutWord, s, ImRect(ImGui::GetCursorScreenPos(), ImGui::GetCursorScreenPos()));
+  cut = std::string(s);
   while (!cut.empty()) {
     utf8::pop_back(cut);
-    while (!cut.empty() && cut.back() == ' ') cut.pop_back();
     if (measure(ui, role, cut + ellipsis).x <= max_width) break;
   }
   return cut + ellipsis;

@@ -33,7 +33,12 @@ ImVec2 draw_text(Ui& ui, FontRole font, ImVec2 pos, Color color, std::string_vie
                  float wrap_width = 0, bool record_it = true);
 ImVec2 measure(const Ui& ui, FontRole font, std::string_view s, float wrap_width = 0);
 // Cuts s to fit max_width with an ellipsis ("…"); returns s when it fits.
-std::string fit_text(const Ui& ui, FontRole font, std::string_view s, float max_width);
+std::string fit_text(Ui& ui, FontRole font, std::string_view s, float max_width);
+// The layout check's eyes (probe.h LayoutFault): a widget outside the screen or cut by an
+// edge that does not scroll; a word wider than the line it wraps in.
+void check_placement(Ui& ui, std::string_view text, const ImRect& bb, const ImRect& visible);
+void check_words_fit(Ui& ui, const ImFont* font, std::string_view text, ImVec2 pos,
+                     float wrap_width);
 
 // Rounded card with an optional 1-stroke border.
 void draw_card_bg(Ui& ui, const ImRect& bb, Color fill, float rounding, bool border);

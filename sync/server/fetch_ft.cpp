@@ -16,6 +16,7 @@
 #include <thread>
 #include <unordered_set>
 
+#include "kiosk/core/base/json_bounded.h"
 #include "sync/server/import_run.h"
 
 namespace eric::server {
@@ -174,7 +175,7 @@ Status ApiClient::fetch_token() {
   Answer r;
   Status s = send(config_.token_url, /*post=*/true, r);
   if (!s) return s;
-  const auto j = nlohmann::json::parse(r.body, nullptr, false);
+  const auto j = parse_bounded_json(r.body);
   if (r.status != 200 || !j.is_object() || !j.contains("access_token") ||
       !j["access_token"].is_string()) {
     return Status::error("unauthorized", "France Travail refuse l'identifiant ou le secret (HTTP " +
@@ -205,7 +206,7 @@ Status ApiClient::search(const std::string& dep, const Window* window, int start
     return Status::error("http", "France Travail répond HTTP " + std::to_string(r.status) +
                                      " pour le département " + dep + ".");
   }
-  const auto j = nlohmann::json::parse(r.body, nullptr, false);
+  const auto j = parse_bounded_json(r.body);
   if (!j.is_object() || !j.contains("resultats") || !j["resultats"].is_array()) {
     return Status::error("malformed", "Réponse de France Travail illisible (département " + dep + ").");
   }
@@ -289,7 +290,7 @@ Status read_fetch_config(const std::string& path, FetchConfig& c, std::string& s
   if (!in) return Status::error("config", "Configuration introuvable : " + path + ".");
   std::stringstream text;
   text << in.rdbuf();
-  const auto j = nlohmann::json::parse(text.str(), nullptr, false);
+  const auto j = parse_bounded_json(text.str());
   if (!j.is_object()) return Status::error("config", "Configuration illisible (JSON attendu) : " + path + ".");
   try {
     c.token_url = j.at("token_url").get<std::string>();

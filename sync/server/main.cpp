@@ -11,6 +11,7 @@
 
 #include "kiosk/cli/cli.h"
 #include "kiosk/core/base/clock.h"
+#include "kiosk/core/base/json_bounded.h"
 #include "kiosk/demo/demo_catalog.h"
 #include "kiosk/demo/reference_data.h"
 #include "sync/protocol.h"
@@ -37,6 +38,18 @@ int fail(const Status& s) {
 int usage_error(const std::string& what) {
   std::fprintf(stderr, "eric-regional-server: %s (--help lists the options)\n", what.c_str());
   return 2;
+}
+
+// JSON given by the administrator (a command line, a changes file) is outside data like any
+// other: its nesting is bounded before anything reads it. Empty `error` when it was read.
+nlohmann::json read_admin_json(std::string_view text, std::string& error) {
+  if (!json_depth_within(text)) {
+    error = "is nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
+    return nlohmann::json(nlohmann::json::value_t::discarded);
+  }
+  auto j = parse_bounded_json(text);
+  if (j.is_discarded()) error = "is not JSON";
+  return j;
 }
 
 std::unique_ptr<Database> open_or_report(const std::string& path, Status& s) {
@@ -100,8 +113,9 @@ int cmd_edit(const std::string& db_path, const std::vector<std::string>& words) 
     c.deleted = true;
     c.id = words[2];
   } else {
-    auto j = nlohmann::json::parse(words[2], nullptr, false);
-    if (j.is_discarded()) return usage_error("the record is not JSON");
+    std::string unreadable;
+    const auto j = read_admin_json(words[2], unreadable);
+    if (j.is_discarded()) return usage_error("the record " + unreadable);
     Status s = record_from_json(*type, j, c.record);
     if (!s) return usage_error(s.message_fr);
     c.id = record_id(c.record);
@@ -117,9 +131,11 @@ int cmd_import_changes(const std::string& db_path, const std::string& file) {
   if (!in) return usage_error("cannot read " + file);
   std::stringstream text;
   text << in.rdbuf();
-  auto j = nlohmann::json::parse(text.str(), nullptr, false);
-  if (!j.is_discarded() && j.is_object() && j.contains("changes")) j = j["changes"];
-  if (j.is_discarded() || !j.is_array()) return usage_error("the file wants {\"changes\": [...]}");
+  std::string unreadable;
+  auto j = read_admin_json(text.str(), unreadable);
+  if (j.is_discarded()) return usage_error(file + " " + unreadable);
+  if (j.is_object() && j.contains("changes")) j = j["changes"];
+  if (!j.is_array()) return usage_error("the file wants {\"changes\": [...]}");
   std::vector<CatalogChange> changes;
   for (const auto& item : j) {
     CatalogChange c;

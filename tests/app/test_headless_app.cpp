@@ -1,5 +1,6 @@
 // The real shell and screens, headless: an ImGui context without window, driven by scripts.
 #include <gtest/gtest.h>
+#include <imgui.h>
 
 #include <string>
 #include <string_view>
@@ -127,6 +128,23 @@ TEST_F(HeadlessKiosk, TextSizeRebuildsTheFonts) {
   play("expect \"Que voulez-vous faire\"\n");
 }
 
+TEST_F(HeadlessKiosk, ContrastFromTheFooterLastsTheVisitThenTheSiteThemeComesBack) {
+  EXPECT_EQ(ui.theme.kind, ui::ThemeKind::Standard);
+  play("tap \"Contraste élevé\"\nexpect-chosen \"Contraste élevé\"\nexpect-theme high-contrast\n");
+  EXPECT_EQ(app->shell().high_contrast, true);
+  // ImGui's own colours follow: the page is drawn white, not the standard grey.
+  EXPECT_EQ(ImGui::ColorConvertFloat4ToU32(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]),
+            ui::to_u32(ui::rgb(0xffffff)));
+  play("tap \"Trouver un métier\"\nexpect-theme high-contrast\n");
+  play("tap \"Retour\"\nexpect \"Bonjour !\"\nexpect-theme standard\n");
+  EXPECT_EQ(failures("expect-chosen \"Contraste élevé\"\n"), 1);
+}
+
+TEST_F(HeadlessKiosk, TheTimeOutGivesTheNextVisitorTheSiteTheme) {
+  play("tap \"Contraste élevé\"\nexpect-theme high-contrast\n");
+  play("advance 61\nexpect \"Vous êtes toujours là ?\"\nadvance 15\nexpect-theme standard\n");
+}
+
 // Reading aloud with a voice that plays nowhere: what it is given to say is what is checked.
 class ReadingKiosk : public HeadlessKiosk {
  protected:
@@ -224,6 +242,21 @@ TEST_F(HeadlessKiosk, HomeStartsANewVisitorWithTheSiteDefaults) {
   EXPECT_EQ(i18n.language(), "fr");
   EXPECT_EQ(app->shell().text_size, 0);
   EXPECT_TRUE(app->session().empty());
+}
+
+// A site that starts every visitor in high contrast (kiosk.conf, the manager, --theme).
+class HighContrastSite : public HeadlessKiosk {
+ protected:
+  void SetUp() override {
+    services.settings.default_high_contrast = true;
+    HeadlessKiosk::SetUp();
+  }
+};
+
+TEST_F(HighContrastSite, StartsInHighContrastAndGivesItBackToTheNextVisitor) {
+  play("expect-theme high-contrast\nexpect-chosen \"Contraste élevé\"\n");
+  play("tap \"Contraste élevé\"\nexpect-theme standard\ntap \"Trouver un métier\"\n");
+  play("tap \"Retour\"\nexpect-theme high-contrast\n");
 }
 
 TEST_F(HeadlessKiosk, ADoubleTapOnATileOpensThePathOnce) {

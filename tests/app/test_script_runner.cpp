@@ -1,9 +1,12 @@
 // The script runner against a fake kiosk: what it taps, how it reports failures.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <sstream>
 
 #include "kiosk/app/script_runner.h"
+#include "kiosk/core/words/i18n.h"
+#include "tests/support/test_util.h"
 #include "kiosk/ui/probe.h"
 #include "kiosk/ui/touch_input.h"
 
@@ -47,6 +50,14 @@ class FakeTarget : public ScriptTarget {
     shots.push_back(path);
     return Status::success();
   }
+  std::string theme() const override { return current_theme; }
+  bool set_theme(const std::string& name) override {
+    if (name != "standard" && name != "high-contrast") return false;
+    current_theme = name;
+    return true;
+  }
+
+  std::string current_theme = "standard";
 
   void add(ProbeKind kind, std::string text, float x, float y, bool tappable,
            std::string key = {}) {
@@ -69,7 +80,10 @@ class FakeTarget : public ScriptTarget {
     add(ProbeKind::Key, "espace", x + 110, 900, true, " ");
   }
 
+  const I18n* texts() const override { return i18n; }
+
   ui::UiProbe probe_;
+  const I18n* i18n = nullptr;
   int frames = 0;
   int moves = 0;
   int64_t advanced_ms = 0;
@@ -169,6 +183,67 @@ TEST(ScriptRunner, AdvanceDragFramesScreenshot) {
   EXPECT_GE(t.moves, 2);
   ASSERT_EQ(t.shots.size(), 1u);
   EXPECT_EQ(t.shots[0], "/shots/a.png");
+}
+
+TEST(ScriptRunner, ThemeSwitchesAndIsChecked) {
+  FakeTarget t;
+  std::string out;
+  ScriptResult r = run("expect-theme standard\ntheme high-contrast\nexpect-theme high-contrast\n",
+                       t, out);
+  EXPECT_EQ(r.passed, 3) << out;
+  EXPECT_EQ(r.failed, 0) << out;
+  out.clear();
+  r = run("expect-theme standard\ntheme dark\n", t, out);
+  EXPECT_EQ(r.failed, 2) << out;
+  EXPECT_NE(out.find("« high-contrast », pas « standard »"), std::string::npos) << out;
+  EXPECT_NE(out.find("pas de thème « dark »"), std::string::npos) << out;
+  // A name, not a quoted text.
+  out.clear();
+  r = run("theme \"standard\"\n", t, out);
+  EXPECT_EQ(r.failed, 1) << out;
+}
+
+}  // namespace
+}  // namespace eric
+
+namespace eric {
+namespace {
+
+// Keyed steps: the language's text, its placeholders filled by the values given (n picking
+// the plural form), the others matching any words.
+TEST(ScriptRunner, KeyedTextsTakeValuesAndPluralForms) {
+  test::TempDir dir;
+  std::filesystem::create_directories(dir.file("fr"));
+  std::filesystem::create_directories(dir.file("uk"));
+  std::ofstream(dir.file("fr/t.json"))
+      << R"({"q.next": "Prochain : {number}", "q.seen|one": "{n} reçu", "q.seen|other": "{n} reçus",)"
+         R"( "q.count": "{n} offres trouvées, les plus proches d'abord"})";
+  std::ofstream(dir.file("uk/t.json"))
+      << R"({"q.next": "Наступний: {number}", "q.seen|one": "{n} прийнятий",)"
+         R"( "q.seen|few": "{n} прийняті", "q.seen|many": "{n} прийнятих",)"
+         R"( "q.count": "Знайдено {n} вакансій, найближчі спочатку"})";
+  I18n i18n;
+  ASSERT_TRUE(i18n.load_dir(dir.file("")).ok);
+  FakeTarget t;
+  t.i18n = &i18n;
+  i18n.set_language("uk");
+  t.add(ProbeKind::Text, "Наступний: A002", 0, 0, false);
+  t.add(ProbeKind::Text, "Сьогодні: 3 прийняті", 0, 60, false);
+  t.add(ProbeKind::Text, "Знайдено 12 вакансій, найближчі спочатку", 0, 120, false);
+  std::string out;
+  ScriptResult r = run(
+      "expect \"@q.next(number=A002)\"\n"
+      "expect \"@q.seen(n=3)\"\n"
+      "expect \"@q.count\"\n"
+      "expect \"@q.seen\"\n"
+      "expect-not \"@q.next(number=A001)\"\n"
+      "expect-not \"@q.seen(n=1)\"\n",
+      t, out);
+  EXPECT_EQ(r.failed, 0) << out;
+  // The same script fails where the words differ, and names a key without text.
+  r = run("expect \"@q.seen(n=5)\"\nexpect \"@q.none\"\nexpect \"@q.next(number\"\n", t, out);
+  EXPECT_EQ(r.failed, 3) << out;
+  EXPECT_NE(out.find("q.none"), std::string::npos) << out;
 }
 
 }  // namespace

@@ -25,7 +25,7 @@ Status HeadlessKiosk::start(Database& db, const std::string& assets_dir, const s
   register_all_screens(registry_);
   app_ = std::make_unique<KioskApp>(ui_, i18n_, clock_, services_, registry_);
   if (Status started = app_->start(); !started) return started;
-  return app_->build_fonts(1080);
+  return app_->build_fonts();
 }
 
 }  // namespace eric::bench

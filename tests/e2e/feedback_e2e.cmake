@@ -1,15 +1,9 @@
 # Feedback scripts whose wrapper (feedback_check.sh) also checks the outbox and the usage
-# counters. Included from tests/e2e/CMakeLists.txt.
+# counters, in each language (eric_e2e_keyed), English in CI. Included from
+# tests/e2e/CMakeLists.txt.
 #   feedback_e2e(NAME SCRIPT ITEMS PATH [PAYLOAD])
 function(feedback_e2e NAME SCRIPT ITEMS PATH)
-  add_test(NAME e2e.${NAME}
-           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/feedback_check.sh $<TARGET_FILE:eric-kiosk>
-                   ${CMAKE_CURRENT_BINARY_DIR}/data-${NAME}
-                   ${CMAKE_CURRENT_SOURCE_DIR}/${SCRIPT}
-                   ${CMAKE_BINARY_DIR}/screenshots ${ITEMS} ${PATH} ${ARGN})
-  set_tests_properties(e2e.${NAME} PROPERTIES
-                       ENVIRONMENT "TZ=Europe/Paris;ERIC_DATA_DIR=${ERIC_SHARED_DATA}"
-                       TIMEOUT 120)
+  eric_e2e_keyed(${NAME} feedback_check.sh ${SCRIPT} en ${ITEMS} ${PATH} ${ARGN})
 endfunction()
 
 feedback_e2e(feedback feedback.kiosk 1 help

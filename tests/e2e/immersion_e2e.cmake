@@ -1,15 +1,9 @@
 # Immersion scripts whose wrapper (immersion_check.sh) also checks the outbox, the QR code of a
-# screenshot and the kiosk's output. Included from tests/e2e/CMakeLists.txt.
+# screenshot and the kiosk's output; in each language (eric_e2e_keyed), Ukrainian in CI.
+# Included from tests/e2e/CMakeLists.txt.
 #   immersion_e2e(NAME SCRIPT ITEMS [QR_PNG QR_TEXT])
 function(immersion_e2e NAME SCRIPT ITEMS)
-  add_test(NAME e2e.${NAME}
-           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/immersion_check.sh $<TARGET_FILE:eric-kiosk>
-                   ${CMAKE_CURRENT_BINARY_DIR}/data-${NAME}
-                   ${CMAKE_CURRENT_SOURCE_DIR}/${SCRIPT}
-                   ${CMAKE_BINARY_DIR}/screenshots ${ITEMS} ${ARGN})
-  set_tests_properties(e2e.${NAME} PROPERTIES
-                       ENVIRONMENT "TZ=Europe/Paris;ERIC_DATA_DIR=${ERIC_SHARED_DATA}"
-                       TIMEOUT 120)
+  eric_e2e_keyed(${NAME} immersion_check.sh ${SCRIPT} uk ${ITEMS} ${ARGN})
 endfunction()
 
 immersion_e2e(immersion_request immersion_request.kiosk 1

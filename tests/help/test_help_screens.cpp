@@ -45,6 +45,18 @@ class HelpScreens : public HeadlessShell {
   std::unique_ptr<Database> db;
 };
 
+TEST_F(HelpScreens, StaffSpacesKeepTheirOwnTextSize) {
+  const float at_a = ui.fonts.size(ui::FontRole::Body);
+  play("tap \"A++\"\n");
+  const float at_a_plus_plus = ui.fonts.size(ui::FontRole::Body);
+  ASSERT_GT(at_a_plus_plus, at_a);
+  // The desk's tables and the manager's tiles are laid out for A: a visitor's A++ stays
+  // with the visitor.
+  play("tap \"Espace du personnel\"\ntype \"2468\"\ntap \"Valider\"\nexpect \"Espace animateur\"\n");
+  EXPECT_FLOAT_EQ(ui.fonts.size(ui::FontRole::Body), at_a);
+  EXPECT_EQ(app->shell().text_size, 2) << "the visitor's choice is kept, only not drawn";
+}
+
 TEST_F(HelpScreens, CalledTicketBannerForThirtySecondsOnTheVisitorSide) {
   TicketRequest r;
   r.site_id = kSite;

@@ -20,7 +20,7 @@ void HeadlessShell::start_shell(const std::string& now) {
   register_all_screens(registry);
   app = std::make_unique<KioskApp>(ui, i18n, clock, services, registry);
   ASSERT_TRUE(test::ok(app->start()));
-  (void)app->build_fonts(1080);  // ImGui's own font when no font package is installed
+  (void)app->build_fonts();  // ImGui's own font when no font package is installed
 }
 
 void HeadlessShell::TearDown() {
@@ -31,7 +31,7 @@ void HeadlessShell::TearDown() {
 void HeadlessShell::run_frames(int n) {
   for (int i = 0; i < n; ++i) {
     app->frame(1.0f / 60.0f);
-    app->apply_requests(1080);
+    app->apply_requests();
     app->nav().collect();
   }
 }

@@ -36,14 +36,16 @@ class HeadlessShell : public ScriptTarget, public ::testing::Test {
   Status screenshot(const std::string&) override {
     return Status::error("no_screen", "Pas d'écran en test.");
   }
-  std::string text_for_key(const std::string& key) const override { return i18n.tr(key); }
+  const I18n* texts() const override { return &i18n; }
   std::string last_said() const override {
     return services.speaker ? services.speaker->last_said() : std::string();
   }
   bool presses_held() const override { return app && app->presses_held(); }
+  std::string theme() const override { return std::string(app->theme_name()); }
+  bool set_theme(const std::string& name) override { return app->set_site_theme(name); }
   void run_reading_frame(float seconds) override {
     app->frame(seconds);
-    app->apply_requests(1080);
+    app->apply_requests();
     app->nav().collect();
   }
 

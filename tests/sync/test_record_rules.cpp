@@ -226,5 +226,26 @@ TEST(RecordRules, APageThatIsNoPageStillFails) {
   EXPECT_TRUE(page.changes.empty());
 }
 
+// Half a surrogate pair in a text (a server's encoder cut an emoji in two): that text reads
+// U+FFFD, the page and its other changes are read. Whole pairs and escaped backslashes stay.
+TEST(RecordRules, ALoneSurrogateDoesNotStopThePage) {
+  const auto trade = [](const std::string& code, const std::string& label) {
+    return R"({"type":"trade","op":"upsert","id":")" + code + R"(","data":{"code":")" + code +
+           R"(","label":")" + label + R"("}})";
+  };
+  CatalogPage page;
+  const Status read = parse_catalog_page(
+      R"({"cursor":"1","changes":[)" + trade("A1101", R"(Ma\ud800on)") + "," +
+          trade("A1102", R"(\udc00Cuisine \ud83d\ude00 \\ud800)") + "," +
+          trade("A1103", "Vente") + "]}",
+      page);
+  ASSERT_TRUE(read.ok) << read.message_fr;
+  ASSERT_EQ(page.changes.size(), 3u);
+  EXPECT_EQ(std::get<Trade>(page.changes[0].record).label, "Ma\xEF\xBF\xBDon");
+  EXPECT_EQ(std::get<Trade>(page.changes[1].record).label,
+            "\xEF\xBF\xBD" "Cuisine \xF0\x9F\x98\x80 \\ud800");
+  EXPECT_EQ(std::get<Trade>(page.changes[2].record).label, "Vente");
+}
+
 }  // namespace
 }  // namespace eric::test

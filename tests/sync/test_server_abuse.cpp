@@ -331,5 +331,34 @@ TEST_F(ServerAbuse, HostileRequestsGetClearAnswersAndAnotherTerminalIsServed) {
   EXPECT_LT(rss_after, rss_before + kRssGrowthBoundKib);
 }
 
+// The administrator's commands read JSON too (a record on the command line, a changes file):
+// nested past the bound, it is refused in words and nothing is written.
+TEST(ServerAdmin, EditAndImportChangesRefuseDeeplyNestedJson) {
+  TempDir tmp;
+  const std::string db = tmp.file("server.db");
+  make_demo_server_db(db, 5);
+  const std::string cursor = json::parse(server_cmd({"info", "--db", db}))["cursor"];
+  // 50,000 deep fits in one argument (an argument may hold 128 KiB).
+  const std::string deep = std::string(50000, '[') + std::string(50000, ']');
+  const CommandResult edit = run({server_bin(), "edit", "--db", db, "upsert", "job",
+                                  R"({"id":"job-deep","title":"Soudeur","extra":)" + deep + "}"});
+  EXPECT_EQ(edit.exit_code, 2) << edit.err;
+  EXPECT_NE(edit.err.find("the record is nested deeper than 32 levels"), std::string::npos)
+      << edit.err;
+
+  const std::string file = tmp.file("changes.json");
+  write_file(file, R"({"changes":[{"type":"job","id":"job-deep","record":)" +
+                       std::string(100000, '[') + std::string(100000, ']') + "}]}");
+  const CommandResult changes = run({server_bin(), "import-changes", "--db", db, file});
+  EXPECT_EQ(changes.exit_code, 2) << changes.err;
+  EXPECT_NE(changes.err.find("is nested deeper than 32 levels"), std::string::npos)
+      << changes.err;
+  EXPECT_EQ(json::parse(server_cmd({"info", "--db", db}))["cursor"], cursor);
+
+  // What the protocol nests (a record is an object of plain fields) still goes through.
+  server_cmd({"edit", "--db", db, "upsert", "job", R"({"id":"job-ok","title":"Soudeur"})"});
+  EXPECT_NE(json::parse(server_cmd({"info", "--db", db}))["cursor"], cursor);
+}
+
 }  // namespace
 }  // namespace eric::test

@@ -34,7 +34,7 @@ Headless::Headless() {
   io.DisplaySize = ImVec2(1920, 1080);
   io.DeltaTime = 1.0f / 60.0f;
   ui.fonts = shared.fonts;
-  set_display(ui, io.DisplaySize.y);
+  set_display(ui, ScreenGeometry{io.DisplaySize.x, io.DisplaySize.y});
   if (i18n.load_dir(std::string(ERIC_ASSETS_DIR) + "/i18n").ok) ui.i18n = &i18n;
 }
 

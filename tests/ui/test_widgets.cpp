@@ -188,7 +188,7 @@ TEST(Widgets, ModalBlocksAndDimsThePage) {
 TEST(Widgets, BackButtonAndTitleBand) {
   Headless h;
   bool back = false;
-  auto draw = [&] { back |= title_band(h.ui, "Cuisinier", "Près de Martigues", true); };
+  auto draw = [&] { back |= title_band(h.ui, "Cuisinier", "Près de Martigues", true) == BandTap::Back; };
   h.frame(draw);
   const ProbeItem* b = h.find("Retour");
   ASSERT_NE(b, nullptr);
@@ -236,6 +236,9 @@ TEST(Widgets, FooterToolsAreTappable) {
   EXPECT_EQ(last.tap, FooterTap::Staff);
   h.tap_item(*h.find("Écouter"), draw);
   EXPECT_EQ(last.tap, FooterTap::ReadAloud);
+  ASSERT_NE(h.find("Contraste élevé"), nullptr);
+  h.tap_item(*h.find("Contraste élevé"), draw);
+  EXPECT_EQ(last.tap, FooterTap::Contrast);
   for (const ProbeItem& item : h.ui.probe.items())
     if (item.tappable) {
       EXPECT_GE(item.h, 64.0f) << item.text;

@@ -151,7 +151,7 @@ int run(const std::string& out, bool hc) {
   eric::I18n i18n;
   if (i18n.load_dir(std::string(ERIC_ASSETS_DIR) + "/i18n").ok) ui.i18n = &i18n;
   ui.theme = make_theme(hc ? ThemeKind::HighContrast : ThemeKind::Standard);
-  set_display(ui, platform.output_height());
+  set_display(ui, platform.geometry());
   FontConfig fc;
   fc.scale = ui.scale;
   if (const eric::Status built = ui.fonts.build(ImGui::GetIO(), fc); !built) {

@@ -134,4 +134,11 @@ bool valid_web_address(std::string_view text, std::size_t max_bytes) {
   return true;
 }
 
+std::string_view trim_blanks(std::string_view s) {
+  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
 }  // namespace eric

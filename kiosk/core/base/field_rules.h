@@ -10,6 +10,9 @@
 
 namespace eric {
 
+// s without the spaces, tabs and carriage returns at its ends (a typed or configured value).
+std::string_view trim_blanks(std::string_view s);
+
 enum class TextShape {
   line,       // a label or a name: every run of white space becomes one space
   paragraphs  // a description: line breaks kept (at most one empty line in a row)
@@ -22,8 +25,9 @@ enum class TextShape {
 bool is_invisible_control(char32_t cp);
 
 // Cleans text for storing and showing: invalid UTF-8 and invisible controls removed (above;
-// the separators U+2028/U+2029 become line breaks), white space folded and trimmed, and text longer than max_bytes cut after the
-// last whole word that fits, followed by "…" (the result then holds at most max_bytes bytes).
+// the separators U+2028/U+2029 become line breaks), white space folded and trimmed, and text
+// longer than max_bytes cut after the last whole word that fits, followed by "…" (the result
+// then holds at most max_bytes bytes).
 std::string clean_text(std::string_view text, TextShape shape, std::size_t max_bytes);
 
 // A code or identifier: 1 to max_bytes printable ASCII characters, no space ("M1607",

@@ -1,15 +1,10 @@
 // The rules of the fields a visitor types about themselves (see contact_check.h).
 #include "kiosk/core/domain/contact_check.h"
+#include "kiosk/core/base/field_rules.h"
 
 namespace eric {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -61,7 +56,7 @@ size_t utf8_chars(std::string_view s) {
 }  // namespace
 
 FieldCheck check_first_name(std::string_view typed) {
-  const std::string_view name = trim(typed);
+  const std::string_view name = trim_blanks(typed);
   if (name.empty()) return FieldCheck::missing;
   if (utf8_chars(name) > kFirstNameMaxChars) return FieldCheck::invalid;
   for (char c : name)
@@ -71,7 +66,7 @@ FieldCheck check_first_name(std::string_view typed) {
 
 bool normalize_french_phone(std::string_view typed, std::string& national) {
   std::string compact;
-  typed = trim(typed);
+  typed = trim_blanks(typed);
   bool plus = false;
   for (size_t i = 0; i < typed.size(); ++i) {
     const char c = typed[i];
@@ -112,7 +107,7 @@ bool normalize_french_phone(std::string_view typed, std::string& national) {
 }
 
 bool plausible_email(std::string_view typed) {
-  const std::string_view s = trim(typed);
+  const std::string_view s = trim_blanks(typed);
   if (s.size() < 6 || s.size() > 254) return false;
   const size_t at = s.find('@');
   if (at == std::string_view::npos || s.find('@', at + 1) != std::string_view::npos) return false;
@@ -120,18 +115,18 @@ bool plausible_email(std::string_view typed) {
 }
 
 FieldCheck check_phone(std::string_view typed) {
-  if (trim(typed).empty()) return FieldCheck::missing;
+  if (trim_blanks(typed).empty()) return FieldCheck::missing;
   std::string national;
   return normalize_french_phone(typed, national) ? FieldCheck::ok : FieldCheck::invalid;
 }
 
 FieldCheck check_email(std::string_view typed) {
-  if (trim(typed).empty()) return FieldCheck::missing;
+  if (trim_blanks(typed).empty()) return FieldCheck::missing;
   return plausible_email(typed) ? FieldCheck::ok : FieldCheck::invalid;
 }
 
 Status check_contact(std::string_view typed) {
-  const std::string_view contact = trim(typed);
+  const std::string_view contact = trim_blanks(typed);
   if (contact.empty()) return Status::success();
   if (contact.find('@') != std::string_view::npos) {
     if (plausible_email(contact)) return Status::success();

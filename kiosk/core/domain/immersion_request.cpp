@@ -12,6 +12,7 @@
 #include "kiosk/core/base/random.h"
 #include "kiosk/core/base/test_hook.h"
 #include "kiosk/core/domain/immersion.h"
+#include "kiosk/core/base/field_rules.h"
 #include "kiosk/core/domain/requests.h"
 #include "kiosk/core/domain/usage.h"
 
@@ -20,12 +21,6 @@ namespace eric {
 namespace {
 
 constexpr std::string_view kRequestType = "immersion_request";
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 std::string local_datetime_seconds(int64_t epoch_s) {
   const CivilTime t = Clock::to_local(epoch_s * 1000);
@@ -170,7 +165,7 @@ Result<ImmersionReceipt> submit_immersion_request(Database& db, const ImmersionR
   for (int tries = 0; tries < 20 && code_in_use(db, code); ++tries) code = make_request_code();
 
   std::string phone;
-  if (!trim(in.phone).empty()) normalize_french_phone(in.phone, phone);
+  if (!trim_blanks(in.phone).empty()) normalize_french_phone(in.phone, phone);
   const int64_t consent_at = in.consent_at > 0 ? in.consent_at : now_s;
   ImmersionRequestPayload payload;
   payload.form_token = in.form_token;
@@ -179,9 +174,9 @@ Result<ImmersionReceipt> submit_immersion_request(Database& db, const ImmersionR
   payload.offer_id = slot->slot.offer_id;
   payload.employer_id = employer_id;
   payload.objective = immersion_objective_name(in.objective);
-  payload.first_name = std::string(trim(in.first_name));
+  payload.first_name = std::string(trim_blanks(in.first_name));
   payload.phone = phone;
-  payload.email = std::string(trim(in.email));
+  payload.email = std::string(trim_blanks(in.email));
   payload.message = in.message;
   payload.consent = {in.consent_text, in.consent_version, local_datetime_seconds(consent_at)};
   payload.site_id = in.site_id;

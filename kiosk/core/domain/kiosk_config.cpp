@@ -1,5 +1,6 @@
 // The terminal's configuration file (see kiosk_config.h).
 #include "kiosk/core/domain/kiosk_config.h"
+#include "kiosk/core/base/field_rules.h"
 
 #include <charconv>
 #include <cstdlib>
@@ -10,16 +11,18 @@ namespace eric {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
 bool to_int(std::string_view s, int lo, int hi, int& out) {
   int v = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || end != s.data() + s.size() || v < lo || v > hi) return false;
+  out = v;
+  return true;
+}
+
+bool to_decimal(std::string_view s, float lo, float hi, float& out) {
+  float v = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size() || !(v >= lo && v <= hi)) return false;
   out = v;
   return true;
 }
@@ -49,13 +52,23 @@ std::string apply_key(std::string_view key, std::string_view value, KioskConfig&
   else if (key == "sync_interval") return int_key(c.sync_interval_s, 30, 86400);
   else if (key == "idle_timeout") return int_key(c.idle_timeout_s, 5, 86400);
   else if (key == "text_size") return int_key(c.text_size, 0, 2);
-  else if (key == "language") {
+  else if (key == "theme") {
+    c.high_contrast = high_contrast_from_theme_name(value);
+    if (!c.high_contrast) return "theme attend standard ou high-contrast";
+  } else if (key == "language") {
     if (value != "fr" && value != "en") return "language attend fr ou en";
     c.language = std::string(value);
   } else if (key == "rotation") {
     int r = 0;
     if (!to_int(value, 0, 270, r) || r % 90 != 0) return "rotation attend 0, 90, 180 ou 270";
     c.rotation = r;
+  } else if (key == "screen_inches") {
+    float inches = 0;
+    if (value.empty()) return {};  // the display's own figure
+    if (!to_decimal(value, 7, 110, inches)) return "screen_inches attend un nombre entre 7 et 110";
+    c.screen_inches = inches;
+  } else if (key == "viewing_distance") {
+    return int_key(c.viewing_distance_cm, 30, 300);
   } else if (key == "touch_calibration") {
     if (!value.empty() && !six_numbers(value)) return "touch_calibration attend six nombres";
     c.touch_calibration = value;
@@ -73,13 +86,19 @@ std::string apply_key(std::string_view key, std::string_view value, KioskConfig&
 
 }  // namespace
 
+std::optional<bool> high_contrast_from_theme_name(std::string_view name) {
+  if (name == kThemeStandard) return false;
+  if (name == kThemeHighContrast) return true;
+  return std::nullopt;
+}
+
 Result<KioskConfig> parse_kiosk_config(std::string_view text) {
   Result<KioskConfig> r;
   int line_no = 0;
   size_t pos = 0;
   while (pos <= text.size()) {
     const size_t end = std::min(text.find('\n', pos), text.size());
-    std::string_view line = trim(text.substr(pos, end - pos));
+    std::string_view line = trim_blanks(text.substr(pos, end - pos));
     pos = end + 1;
     ++line_no;
     if (line.empty() || line.front() == '#') continue;
@@ -88,7 +107,7 @@ Result<KioskConfig> parse_kiosk_config(std::string_view text) {
     if (eq == std::string_view::npos) {
       why = "attendu « clé = valeur »";
     } else {
-      why = apply_key(trim(line.substr(0, eq)), trim(line.substr(eq + 1)), r.value);
+      why = apply_key(trim_blanks(line.substr(0, eq)), trim_blanks(line.substr(eq + 1)), r.value);
     }
     if (!why.empty()) {
       r.status = Status::error("bad_config", "ligne " + std::to_string(line_no) + " : " + why);

@@ -19,7 +19,10 @@ TEST(KioskConfig, EveryKey) {
       "idle_timeout = 90\n"
       "language = en\n"
       "text_size = 2\n"
+      "theme = high-contrast\n"
       "rotation = 270\n"
+      "screen_inches = 21.5\n"
+      "viewing_distance = 75\n"
       "touch_calibration = 0 1 0 -1 0 1\n"
       "\n"
       "hours.mon = 09:00-12:00\n"
@@ -33,7 +36,10 @@ TEST(KioskConfig, EveryKey) {
   EXPECT_EQ(c.idle_timeout_s, 90);
   EXPECT_EQ(c.language, "en");
   EXPECT_EQ(c.text_size, 2);
+  EXPECT_EQ(c.high_contrast, true);
   EXPECT_EQ(c.rotation, 270);
+  EXPECT_FLOAT_EQ(c.screen_inches.value_or(0), 21.5f);
+  EXPECT_EQ(c.viewing_distance_cm, 75);
   EXPECT_EQ(c.touch_calibration, "0 1 0 -1 0 1");
   EXPECT_FALSE(c.hours.always_open);
   ASSERT_EQ(c.hours.days[1].size(), 1u);
@@ -47,7 +53,9 @@ TEST(KioskConfig, EmptyFileKeepsDefaults) {
   ASSERT_TRUE(r.ok());
   EXPECT_TRUE(r.value.hours.always_open);
   EXPECT_FALSE(r.value.idle_timeout_s.has_value());
+  EXPECT_FALSE(r.value.high_contrast.has_value());
   EXPECT_EQ(r.value.rotation, 0);
+  EXPECT_FALSE(r.value.screen_inches.has_value());  // the display's own figure
 }
 
 TEST(KioskConfig, MistakesNameTheirLine) {
@@ -58,12 +66,16 @@ TEST(KioskConfig, MistakesNameTheirLine) {
       {"idle_timeout = 2\n", "ligne 1"},
       {"# ok\nrotation = 45\n", "ligne 2"},
       {"\n\nlanguage = de\n", "ligne 3"},
+      {"theme = dark\n", "high-contrast"},
       {"colour = blue\n", "colour"},
       {"just words\n", "ligne 1"},
       {"hours.funday = 09:00-10:00\n", "funday"},
       {"hours.mon = 9h-12h\n", "9h-12h"},
       {"sync_interval = 10s\n", "sync_interval"},
       {"touch_calibration = 1 0 0 0 1\n", "touch_calibration"},
+      {"screen_inches = 21,5\n", "screen_inches"},
+      {"screen_inches = 4\n", "screen_inches"},
+      {"viewing_distance = 10\n", "viewing_distance"},
   };
   for (const auto& c : cases) {
     const auto r = parse_kiosk_config(c.text);
@@ -79,6 +91,7 @@ TEST(KioskConfig, MissingFileIsNotFoundAndTheShippedFileParses) {
   ASSERT_TRUE(shipped.ok()) << shipped.status.message_fr;
   EXPECT_EQ(shipped.value.data_dir, "/var/lib/eric-kiosk");
   EXPECT_FALSE(shipped.value.hours.always_open);
+  EXPECT_EQ(shipped.value.high_contrast, false);
 }
 
 TEST(KioskConfig, DataDirFlagThenFileThenXdg) {

@@ -1,0 +1,102 @@
+// The layout check of a drawn frame (see layout_faults.h).
+#include "kiosk/ui/layout_faults.h"
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <set>
+#include <unordered_map>
+#include <utility>
+
+#include <imgui.h>
+
+namespace eric::ui {
+
+namespace {
+
+constexpr float kUpscaleTolerance = 1.05f;
+
+uint64_t uv_key(float u, float v) {
+  uint32_t a = 0, b = 0;
+  std::memcpy(&a, &u, sizeof a);
+  std::memcpy(&b, &v, sizeof b);
+  return (static_cast<uint64_t>(a) << 32) | b;
+}
+
+struct GlyphBox {
+  float u1 = 0, v1 = 0;  // the bottom-right texture corner
+  float width = 0;       // as rasterised, in pixels
+  unsigned codepoint = 0;
+};
+
+// Top-left texture corner -> the glyph, for every glyph of every font of the atlas.
+std::unordered_map<uint64_t, GlyphBox> glyph_boxes(const ImFontAtlas& atlas) {
+  std::unordered_map<uint64_t, GlyphBox> boxes;
+  for (const ImFont* font : atlas.Fonts) {
+    for (const ImFontGlyph& g : font->Glyphs) {
+      const float w = g.X1 - g.X0;
+      if (!g.Visible || w < 1.0f) continue;
+      boxes.emplace(uv_key(g.U0, g.V0), GlyphBox{g.U1, g.V1, w, g.Codepoint});
+    }
+  }
+  return boxes;
+}
+
+std::string kind_words(LayoutFaultKind kind) {
+  switch (kind) {
+    case LayoutFaultKind::CutWord: return "mot coupé";
+    case LayoutFaultKind::OffScreen: return "hors de l'écran";
+    case LayoutFaultKind::Upscaled: return "texte agrandi (flou)";
+  }
+  return "défaut";
+}
+
+}  // namespace
+
+std::vector<LayoutFault> upscaled_text(const ImDrawData& frame, const ImFontAtlas& atlas) {
+  std::vector<LayoutFault> faults;
+  const auto boxes = glyph_boxes(atlas);
+  for (int l = 0; l < frame.CmdListsCount; ++l) {
+    const ImVector<ImDrawVert>& vtx = frame.CmdLists[l]->VtxBuffer;
+    // AddText writes each glyph as four vertices: top-left, top-right, bottom-right,
+    // bottom-left.
+    for (int i = 0; i + 2 < vtx.Size; ++i) {
+      const auto it = boxes.find(uv_key(vtx[i].uv.x, vtx[i].uv.y));
+      if (it == boxes.end()) continue;
+      const GlyphBox& g = it->second;
+      if (vtx[i + 2].uv.x != g.u1 || vtx[i + 2].uv.y != g.v1) continue;
+      const float drawn = vtx[i + 2].pos.x - vtx[i].pos.x;
+      if (drawn > g.width * kUpscaleTolerance) {
+        faults.push_back(LayoutFault{LayoutFaultKind::Upscaled,
+                                     "U+" + std::to_string(g.codepoint), vtx[i].pos.x,
+                                     vtx[i].pos.y, drawn, vtx[i + 2].pos.y - vtx[i].pos.y});
+      }
+      i += 3;
+    }
+  }
+  return faults;
+}
+
+std::vector<LayoutFault> layout_faults(const UiProbe& probe, const ImDrawData* frame,
+                                       const ImFontAtlas* atlas) {
+  std::vector<LayoutFault> all = probe.faults();
+  if (frame && atlas) {
+    std::vector<LayoutFault> blurred = upscaled_text(*frame, *atlas);
+    // One is enough to tell: a blurred text is blurred in all its letters.
+    if (!blurred.empty()) all.push_back(blurred.front());
+  }
+  std::vector<LayoutFault> distinct;
+  std::set<std::pair<int, std::string>> seen;
+  for (LayoutFault& f : all) {
+    if (seen.emplace(static_cast<int>(f.kind), f.text).second) distinct.push_back(std::move(f));
+  }
+  return distinct;
+}
+
+std::string describe(const LayoutFault& f) {
+  const auto n = [](float v) { return std::to_string(static_cast<int>(std::lround(v))); };
+  return kind_words(f.kind) + " « " + f.text + " » (" + n(f.x) + ", " + n(f.y) + ", " + n(f.w) +
+         " x " + n(f.h) + ")";
+}
+
+}  // namespace eric::ui
