@@ -27,6 +27,10 @@ class HelpStartScreen : public Screen {
     ui::Ui& u = ctx.ui;
     // The context rides in the session too, so the idle wipe forgets it with the rest.
     if (!context_.empty()) ctx.session.values["help.context"] = context_;
+    // Measured before the page that scrolls when the tiles are taller than the screen.
+    const float area_h = ImGui::GetContentRegionAvail().y;
+    ui::ScrollPage page(u, "help.start", ImVec2(0, 0), page_h_);
+    const float top = ImGui::GetCursorScreenPos().y;
     ui::space(u, ui::Space::Section);
     ui::text(u, ctx.i18n.tr("help.start.question"),
              ui::TextOpts{ui::FontRole::Title, ui::Tone::Title});
@@ -37,7 +41,8 @@ class HelpStartScreen : public Screen {
     ui::space(u, ui::Space::Section);
 
     const float gap = ui::px(u, 40);
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const ImVec2 avail(ImGui::GetContentRegionAvail().x,
+                       area_h - (ImGui::GetCursorScreenPos().y - top));
     const float width = std::floor((avail.x - gap) / 2.0f);
     const std::string now_title = ctx.i18n.tr("help.start.now.title");
     const std::string now_sentence = ctx.i18n.tr("help.start.now.sentence");
@@ -61,10 +66,12 @@ class HelpStartScreen : public Screen {
     ui::TileSpec b = ws;
     b.size = ImVec2(width, height);
     if (ui::tile(u, b)) ctx.nav.open("workshops");
+    ui::space(u, ui::Space::Small);
   }
 
  private:
   std::string context_;
+  float page_h_ = 0;  // the page's height last frame
 };
 
 }  // namespace

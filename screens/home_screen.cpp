@@ -6,6 +6,7 @@
 
 #include "kiosk/app/navigator.h"
 #include "kiosk/core/words/i18n.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/screens.h"
 
@@ -36,14 +37,24 @@ class HomeScreen : public Screen {
   std::string_view id() const override { return "home"; }
   bool show_back() const override { return false; }
 
+ private:
+  float page_h_ = 0;  // the page's height last frame (it scrolls when taller than the screen)
+
+ public:
+
   void draw(ScreenContext& ctx) override {
     ui::Ui& u = ctx.ui;
+    // The whole page scrolls when even the plainest tiles do not fit (a small screen at A++);
+    // the room is measured before the page, whose inside grows with what it holds.
+    const ImVec2 area = ImGui::GetContentRegionAvail();
+    ui::ScrollPage page(u, "home", ImVec2(0, 0), page_h_);
+    const float top = ImGui::GetCursorScreenPos().y;
     // Spacing as in the mockup: the question close under the header, the tiles under it.
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui::px(u, 12));
     ui::text(u, ctx.i18n.tr("home.question"), ui::TextOpts{ui::FontRole::Display});
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui::px(u, 8));
 
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const ImVec2 avail(area.x, area.y - (ImGui::GetCursorScreenPos().y - top) - ui::px(u, 8));
     // Three tiles side by side when each keeps room for its words (a landscape screen); on a
     // narrow one (a portrait totem) the paths are stacked, each as wide as the screen.
     const bool stacked = avail.x < 3 * kMinTileEm * ui::em(u) || avail.x < avail.y;

@@ -110,11 +110,18 @@ class ImmersionResultsScreen : public Screen {
 
   void draw_list(ScreenContext& ctx) {
     ui::Ui& u = ctx.ui;
-    const float row_h = ui::card_height(u, true);
-    const int count = static_cast<int>(cards_.size());
-    ui::ScrollList list(u, kListId, ImVec2(0, 0), count, row_h, ui::px(u, 16));
+    const float card_h = ui::card_height(u, true);
     const std::string badge = ctx.i18n.tr("immersion.fit_for_disabled");
     const std::string ask = ctx.i18n.tr("immersion.results.ask_period");
+    const float ask_w = ui::text_size(u, ask, ui::FontRole::BodyBold).x + 3 * ui::em(u);
+    const float gap = ui::px(u, 16);
+    // "Demander cette période" on the right of its card; under it where the card would keep
+    // too little room for the employer's name (a portrait screen, larger text).
+    const bool ask_under = ImGui::GetContentRegionAvail().x - ask_w - gap <
+                           0.6f * ImGui::GetContentRegionAvail().x;
+    const float row_h = ask_under ? card_h + gap + ui::target_height(u) : card_h;
+    const int count = static_cast<int>(cards_.size());
+    ui::ScrollList list(u, kListId, ImVec2(0, 0), count, row_h, ui::px(u, 24));
     for (int i = list.first(); i < list.last(); ++i) {
       list.place(i);
       const ImmersionCard& c = cards_[static_cast<size_t>(i)];
@@ -131,19 +138,18 @@ class ImmersionResultsScreen : public Screen {
       spec.figure = distance;
       spec.figure_caption = c.commune_name;
       if (c.fit_for_disabled_workers) spec.badge = badge;
-      spec.height = row_h;
+      spec.height = card_h;
       // The next period with a seat, asked for straight from the list (one tap less to a
       // request); the card itself still opens the employer's page with every period.
       const bool can_ask = c.seats_left > 0 && !c.next_slot_id.empty();
-      const float ask_w = can_ask ? ui::text_size(u, ask, ui::FontRole::BodyBold).x + 3 * ui::em(u)
-                                  : 0.0f;
-      const float gap = can_ask ? ui::px(u, 16) : 0.0f;
       const ImVec2 row = ImGui::GetCursorScreenPos();
-      spec.width = list.row_width() - ask_w - gap;
+      spec.width = can_ask && !ask_under ? list.row_width() - ask_w - gap : list.row_width();
       if (ui::card(u, spec)) ctx.nav.open("immersion.employer", {{"offer", c.offer_id}});
       if (can_ask) {
-        ImGui::SetCursorScreenPos(
-            ImVec2(row.x + spec.width + gap, row.y + (row_h - ui::target_height(u)) * 0.5f));
+        const ImVec2 at = ask_under ? ImVec2(row.x, row.y + card_h + gap)
+                                    : ImVec2(row.x + spec.width + gap,
+                                             row.y + (card_h - ui::target_height(u)) * 0.5f);
+        ImGui::SetCursorScreenPos(at);
         ui::ButtonOpts bo;
         bo.kind = ui::ButtonKind::Secondary;
         bo.width = ask_w;

@@ -97,12 +97,19 @@ class JobDetailScreen : public Screen {
     const ImVec2 line = ImGui::GetCursorScreenPos();
     ui::text(u, where, ui::TextOpts{ui::FontRole::Title, ui::Tone::Title, -1});
     if (detail_->has_funded_training) {
-      const float title_h = ui::text_size(u, where, ui::FontRole::Title).y;
-      const float x = line.x + ui::text_size(u, where, ui::FontRole::Title).x + ui::em(u);
-      ImGui::SetCursorScreenPos(ImVec2(x, line.y + title_h * 0.2f));
-      ui::badge(u, ctx.i18n.tr("jobs.badge_funded"));
-      ImGui::SetCursorScreenPos(ImVec2(line.x, line.y + title_h));
-      ImGui::Dummy(ImVec2(0, 0));
+      // Beside the distance when it fits, else under it (a narrow screen, larger text).
+      const std::string funded = ctx.i18n.tr("jobs.badge_funded");
+      const ImVec2 where_size = ui::text_size(u, where, ui::FontRole::Title);
+      const float badge_w = ui::text_size(u, funded, ui::FontRole::Small).x + 3 * ui::em(u);
+      if (where_size.x + ui::em(u) + badge_w <= ImGui::GetContentRegionAvail().x) {
+        ImGui::SetCursorScreenPos(
+            ImVec2(line.x + where_size.x + ui::em(u), line.y + where_size.y * 0.2f));
+        ui::badge(u, funded);
+        ImGui::SetCursorScreenPos(ImVec2(line.x, line.y + where_size.y));
+        ImGui::Dummy(ImVec2(0, 0));
+      } else {
+        ui::badge(u, funded);
+      }
     }
     std::string contract = contract_words(job.contract_type, job.contract_duration_months,
                                           ctx.i18n);

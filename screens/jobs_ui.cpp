@@ -2,6 +2,9 @@
 #include "screens/jobs_ui.h"
 
 #include <algorithm>
+#include <iterator>
+#include <string>
+#include <vector>
 
 #include "kiosk/app/navigator.h"
 #include "kiosk/core/words/french.h"
@@ -11,20 +14,64 @@
 
 namespace eric::jobs {
 
-float action_bar_height(const ui::Ui& ui) { return ui::target_height(ui) + ui::px(ui, 48); }
+namespace {
+
+// The three actions of a detail page, in reading order.
+struct ActionButton {
+  const char* key;
+  DetailAction action;
+  ui::ButtonKind kind;
+};
+constexpr ActionButton kActions[] = {
+    {"jobs.action.try", DetailAction::TryTrade, ui::ButtonKind::Primary},
+    {"jobs.action.help", DetailAction::Help, ui::ButtonKind::Secondary},
+    {"jobs.action.takeaway", DetailAction::Takeaway, ui::ButtonKind::Secondary},
+};
+
+// The row each action goes on: one row when they fit side by side, more on a narrow screen
+// or with larger text (a button is never pushed past the edge).
+std::vector<int> action_rows(const ui::Ui& ui, const I18n& i18n, float width) {
+  std::vector<int> rows;
+  float x = 0;
+  int row = 0;
+  for (const ActionButton& a : kActions) {
+    ui::ButtonOpts o;
+    o.kind = a.kind;
+    const float w = ui::big_button_width(ui, i18n.tr(a.key), o);
+    if (x > 0 && x + w > width) {
+      ++row;
+      x = 0;
+    }
+    rows.push_back(row);
+    x += w + ui::em(ui);
+  }
+  return rows;
+}
+
+}  // namespace
+
+float action_bar_height(const ui::Ui& ui, const I18n& i18n, float width) {
+  const int rows = action_rows(ui, i18n, width).back() + 1;
+  return rows * ui::target_height(ui) + (rows - 1) * ui::em(ui) * 0.5f + ui::px(ui, 48);
+}
 
 DetailAction action_bar(ui::Ui& ui, const I18n& i18n) {
   DetailAction out = DetailAction::None;
-  ImGui::SetCursorScreenPos(
-      ImVec2(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + ui::px(ui, 16)));
-  ui::ButtonOpts primary;
-  if (ui::big_button(ui, i18n.tr("jobs.action.try"), primary)) out = DetailAction::TryTrade;
-  ui::ButtonOpts secondary;
-  secondary.kind = ui::ButtonKind::Secondary;
-  ImGui::SameLine(0, ui::em(ui));
-  if (ui::big_button(ui, i18n.tr("jobs.action.help"), secondary)) out = DetailAction::Help;
-  ImGui::SameLine(0, ui::em(ui));
-  if (ui::big_button(ui, i18n.tr("jobs.action.takeaway"), secondary)) out = DetailAction::Takeaway;
+  const float width = ImGui::GetContentRegionAvail().x;
+  const std::vector<int> rows = action_rows(ui, i18n, width);
+  const ImVec2 origin(ImGui::GetCursorScreenPos().x,
+                      ImGui::GetCursorScreenPos().y + ui::px(ui, 16));
+  float x = origin.x;
+  for (size_t i = 0; i < std::size(kActions); ++i) {
+    if (i > 0 && rows[i] != rows[i - 1]) x = origin.x;
+    ImGui::SetCursorScreenPos(
+        ImVec2(x, origin.y + rows[i] * (ui::target_height(ui) + ui::em(ui) * 0.5f)));
+    ui::ButtonOpts o;
+    o.kind = kActions[i].kind;
+    const std::string label = i18n.tr(kActions[i].key);
+    if (ui::big_button(ui, label, o)) out = kActions[i].action;
+    x += ui::big_button_width(ui, label, o) + ui::em(ui);
+  }
   return out;
 }
 
@@ -32,7 +79,7 @@ void detail_page(ScreenContext& ctx, std::string_view page_id, float& content_h,
                  const std::function<void()>& draw_body,
                  const std::function<DetailTarget()>& target) {
   ui::Ui& u = ctx.ui;
-  const float bar = action_bar_height(u);
+  const float bar = action_bar_height(u, ctx.i18n, ImGui::GetContentRegionAvail().x);
   const ImVec2 area = ImGui::GetCursorScreenPos();
   const float bottom = area.y + ImGui::GetContentRegionAvail().y;
   {

@@ -22,7 +22,7 @@ namespace eric::jobs {
 
 // The actions under an offer or a training: try the trade, talk to an animator, take it away.
 enum class DetailAction { None, TryTrade, Help, Takeaway };
-float action_bar_height(const ui::Ui& ui);
+float action_bar_height(const ui::Ui& ui, const I18n& i18n, float width);
 // Drawn at the cursor, left to right; "Essayer ce métier" is the one primary action.
 DetailAction action_bar(ui::Ui& ui, const I18n& i18n);
 

@@ -29,6 +29,8 @@
 // script runs in every language (ERIC_LANGUAGE, run_e2e.sh). Placeholders take the values
 // given after the key, `expect "@desk.ticket.called(time=10 h)"`, and n picks the plural form
 // too, `expect "@immersion.places(n=1)"`; a placeholder given no value matches any words.
+// A tap or expect whose text is not in view swipes the page up, then down, as a person
+// would, before it fails (a small screen at A++ shows less at once).
 // Quoted text may hold \" and \\. After each step the runner draws a few frames so the UI
 // settles. A failed step prints `FILE:LINE: FAILED: why`; the run ends with
 // `N passed, N failed` and succeeds only when none failed.

@@ -227,6 +227,9 @@ class Runner {
         t_.run_frames(s.frames);
         return Status::success();
       case StepKind::Expect:
+        // What is looked for may be below the fold: a person swipes to it.
+        scroll_until([&] { return any_text(t_.probe(), text); });
+        return check(s, text);
       case StepKind::ExpectNot:
       case StepKind::ExpectSaid:
       case StepKind::ExpectChosen:
@@ -253,6 +256,7 @@ class Runner {
  private:
   Status tap_by_name(const ScriptStep& s, const TextPattern& text) {
     read_first();
+    scroll_until([&] { return find_tappable(t_.probe(), text) != nullptr; });
     const ProbeItem* item = find_tappable(t_.probe(), text);
     if (!item)
       return step_failed("rien à toucher qui dise « " + s.text + " » ; textes visibles :" +
@@ -309,10 +313,11 @@ class Runner {
     t_.run_frames(o_.settle_frames);
   }
 
-  void drag(const ScriptStep& s) {
+  // slowness: frames per step (a slow swipe glides little after the finger leaves).
+  void drag(const ScriptStep& s, int slowness = 1) {
     t_.pointer({ui::PointerAction::Down, s.x1, s.y1});
     t_.run_frames(1);
-    const int steps = o_.drag_steps > 0 ? o_.drag_steps : 1;
+    const int steps = (o_.drag_steps > 0 ? o_.drag_steps : 1) * slowness;
     for (int i = 1; i <= steps; ++i) {
       const float f = static_cast<float>(i) / static_cast<float>(steps);
       t_.pointer({ui::PointerAction::Move, s.x1 + (s.x2 - s.x1) * f, s.y1 + (s.y2 - s.y1) * f});
@@ -321,6 +326,28 @@ class Runner {
     t_.pointer({ui::PointerAction::Up, s.x2, s.y2});
     t_.run_frames(o_.settle_frames);
   }
+
+  // What a person does when what they look for is not in view: the page is scrolled down
+  // with a slow swipe, a few times, then back up (a small screen at A++ holds less). Nothing
+  // happens on a page that fits: swipes on it move nothing.
+  template <typename Found>
+  void scroll_until(const Found& found) {
+    if (found() || !ImGui::GetCurrentContext()) return;
+    const ImVec2 screen = ImGui::GetIO().DisplaySize;
+    const float x = screen.x * 0.5f, low = screen.y * 0.62f, high = screen.y * 0.38f;
+    for (int swipe = 0; swipe < 3 * kMaxSwipes; ++swipe) {
+      const bool down_the_page = swipe < kMaxSwipes;  // then back up, twice as far
+      ScriptStep s;
+      s.x1 = s.x2 = x;
+      s.y1 = down_the_page ? low : high;
+      s.y2 = down_the_page ? high : low;
+      drag(s, 3);
+      t_.run_frames(kInertiaFrames);
+      if (found()) return;
+    }
+  }
+  static constexpr int kMaxSwipes = 6;
+  static constexpr int kInertiaFrames = 40;  // a swipe's glide comes to rest
 
   // Draws frames while presses are held (a screen that just changed).
   void read_first() {

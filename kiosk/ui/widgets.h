@@ -56,6 +56,8 @@ struct ButtonOpts {
 // Pill-shaped button, at least target_height() high. Primary: blue fill, white label.
 // Secondary: white with a blue outline and a blue label.
 bool big_button(Ui& ui, std::string_view label, const ButtonOpts& opts = {});
+// The width big_button takes for this label and these options (to lay a row out first).
+float big_button_width(const Ui& ui, std::string_view label, const ButtonOpts& opts = {});
 // "← Retour": a secondary button with a drawn arrow (no glyph needed).
 bool back_button(Ui& ui);
 // Filter chip; active = filled #e3e3fd with a blue border. Records ProbeKind::Chip.

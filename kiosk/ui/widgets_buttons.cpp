@@ -19,6 +19,10 @@ float detail::button_width(const Ui& ui, std::string_view label, bool with_icon)
   return measure(ui, FontRole::BodyBold, label).x + icon + 2 * 1.1f * em(ui);
 }
 
+float big_button_width(const Ui& ui, std::string_view label, const ButtonOpts& opts) {
+  return opts.width > 0 ? opts.width : detail::button_width(ui, label, opts.icon != Picto::None);
+}
+
 bool big_button(Ui& ui, std::string_view label, const ButtonOpts& opts) {
   const float h = target_height(ui);
   const ImVec2 label_size =

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "kiosk/core/base/utf8.h"
 #include "kiosk/ui/widgets.h"
@@ -45,48 +46,6 @@ void volume_control(Ui& ui, int volume, float right_x, float y, FooterResult& re
   x -= 0.4f * e + detail::button_width(ui, minus, false);
   ImGui::SetCursorScreenPos(ImVec2(x, y));
   if (big_button(ui, minus, o)) result.tap = FooterTap::VolumeDown;
-}
-
-// A, A+, A++ as one outlined group of three targets ending at right_x, the chosen size drawn
-// filled. Returns the group's left edge.
-float text_size_group(Ui& ui, int chosen, float right_x, float y, FooterResult& result) {
-  static constexpr const char* kLabels[3] = {"A", "A+", "A++"};
-  const Theme& t = ui.theme;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float th = target_height(ui);
-  const float cell = th * 1.15f;
-  const float x = right_x - 3 * cell;
-  const ImRect group(ImVec2(x, y), ImVec2(x + 3 * cell, y + th));
-  dl->AddRectFilled(group.Min, group.Max, col(t.card), th * 0.5f);
-  for (int i = 0; i < 3; ++i) {
-    const ImRect cb(ImVec2(x + i * cell, y), ImVec2(x + (i + 1) * cell, y + th));
-    ImGui::SetCursorScreenPos(cb.Min);
-    ImGui::PushID(i);
-    const detail::TapResult r = detail::tap_item(ui, ImGui::GetID("text_size"), cb);
-    ImGui::PopID();
-    const bool active = chosen == i;
-    if (active || r.held)
-      dl->AddRectFilled(ImVec2(cb.Min.x + 4 * ui.scale, cb.Min.y + 4 * ui.scale),
-                        ImVec2(cb.Max.x - 4 * ui.scale, cb.Max.y - 4 * ui.scale),
-                        col(t.chip_active_bg), th * 0.5f);
-    if (active && t.ring_px > 0)  // chosen by its frame too, not by the fill's hue alone
-      dl->AddRect(ImVec2(cb.Min.x + 4 * ui.scale, cb.Min.y + 4 * ui.scale),
-                  ImVec2(cb.Max.x - 4 * ui.scale, cb.Max.y - 4 * ui.scale), col(t.primary),
-                  th * 0.5f, 0, t.border_px * ui.scale);
-    const FontRole f = active ? FontRole::BodyBold : FontRole::Body;
-    const ImVec2 ls = detail::measure(ui, f, kLabels[i]);
-    detail::draw_text(ui, f, ImVec2(std::round(cb.Min.x + (cell - ls.x) * 0.5f),
-                                    std::round(cb.Min.y + (th - ls.y) * 0.5f)),
-                      active ? t.chip_active_text : t.primary, kLabels[i], 0, false);
-    detail::record(ui, ProbeKind::Button, kLabels[i], cb, true, active ? "active" : "");
-    if (r.tapped) {
-      result.tap = FooterTap::TextSize;
-      result.text_size = i;
-    }
-  }
-  dl->AddRect(group.Min, group.Max, col(t.primary), th * 0.5f, 0,
-              std::max(1.5f, t.border_px * ui.scale));
-  return x;
 }
 
 }  // namespace
@@ -205,48 +164,129 @@ BandTap title_band(Ui& ui, std::string_view title, std::string_view subtitle, bo
 
 namespace {
 
-float footer_row_height(const Ui& ui) { return target_height(ui) + 2 * 0.6f * em(ui); }
+float footer_pad(const Ui& ui) { return 0.6f * em(ui); }
 
-// The width of the footer's tools as footer() lays them out, right to left.
-float footer_tools_width(const Ui& ui, const FooterSpec& spec) {
-  const float gap = 0.6f * em(ui);
+float volume_width(const Ui& ui, int volume) {
+  const std::string shown = std::to_string(volume) + "\u202F%";
+  return detail::button_width(ui, "+", false) + detail::button_width(ui, "\u2212", false) +
+         0.8f * em(ui) + detail::measure(ui, FontRole::BodyBold, shown).x;
+}
+
+// The footer's tools, right to left, as blocks of a target's height: the staff's lock, the
+// language, A / A+ / A++, the contrast, "Écouter" (with the volume while reading).
+enum class FooterTool { Staff, Language, TextSize, Contrast, ReadAloud };
+
+struct ToolBlock {
+  FooterTool tool;
+  float width;
+};
+
+std::vector<ToolBlock> footer_tools(const Ui& ui, const FooterSpec& spec) {
   const float th = target_height(ui);
-  float w = 0;
-  if (spec.show_staff) w += th + gap;
-  if (!spec.language_label.empty()) w += detail::button_width(ui, spec.language_label, false) + gap;
-  w += 3 * th * 1.15f + gap;  // A, A+, A++
-  if (spec.show_contrast) w += th + gap;
+  std::vector<ToolBlock> tools;
+  if (spec.show_staff) tools.push_back({FooterTool::Staff, th});
+  if (!spec.language_label.empty())
+    tools.push_back({FooterTool::Language, detail::button_width(ui, spec.language_label, false)});
+  tools.push_back({FooterTool::TextSize, 3 * th * 1.15f});
+  if (spec.show_contrast) tools.push_back({FooterTool::Contrast, th});
   if (spec.show_read_aloud) {
-    w += detail::button_width(ui, tr(ui, "ui.read_aloud"), true);
-    if (spec.reading_on) {
-      const std::string shown = std::to_string(spec.volume) + "\u202F%";
-      w += gap + detail::button_width(ui, "+", false) + detail::button_width(ui, "\u2212", false) +
-           0.8f * em(ui) + detail::measure(ui, FontRole::BodyBold, shown).x;
-    }
+    float w = detail::button_width(ui, tr(ui, "ui.read_aloud"), true);
+    if (spec.reading_on) w += footer_pad(ui) + volume_width(ui, spec.volume);
+    tools.push_back({FooterTool::ReadAloud, w});
   }
-  return w;
+  return tools;
 }
 
-// The freshness sentence and its dot, left of the tools.
-float footer_freshness_width(const Ui& ui, const FooterSpec& spec) {
-  return 0.4f * em(ui) + 0.4f * em(ui) + detail::measure(ui, FontRole::Body, spec.freshness).x;
-}
+// Where each tool goes: rows from the bottom up, each filled from the right edge leftwards;
+// a tool that would pass the left margin starts the row above. Also where the freshness
+// sentence fits: left of the top row's tools, or on a row of its own above them.
+struct FooterPlan {
+  std::vector<ImVec2> at;  // per tool: x, and the row (0 = bottom) in y
+  int tool_rows = 1;
+  bool freshness_own_row = false;
+  float height = 0;
+};
 
-bool footer_fits_one_row(const Ui& ui, const FooterSpec& spec, float width) {
-  return footer_freshness_width(ui, spec) + 1.2f * em(ui) + footer_tools_width(ui, spec) +
-             2 * page_margin(ui) <= width;
+FooterPlan plan_footer(const Ui& ui, const FooterSpec& spec, float left, float right) {
+  FooterPlan plan;
+  const float gap = footer_pad(ui);
+  float x = right;
+  int row = 0;
+  for (const ToolBlock& tool : footer_tools(ui, spec)) {
+    if (x - tool.width < left && x < right) {
+      ++row;
+      x = right;
+    }
+    x -= tool.width;
+    plan.at.push_back(ImVec2(x, static_cast<float>(row)));
+    x -= gap;
+  }
+  plan.tool_rows = row + 1;
+  const float freshness_w = 0.8f * em(ui) + detail::measure(ui, FontRole::Body, spec.freshness).x;
+  plan.freshness_own_row = left + freshness_w + 2 * gap > x;
+  const float th = target_height(ui);
+  plan.height = plan.tool_rows * th + (plan.tool_rows - 1) * gap + 2 * gap;
+  if (plan.freshness_own_row) plan.height += ui.fonts.size(FontRole::Body) + gap;
+  return plan;
 }
 
 }  // namespace
 
 float footer_height(const Ui& ui, const FooterSpec& spec, float width) {
-  // On a narrow screen the freshness sentence gets a row of its own above the tools.
-  return footer_fits_one_row(ui, spec, width) ? footer_row_height(ui) : footer_max_height(ui);
+  const float m = page_margin(ui);
+  return plan_footer(ui, spec, m, width - m).height;
 }
 
 float footer_max_height(const Ui& ui) {
-  return footer_row_height(ui) + ui.fonts.size(FontRole::Body) + 0.6f * em(ui);
+  // The tallest a footer gets on a narrow screen at this size: two rows of tools and the
+  // freshness sentence on its own.
+  const float gap = footer_pad(ui);
+  return 2 * target_height(ui) + 3 * gap + ui.fonts.size(FontRole::Body) + gap;
 }
+
+namespace {
+
+// A, A+, A++ as one outlined group of three targets, from pos.
+void text_size_group(Ui& ui, const FooterSpec& spec, ImVec2 pos, FooterResult& result) {
+  static constexpr const char* kLabels[3] = {"A", "A+", "A++"};
+  const Theme& t = ui.theme;
+  const float th = target_height(ui);
+  const float cell = th * 1.15f;
+  const float x = pos.x, y = pos.y;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImRect group(ImVec2(x, y), ImVec2(x + 3 * cell, y + th));
+  dl->AddRectFilled(group.Min, group.Max, col(t.card), th * 0.5f);
+  for (int i = 0; i < 3; ++i) {
+    const ImRect cb(ImVec2(x + i * cell, y), ImVec2(x + (i + 1) * cell, y + th));
+    ImGui::SetCursorScreenPos(cb.Min);
+    ImGui::PushID(i);
+    const detail::TapResult r = detail::tap_item(ui, ImGui::GetID("text_size"), cb);
+    ImGui::PopID();
+    const bool active = spec.text_size == i;
+    if (active || r.held)
+      dl->AddRectFilled(ImVec2(cb.Min.x + 4 * ui.scale, cb.Min.y + 4 * ui.scale),
+                        ImVec2(cb.Max.x - 4 * ui.scale, cb.Max.y - 4 * ui.scale),
+                        col(t.chip_active_bg), th * 0.5f);
+    if (active && t.ring_px > 0)  // chosen by its frame too, not by the fill's hue alone
+      dl->AddRect(ImVec2(cb.Min.x + 4 * ui.scale, cb.Min.y + 4 * ui.scale),
+                  ImVec2(cb.Max.x - 4 * ui.scale, cb.Max.y - 4 * ui.scale), col(t.primary),
+                  th * 0.5f, 0, t.border_px * ui.scale);
+    const FontRole f = active ? FontRole::BodyBold : FontRole::Body;
+    const ImVec2 ls = detail::measure(ui, f, kLabels[i]);
+    detail::draw_text(ui, f, ImVec2(std::round(cb.Min.x + (cell - ls.x) * 0.5f),
+                                    std::round(cb.Min.y + (th - ls.y) * 0.5f)),
+                      active ? t.chip_active_text : t.primary, kLabels[i], 0, false);
+    detail::record(ui, ProbeKind::Button, kLabels[i], cb, true, active ? "active" : "");
+    if (r.tapped) {
+      result.tap = FooterTap::TextSize;
+      result.text_size = i;
+    }
+  }
+  dl->AddRect(group.Min, group.Max, col(t.primary), th * 0.5f, 0,
+              std::max(1.5f, t.border_px * ui.scale));
+}
+
+}  // namespace
 
 FooterResult footer(Ui& ui, const FooterSpec& spec) {
   FooterResult result;
@@ -254,63 +294,63 @@ FooterResult footer(Ui& ui, const FooterSpec& spec) {
   const ImRect win = window_rect();
   const Theme& t = ui.theme;
   const float e = em(ui);
-  const float row_h = footer_row_height(ui);
   const float th = target_height(ui);
   const float m = page_margin(ui);
-  const float y = win.Max.y - row_h + (row_h - th) * 0.5f;
+  const float gap = footer_pad(ui);
+  const FooterPlan plan = plan_footer(ui, spec, win.Min.x + m, win.Max.x - m);
+  const auto row_y = [&](float row) { return win.Max.y - gap - th - row * (th + gap); };
   ImDrawList* dl = ImGui::GetWindowDrawList();
 
-  // Freshness of the catalog on the left of the tools (above them on a narrow screen): a
-  // coloured dot and one sentence.
+  // Freshness of the catalog on the left of the top row of tools (above them when it does
+  // not fit there): a coloured dot and one sentence.
   const float dot = 0.4f * e;
   const float line = ui.fonts.size(FontRole::Body);
-  const float fresh_y = footer_fits_one_row(ui, spec, win.GetWidth())
-                            ? y + (th - line) * 0.5f
-                            : win.Max.y - footer_height(ui, spec, win.GetWidth()) + 0.6f * e;
+  const float top_row_y = row_y(static_cast<float>(plan.tool_rows - 1));
+  const float fresh_y = plan.freshness_own_row ? top_row_y - gap - line
+                                               : top_row_y + (th - line) * 0.5f;
   dl->AddCircleFilled(ImVec2(win.Min.x + m + dot * 0.5f, fresh_y + line * 0.5f), dot * 0.5f,
                       col(spec.fresh ? t.success : t.warning_dot), 16);
   detail::draw_text(ui, FontRole::Body, ImVec2(win.Min.x + m + dot + 0.4f * e, fresh_y),
                     t.text_secondary, spec.freshness);
 
-  // Tools from the right edge leftwards; each is at least a full target high.
-  const float gap = 0.6f * e;
-  float x = win.Max.x - m;
-  if (spec.show_staff) {
-    x -= th;
+  const std::vector<ToolBlock> tools = footer_tools(ui, spec);
+  for (size_t i = 0; i < tools.size(); ++i) {
+    const float x = plan.at[i].x, y = row_y(plan.at[i].y);
     ImGui::SetCursorScreenPos(ImVec2(x, y));
-    if (icon_button(ui, Picto::Lock, tr(ui, "ui.staff"), true)) result.tap = FooterTap::Staff;
-    x -= gap;
-  }
-  if (!spec.language_label.empty()) {
-    x -= detail::button_width(ui, spec.language_label, false);
-    ImGui::SetCursorScreenPos(ImVec2(x, y));
-    ButtonOpts o;
-    o.kind = ButtonKind::Secondary;
-    if (big_button(ui, spec.language_label, o)) result.tap = FooterTap::Language;
-    x -= gap;
-  }
-  x = text_size_group(ui, spec.text_size, x, y, result) - gap;
-  if (spec.show_contrast) {
-    // One square button, the half-filled circle that screens use for contrast: a word here
-    // would push the catalog's freshness off the footer at A++. Its name is read aloud.
-    x -= th;
-    ImGui::SetCursorScreenPos(ImVec2(x, y));
-    if (icon_button(ui, Picto::Contrast, tr(ui, "ui.contrast"), false, spec.high_contrast))
-      result.tap = FooterTap::Contrast;
-    x -= gap;
-  }
-  if (spec.show_read_aloud) {
-    // These act at the first tap even in reading mode: they are how it is left and tuned.
-    ui.reading.bypass = true;
-    const std::string label = tr(ui, "ui.read_aloud");
-    x -= detail::button_width(ui, label, true);
-    ImGui::SetCursorScreenPos(ImVec2(x, y));
-    ButtonOpts o;
-    o.kind = spec.reading_on ? ButtonKind::Primary : ButtonKind::Secondary;
-    o.icon = Picto::Speaker;
-    if (big_button(ui, label, o)) result.tap = FooterTap::ReadAloud;
-    if (spec.reading_on) volume_control(ui, spec.volume, x - gap, y, result);
-    ui.reading.bypass = false;
+    switch (tools[i].tool) {
+      case FooterTool::Staff:
+        if (icon_button(ui, Picto::Lock, tr(ui, "ui.staff"), true)) result.tap = FooterTap::Staff;
+        break;
+      case FooterTool::Language: {
+        ButtonOpts o;
+        o.kind = ButtonKind::Secondary;
+        if (big_button(ui, spec.language_label, o)) result.tap = FooterTap::Language;
+        break;
+      }
+      case FooterTool::TextSize:
+        text_size_group(ui, spec, ImVec2(x, y), result);
+        break;
+      case FooterTool::Contrast:
+        // One square button, the half-filled circle screens use for contrast: a word here
+        // would push the catalog's freshness off the footer at A++. Its name is read aloud.
+        if (icon_button(ui, Picto::Contrast, tr(ui, "ui.contrast"), false, spec.high_contrast))
+          result.tap = FooterTap::Contrast;
+        break;
+      case FooterTool::ReadAloud: {
+        // These act at the first tap even in reading mode: they are how it is left and tuned.
+        ui.reading.bypass = true;
+        const std::string label = tr(ui, "ui.read_aloud");
+        const float bx = x + tools[i].width - detail::button_width(ui, label, true);
+        ImGui::SetCursorScreenPos(ImVec2(bx, y));
+        ButtonOpts o;
+        o.kind = spec.reading_on ? ButtonKind::Primary : ButtonKind::Secondary;
+        o.icon = Picto::Speaker;
+        if (big_button(ui, label, o)) result.tap = FooterTap::ReadAloud;
+        if (spec.reading_on) volume_control(ui, spec.volume, bx - gap, y, result);
+        ui.reading.bypass = false;
+        break;
+      }
+    }
   }
   return result;
 }
