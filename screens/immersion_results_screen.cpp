@@ -23,7 +23,7 @@ namespace eric {
 
 namespace {
 
-constexpr const char* kListId = "immersion.results.list";
+constexpr const char* kImmersionListId = "immersion.results.list";
 constexpr int kMaxCards = 100;
 
 class ImmersionResultsScreen : public Screen {
@@ -94,7 +94,7 @@ class ImmersionResultsScreen : public Screen {
       }
     }
     cards_ = immersion_offers_near(*db, q);
-    if (new_search) ui::reset_scroll(ctx.ui, kListId);
+    if (new_search) ui::reset_scroll(ctx.ui, kImmersionListId);
     count_search(ctx, q.today, new_search);
   }
 
@@ -117,11 +117,10 @@ class ImmersionResultsScreen : public Screen {
     const float gap = ui::px(u, 16);
     // "Demander cette période" on the right of its card; under it where the card would keep
     // too little room for the employer's name (a portrait screen, larger text).
-    const bool ask_under = ImGui::GetContentRegionAvail().x - ask_w - gap <
-                           0.6f * ImGui::GetContentRegionAvail().x;
+    const bool ask_under = ImGui::GetContentRegionAvail().x - ask_w - gap < 26 * ui::em(u);
     const float row_h = ask_under ? card_h + gap + ui::target_height(u) : card_h;
     const int count = static_cast<int>(cards_.size());
-    ui::ScrollList list(u, kListId, ImVec2(0, 0), count, row_h, ui::px(u, 24));
+    ui::ScrollList list(u, kImmersionListId, ImVec2(0, 0), count, row_h, ui::px(u, 24));
     for (int i = list.first(); i < list.last(); ++i) {
       list.place(i);
       const ImmersionCard& c = cards_[static_cast<size_t>(i)];

@@ -21,7 +21,6 @@ namespace eric {
 
 namespace {
 
-constexpr const char* kListId = "jobs.results.list";
 constexpr int kOtherTrades = 8;
 // Rows loaded ahead of the last visible one, so the list never waits at its end.
 constexpr int kLookAhead = 5;
@@ -46,7 +45,7 @@ class JobsResultsScreen : public Screen {
     const int radius = jobs::visitor_radius(ctx.session);
     if (today_.empty()) today_ = ctx.clock.today();
     if (pager_.set_query(jobs::build_query(what_, filters, place, radius, today_))) {
-      ui::reset_scroll(u, kListId);
+      ui::reset_scroll(u, kJobsResultsListId);
       counted_ = false;
     }
     if (db) pager_.need(*db, 0);
@@ -94,7 +93,7 @@ class JobsResultsScreen : public Screen {
     ui::Ui& u = ctx.ui;
     const float row_h = ui::card_height(u, true);
     const int count = static_cast<int>(pager_.cards().size());
-    ui::ScrollList list(u, kListId, ImVec2(0, 0), count, row_h, ui::px(u, 16));
+    ui::ScrollList list(u, kJobsResultsListId, ImVec2(0, 0), count, row_h, ui::px(u, 16));
     // The next page is fetched before the visitor reaches the end of what is loaded.
     if (ctx.services.db && list.last() + kLookAhead >= count && !pager_.complete())
       pager_.need(*ctx.services.db, list.last() + kLookAhead);

@@ -15,6 +15,8 @@ std::unique_ptr<Screen> make_pick_what_screen(std::string id, std::string path);
 std::unique_ptr<Screen> make_pick_where_screen(const ScreenArgs& args);
 // "jobs.results", args as above: offers nearest first, filters, paging, no dead end.
 std::unique_ptr<Screen> make_jobs_results_screen(const ScreenArgs& args);
+// The results' scrolling list, by its id in Ui::scroll (the frame benchmarks scroll it).
+inline constexpr const char* kJobsResultsListId = "jobs.results.list";
 // "job.detail", args {"id"}: the offer and the funded trainings that lead to it.
 std::unique_ptr<Screen> make_job_detail_screen(const ScreenArgs& args);
 // "training.detail", args {"id"}: a training, its sessions, the same actions.

@@ -89,8 +89,15 @@ bool is_pad(KeyboardMode mode) {
   return mode == KeyboardMode::Numeric || mode == KeyboardMode::Phone;
 }
 
-float key_height(const Ui& ui) { return std::max(target_height(ui), px(ui, 72)); }
 float key_gap(const Ui& ui) { return px(ui, 10); }
+// Keys grow with the text size, but the tallest keyboard (five rows) keeps at most half the
+// screen, so the field being typed stays above it (a 1366x768 screen at A++); never below a
+// finger's 64 design pixels.
+float key_height(const Ui& ui) {
+  constexpr float kRows = 5;
+  const float half = 0.5f * ImGui::GetIO().DisplaySize.y - 1.2f * em(ui) - (kRows - 1) * key_gap(ui);
+  return std::max(px(ui, 64), std::min(std::max(target_height(ui), px(ui, 72)), half / kRows));
+}
 
 // Draws one key and records it; true on a tap.
 bool draw_key(Ui& ui, const ImRect& bb, std::string_view label, std::string_view types,

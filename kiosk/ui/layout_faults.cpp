@@ -1,6 +1,7 @@
 // The layout check of a drawn frame (see layout_faults.h).
 #include "kiosk/ui/layout_faults.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -47,8 +48,37 @@ std::string kind_words(LayoutFaultKind kind) {
     case LayoutFaultKind::CutWord: return "mot coupé";
     case LayoutFaultKind::OffScreen: return "hors de l'écran";
     case LayoutFaultKind::Upscaled: return "texte agrandi (flou)";
+    case LayoutFaultKind::Overlap: return "l'un sur l'autre";
   }
   return "défaut";
+}
+
+// Two texts over each other, or two targets over each other: one hides the other, or a
+// finger on one lands on both. Items inside one another (a text on its card) are not
+// compared: only items of the same family.
+bool overlapping(const ProbeItem& a, const ProbeItem& b) {
+  constexpr float kSlack = 2.0f;  // anti-aliased edges touching are not an overlap
+  const float w = std::min(a.x + a.w, b.x + b.w) - std::max(a.x, b.x);
+  const float h = std::min(a.y + a.h, b.y + b.h) - std::max(a.y, b.y);
+  return w > kSlack && h > kSlack;
+}
+
+std::vector<LayoutFault> overlaps(const UiProbe& probe) {
+  std::vector<LayoutFault> faults;
+  const auto& items = probe.items();
+  for (size_t i = 0; i < items.size(); ++i) {
+    for (size_t j = i + 1; j < items.size(); ++j) {
+      const ProbeItem& a = items[i];
+      const ProbeItem& b = items[j];
+      if (a.layer != b.layer) continue;  // a toast or a modal over the page is meant to be
+      const bool texts = a.kind == ProbeKind::Text && b.kind == ProbeKind::Text;
+      const bool targets = a.tappable && b.tappable;
+      if ((texts || targets) && overlapping(a, b))
+        faults.push_back(LayoutFault{LayoutFaultKind::Overlap, a.text + " / " + b.text, b.x,
+                                     b.y, b.w, b.h});
+    }
+  }
+  return faults;
 }
 
 }  // namespace
@@ -80,6 +110,7 @@ std::vector<LayoutFault> upscaled_text(const ImDrawData& frame, const ImFontAtla
 std::vector<LayoutFault> layout_faults(const UiProbe& probe, const ImDrawData* frame,
                                        const ImFontAtlas* atlas) {
   std::vector<LayoutFault> all = probe.faults();
+  for (LayoutFault& f : overlaps(probe)) all.push_back(std::move(f));
   if (frame && atlas) {
     std::vector<LayoutFault> blurred = upscaled_text(*frame, *atlas);
     // One is enough to tell: a blurred text is blurred in all its letters.

@@ -15,13 +15,15 @@ struct ProbeItem {
   std::string key;   // for Key: what it types ("a", "é", " ", "1"), or "shift", "backspace"
   float x = 0, y = 0, w = 0, h = 0;  // screen rectangle in pixels
   bool tappable = false;
+  // Drawn over the page (a modal, a toast): the overlap check compares items of one layer.
+  int layer = 0;
 };
 
 // What the layout check found wrong on the screen (screen_check.h reads them): a word cut
 // (an ellipsis inside a word, a word wider than its line, a text running past its box),
 // something outside the screen or hidden under an edge that does not scroll, a text drawn
-// larger than its glyphs were rasterised (a blur).
-enum class LayoutFaultKind { CutWord, OffScreen, Upscaled };
+// larger than its glyphs were rasterised (a blur), two texts or two targets over each other.
+enum class LayoutFaultKind { CutWord, OffScreen, Upscaled, Overlap };
 
 struct LayoutFault {
   LayoutFaultKind kind = LayoutFaultKind::CutWord;
@@ -38,13 +40,21 @@ class UiProbe {
     items_.clear();
     faults_.clear();
     scroll_depth_ = 0;
+    layer_ = 0;
   }
-  void record(ProbeItem item) { items_.push_back(std::move(item)); }
+  void record(ProbeItem item) {
+    item.layer = layer_;
+    items_.push_back(std::move(item));
+  }
   const std::vector<ProbeItem>& items() const { return items_; }
   // A modal came over what was recorded: it stays readable (dimmed), it takes no tap.
   void cover_all() {
     for (ProbeItem& item : items_) item.tappable = false;
+    ++layer_;  // what comes next is drawn over it
   }
+  // A toast or another overlay is drawn over the page between these.
+  void enter_overlay() { ++layer_; }
+  void leave_overlay() { --layer_; }
 
   void fault(LayoutFault f) { faults_.push_back(std::move(f)); }
   const std::vector<LayoutFault>& faults() const { return faults_; }
@@ -57,6 +67,7 @@ class UiProbe {
   std::vector<ProbeItem> items_;
   std::vector<LayoutFault> faults_;
   int scroll_depth_ = 0;
+  int layer_ = 0;
 };
 
 }  // namespace eric::ui

@@ -50,9 +50,11 @@ void draw_toasts(Ui& ui, int64_t now_ms) {
                    : toast->kind == ToastKind::Success ? t.success
                                                        : t.text;
   dl->AddRectFilled(bb.Min, bb.Max, detail::col(bg), 0.4f * e);
+  ui.probe.enter_overlay();
   detail::draw_text(ui, FontRole::BodyBold,
                     ImVec2(pos.x + pad, std::round(pos.y + (h - ts.y) * 0.5f)), t.on_primary,
                     toast->text, max_w);
+  ui.probe.leave_overlay();
   ImGui::End();
 }
 

@@ -1,21 +1,13 @@
 // France Travail job offers ("Offres d'emploi v2") -> job and employer records of the feed,
 // with plain French words for what the terminal shows (see data-sources.md, section 1).
-#include "kiosk/core/base/text_fold.h"
 #include "sync/server/import_context.h"
 
 namespace eric::server {
 namespace {
 
 
-std::string hex64(uint64_t v) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, v >>= 4) out[static_cast<std::size_t>(i)] = kHex[v & 0xF];
-  return out;
-}
-
-// The employer of an offer, by SIRET when it has a valid one, else by its name; none for an
-// anonymous offer. The first offer that names an employer makes its record.
+// The employer of an offer, with its SIRET when it has a valid one; none for an anonymous
+// offer. The first offer that names an employer says what France Travail knows of it.
 void employer_of(const JsonFields& offer, const FoundPlace& place, Job& job, ImportContext& ctx) {
   const auto company = offer.object("entreprise");
   if (!company) return;
@@ -29,9 +21,10 @@ void employer_of(const JsonFields& offer, const FoundPlace& place, Job& job, Imp
   }
   if (emp.name.empty()) return;  // an anonymous offer shows no employer
   job.employer_name = emp.name;
-  emp.id = "ft-e-" + (emp.siret.empty() ? "n" + hex64(fnv1a(fold_text(emp.name))) : emp.siret);
-  job.employer_id = emp.id;
-  if (ctx.sink.has(RecordType::employer, emp.id)) return;
+  if (auto id = ctx.sink.employer_seen(emp.siret)) {
+    job.employer_id = std::move(*id);
+    return;
+  }
   emp.naf = offer.text("codeNAF");
   emp.naf_label = offer.text("secteurActiviteLibelle");
   emp.size_range = offer.text("trancheEffectifEtab");
@@ -40,7 +33,7 @@ void employer_of(const JsonFields& offer, const FoundPlace& place, Job& job, Imp
   emp.commune = place.insee;
   emp.lat = place.lat;
   emp.lon = place.lon;
-  ctx.sink.put(Record(std::move(emp)));
+  job.employer_id = ctx.sink.put_employer(std::move(emp));
 }
 
 std::string contact_of(const JsonFields& offer, ImportContext& ctx) {

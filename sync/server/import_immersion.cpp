@@ -48,7 +48,6 @@ bool make_employer(const JsonFields& e, Employer& emp, ImportContext& ctx) {
                                : "SIRET absent ou invalide : établissement écarté.");
     return false;
   }
-  emp.id = "if-e-" + emp.siret;
   emp.naf = e.text("naf");
   emp.naf_label = e.text("nafLabel");
   emp.size_range = size_words(e.text("numberOfEmployeeRange"));
@@ -93,13 +92,13 @@ void import_establishment(JsonValue item, const std::string& where, ImportContex
     return;
   }
   ImmersionOffer base;
-  base.employer_id = emp.id;
+  base.employer_id = ctx.sink.put_employer(emp);
+  if (base.employer_id.empty()) return;  // a write failure, in the sink's status
   base.trade_code = rome;
   base.what_you_will_do = e.text("additionalInformation", /*keep_lines=*/true);
   base.contact_mode = contact_mode_words(e);
   base.welcome_address = emp.address;
   base.fit_for_disabled_workers = emp.fit_for_disabled_workers;
-  if (!ctx.sink.has(RecordType::employer, emp.id)) ctx.sink.put(Record(emp));
   std::vector<int64_t> ogrs;
   if (const auto list = e.array("appellations")) {
     for (const auto& a : *list) {

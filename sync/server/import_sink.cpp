@@ -17,12 +17,7 @@ CREATE TABLE IF NOT EXISTS import_state(
 // One B-tree per row written, no index on the source: an import reads its source's rows once,
 // and a scan of the table costs less than keeping a second index through 100,000 inserts.
 
-std::string state_key(std::string_view type, std::string_view id) {
-  std::string key;
-  key.reserve(type.size() + id.size() + 1);
-  key.append(type).append(1, '\x1f').append(id);
-  return key;
-}
+std::size_t type_index(RecordType type) { return static_cast<std::size_t>(type); }
 
 // Eight bytes at a time (FNV's byte loop was the import's largest own cost on long texts).
 uint64_t digest_bytes(std::string_view bytes, uint64_t h) {
@@ -67,7 +62,7 @@ uint64_t record_digest(const Record& record) {
 }
 
 ImportSink::ImportSink(Database& db, std::string source, ImportReport& report)
-    : db_(db), source_(std::move(source)), report_(report) {}
+    : db_(db), source_(std::move(source)), report_(report), employers_(db, source_, report) {}
 
 ImportSink::~ImportSink() {
   remember_.reset();  // finalised before the writer's transaction rolls back
@@ -83,24 +78,38 @@ Status ImportSink::open() {
   status_ = writer_->status();
   if (!status_) return status_;
   status_ = load_state();
+  if (status_) status_ = employers_.open();
   return status_;
 }
 
+// Whether the feed still holds what the source wrote is told by the cursor: every write to
+// a record (an edit, a delete) gives it a new one. Comparing the rowids the two indexes give
+// (cursor, and type + id) reads no record: joining the rows themselves read the whole feed,
+// a few hundred MB, to re-import a file that changed nothing.
 Status ImportSink::load_state() {
-  Statement st(db_, "SELECT s.type, s.id, s.digest, r.cursor = s.cursor FROM import_state s "
-                    "JOIN records r ON r.type = s.type AND r.id = s.id "
-                    "WHERE s.source = ? AND r.deleted = 0");
+  Statement st(db_, "SELECT s.type, s.id, s.digest, "
+                    "(SELECT rowid FROM records WHERE cursor = s.cursor) IS "
+                    "(SELECT rowid FROM records WHERE type = s.type AND id = s.id) "
+                    "FROM import_state s WHERE s.source = ?");
   st.bind(1, source_);
+  Statement live(db_, "SELECT 1 FROM records WHERE type = ? AND id = ? AND deleted = 0");
   while (st.step()) {
     const auto type = parse_record_type(st.col_view(0));
     if (!type) continue;
     Entry e;
-    e.type = *type;
     e.digest = static_cast<uint64_t>(st.col_int(2));
     e.same_as_written = st.col_int(3) != 0;
-    state_.emplace(state_key(st.col_view(0), st.col_view(1)), e);
+    if (!e.same_as_written) {  // rewritten or deleted by other means since: rare
+      live.bind(1, st.col_view(0)).bind(2, st.col_view(1));
+      const bool is_live = live.step();
+      if (!live.ok()) return live.status();
+      live.reset();
+      if (!is_live) continue;
+    }
+    state_[type_index(*type)].emplace(st.col_text(1), e);
   }
-  state_.reserve(state_.size() * 2 + 4096);  // a file about the size of the last one: no rehash
+  // A file about the size of the last one: no rehash.
+  for (auto& of_type : state_) of_type.reserve(of_type.size() * 2 + 1024);
   return st.status();
 }
 
@@ -117,8 +126,22 @@ Status ImportSink::remember(RecordType type, const std::string& id, uint64_t dig
 }
 
 bool ImportSink::has(RecordType type, const std::string& id) const {
-  auto it = state_.find(state_key(record_type_name(type), id));
-  return it != state_.end() && it->second.seen;
+  const auto& of_type = state_[type_index(type)];
+  auto it = of_type.find(id);
+  return it != of_type.end() && it->second.seen;
+}
+
+std::string ImportSink::put_employer(Employer said) {
+  if (!status_) return "";
+  std::string id = employers_.put(std::move(said));
+  status_ = employers_.status();
+  return id;
+}
+
+ImportCounts& ImportSink::counts_of(RecordType type) {
+  ImportCounts*& counts = counts_[type_index(type)];
+  if (!counts) counts = &report_.by_type[std::string(record_type_name(type))];
+  return *counts;
 }
 
 bool ImportSink::put(Record record) {
@@ -126,13 +149,12 @@ bool ImportSink::put(Record record) {
   const RecordType type = record_type(record);
   const std::string id = record_id(record);
   const uint64_t digest = record_digest(record);
-  ImportCounts& counts = report_.by_type[std::string(record_type_name(type))];
-  auto [it, added] = state_.try_emplace(state_key(record_type_name(type), id));
+  ImportCounts& counts = counts_of(type);
+  auto [it, added] = state_[type_index(type)].try_emplace(id);
   Entry& e = it->second;
   if (!added && e.seen) return false;
   ++counts.read;
   e.seen = true;
-  e.type = type;
   if (!added && e.same_as_written && e.digest == digest) {
     ++counts.unchanged;
     return true;
@@ -148,18 +170,22 @@ bool ImportSink::put(Record record) {
 
 Status ImportSink::tombstone_missing() {
   Statement forget(db_, "DELETE FROM import_state WHERE type = ? AND id = ?");
-  for (const auto& [key, e] : state_) {
+  for (std::size_t t = 0; t < state_.size(); ++t) {
+    const auto type = static_cast<RecordType>(t);
     // A type this import read nothing of is not part of it (a ROME update of the trades alone
-    // leaves the job titles be).
-    const auto counts = report_.by_type.find(std::string(record_type_name(e.type)));
-    if (e.seen || counts == report_.by_type.end() || counts->second.read == 0) continue;
-    const std::string id = key.substr(key.find('\x1f') + 1);
-    Status s = writer_->remove(e.type, id);
-    if (!s) return s;
-    forget.bind(1, record_type_name(e.type)).bind(2, id);
-    s = forget.run();
-    if (!s) return s;
-    ++report_.by_type[std::string(record_type_name(e.type))].deleted;
+    // leaves the job titles be). Employers' descriptions count under "employer": the employer
+    // records that older imports wrote under the source's own ids go with them.
+    const auto counts = report_.by_type.find(std::string(record_type_name(type)));
+    if (counts == report_.by_type.end() || counts->second.read == 0) continue;
+    for (const auto& [id, e] : state_[t]) {
+      if (e.seen) continue;
+      Status s = writer_->remove(type, id);
+      if (!s) return s;
+      forget.bind(1, record_type_name(type)).bind(2, id);
+      s = forget.run();
+      if (!s) return s;
+      ++counts->second.deleted;
+    }
   }
   return Status::success();
 }
@@ -172,8 +198,14 @@ Status ImportSink::finish(bool full, bool dry_run) {
     report_.full_refused = true;  // an empty or unreadable file never empties a source
   } else if (full) {
     status_ = tombstone_missing();
+    const auto employers = report_.by_type.find("employer");
+    if (status_ && employers != report_.by_type.end() && employers->second.read > 0) {
+      status_ = employers_.forget_missing();
+    }
     if (!status_) return status_;
   }
+  status_ = employers_.write_feed(*writer_);
+  if (!status_) return status_;
   report_.cursor_after = report_.changes() > 0 ? writer_->last_cursor() : report_.cursor_before;
   if (dry_run) return Status::success();  // the writer's transaction rolls back
   remember_.reset();

@@ -48,11 +48,22 @@ constexpr const char* kV2 = R"sql(
 UPDATE counts SET n = 9223372036854775807 WHERE typeof(n) = 'real';
 )sql";
 
+// What each source says of an employer, kept apart; the feed's employer record is merged
+// from them (see import_employers.h).
+constexpr const char* kV3 = R"sql(
+CREATE TABLE employer_facts(
+  source TEXT NOT NULL, fact_id TEXT NOT NULL, employer_id TEXT NOT NULL,
+  siret TEXT NOT NULL, match_key TEXT NOT NULL, digest INTEGER NOT NULL, data TEXT NOT NULL,
+  PRIMARY KEY(source, fact_id)) WITHOUT ROWID;
+CREATE INDEX employer_facts_employer ON employer_facts(employer_id);
+CREATE INDEX employer_facts_match ON employer_facts(match_key);
+)sql";
+
 struct Migration {
   int version;
   const char* sql;
 };
-constexpr Migration kMigrations[] = {{1, kV1}, {2, kV2}};
+constexpr Migration kMigrations[] = {{1, kV1}, {2, kV2}, {3, kV3}};
 
 }  // namespace
 

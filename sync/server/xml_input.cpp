@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include <simdjson.h>
+
 #include "sync/server/import_fields.h"
 
 namespace eric::server {
@@ -39,13 +41,14 @@ bool declares_other_encoding(const std::string& start) {
 
 }  // namespace
 
-// Replaces the bad bytes of a chunk, noting the lines they were on (a rare path: the chunk
-// is first checked whole).
+// Replaces the bad bytes of a chunk, noting the lines they were on. The chunk is first
+// checked whole with simdjson's vectorised check: decoding every chunk a code point at a time
+// and copying it was a tenth of an LHEO import.
 void Utf8RepairingInput::repair(std::string& chunk) {
-  bool bad = false;
-  std::string fixed = repair_utf8(chunk, bad);
   const int64_t lines = std::count(chunk.begin(), chunk.end(), '\n');
-  if (bad) {
+  if (!simdjson::validate_utf8(chunk.data(), chunk.size())) {
+    bool bad = false;
+    std::string fixed = repair_utf8(chunk, bad);
     std::size_t start = 0;
     for (int64_t line = line_; start <= chunk.size(); ++line) {
       std::size_t end = chunk.find('\n', start);

@@ -5,13 +5,13 @@
 
 #include <vector>
 
+#include "screens/jobs_screens.h"
 #include "tests/bench/headless_kiosk.h"
 
 namespace eric::bench {
 
 namespace {
 
-constexpr const char* kListId = "jobs.results.list";
 constexpr int kFramesPerList = 240;       // four seconds at 60 frames a second
 constexpr float kScrollPerFrame = 30.0f;  // 1800 px/s: a brisk, steady drag
 
@@ -36,7 +36,7 @@ FrameFigures run_frame_bench(BenchCatalog& catalog, int rounds, const std::strin
       ++f.families;
       for (int i = 0; i < kFramesPerList; ++i) {
         // The list moves as under a finger; the screen loads pages as rows come into view.
-        auto it = ui.scroll.find(kListId);
+        auto it = ui.scroll.find(kJobsResultsListId);
         if (it != ui.scroll.end()) it->second.offset += kScrollPerFrame;
         const double t0 = thread_cpu_ms();
         app.frame(1.0f / 60.0f);
@@ -44,7 +44,7 @@ FrameFigures run_frame_bench(BenchCatalog& catalog, int rounds, const std::strin
       }
       // Back up over rows already loaded: what drawing alone costs, no query in the frame.
       for (int i = 0; i < kFramesPerList; ++i) {
-        auto it = ui.scroll.find(kListId);
+        auto it = ui.scroll.find(kJobsResultsListId);
         if (it != ui.scroll.end()) it->second.offset -= kScrollPerFrame;
         const double t0 = thread_cpu_ms();
         app.frame(1.0f / 60.0f);

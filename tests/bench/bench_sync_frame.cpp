@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kiosk/core/storage/store.h"
+#include "screens/jobs_screens.h"
 #include "sync/worker.h"
 #include "tests/bench/bench_sync.h"
 #include "tests/bench/headless_kiosk.h"
@@ -17,7 +18,6 @@ namespace eric::bench {
 
 namespace {
 
-constexpr const char* kListId = "jobs.results.list";
 constexpr int kFramesPerList = 120;       // two seconds on a family, then the next one
 constexpr float kScrollPerFrame = 30.0f;  // a brisk, steady drag: pages load on the way
 constexpr double kFramePeriodMs = 1000.0 / 60.0;
@@ -34,7 +34,7 @@ class ResultsWalker {
       app_.nav().home();
       app_.nav().open("jobs.results", {{"family", std::string(1, family)}});
     }
-    auto it = app_.ui().scroll.find(kListId);
+    auto it = app_.ui().scroll.find(kJobsResultsListId);
     if (it != app_.ui().scroll.end()) it->second.offset += kScrollPerFrame;
     const double w0 = now_ms(), c0 = thread_cpu_ms();
     app_.frame(static_cast<float>(kFramePeriodMs / 1000.0));

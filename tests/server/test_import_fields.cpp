@@ -48,6 +48,32 @@ TEST(ImportText, HtmlBecomesPlainTextWithParagraphs) {
   EXPECT_EQ(html_to_text("cut <p"), "cut");
 }
 
+// Text that needs nothing is handed back by a quicker path: the edges of that path.
+TEST(ImportText, CleanTextTakesNothingFromCleanTextAndStillCleansTheRest) {
+  EXPECT_EQ(clean_text("Déjà vu à Saint-Étienne").text, "Déjà vu à Saint-Étienne");
+  EXPECT_EQ(clean_text("un\ndeux\n\ntrois", true).text, "un\ndeux\n\ntrois");
+  EXPECT_EQ(clean_text("un\ndeux").text, "un deux");
+  EXPECT_EQ(clean_text("un \ndeux", true).text, "un\ndeux");
+  EXPECT_EQ(clean_text("un\n deux", true).text, "un\ndeux");
+  EXPECT_EQ(clean_text("un\n\n\ndeux", true).text, "un\n\ndeux");
+  EXPECT_EQ(clean_text("\nun\n", true).text, "un");
+  EXPECT_EQ(clean_text(" un deux ").text, "un deux");
+  EXPECT_EQ(clean_text("un  deux").text, "un deux");
+  // Eight bytes are checked at once: two spaces across the edge of such a word, and inside.
+  EXPECT_EQ(clean_text("abcdefg  hijklmnop").text, "abcdefg hijklmnop");
+  EXPECT_EQ(clean_text("abcdefgh ijk  mnopqrstu").text, "abcdefgh ijk mnopqrstu");
+  EXPECT_EQ(clean_text("abcdefg\n hijklmnop", true).text, "abcdefg\nhijklmnop");
+  EXPECT_EQ(clean_text("abcdefgh\x7Fijklmnop").text, "abcdefgh ijklmnop");
+  EXPECT_EQ(clean_text("Vous accueillez la clientèle.\nVous tenez la caisse.", true).text,
+            "Vous accueillez la clientèle.\nVous tenez la caisse.");
+  const CleanText next_line = clean_text("un\xC2\x85" "deux");  // U+0085, a C1 control
+  EXPECT_EQ(next_line.text, "un deux");
+  EXPECT_TRUE(next_line.had_controls);
+  const CleanText cut = clean_text("caf\xC3");
+  EXPECT_EQ(cut.text, "caf\xEF\xBF\xBD");
+  EXPECT_TRUE(cut.had_bad_utf8);
+}
+
 TEST(ImportText, InvalidUtf8AndControlsAreCleaned) {
   CleanText t = clean_text("a\xFF" "b\x07" "c  d\r\ne");
   EXPECT_EQ(t.text, "a\xEF\xBF\xBD" "b c d e");

@@ -61,8 +61,8 @@ TEST(ImportFt, MapsAnOfferWithPlainWords) {
   EXPECT_EQ(job["place_label"], "Martigues");
   EXPECT_EQ(job["created_at"], "2026-11-23");
   EXPECT_EQ(job["description"], "Vous accueillez les clients.\nVous tenez la caisse.");
-  EXPECT_EQ(job["employer_id"], "ft-e-12345678900011");
-  EXPECT_EQ(feed_record(db, "employer", "ft-e-12345678900011")["name"], "BRICO DU SUD");
+  EXPECT_EQ(job["employer_id"], "e-12345678900011");
+  EXPECT_EQ(feed_record(db, "employer", "e-12345678900011")["name"], "BRICO DU SUD");
 }
 
 TEST(ImportFt, WorkStudyAndSalaryRangesAndAPlainList) {

@@ -35,7 +35,7 @@ TEST(ImportImmersion, EstablishmentsBecomeEmployersAndOffers) {
   json bad_rome = establishment("98765432100019", "boulanger");
   write_text(file, json::array({establishment("12345678900011", "D1102"), bad_siret, bad_rome}).dump());
   const auto r = import_files(db, "immersion", {file});
-  const json e = feed_record(db, "employer", "if-e-12345678900011");
+  const json e = feed_record(db, "employer", "e-12345678900011");
   ASSERT_FALSE(e.is_null());
   EXPECT_EQ(e["size_range"], "10 à 19 salariés");
   EXPECT_EQ(e["commune"], "13056");

@@ -215,8 +215,11 @@ INSERT INTO counts VALUES('s1', '2027-11-21', 'usage', 'overflowed', 1.844674407
   auto db = server::open_server_db(path, s);
   ASSERT_TRUE(db) << s.message_fr;
   EXPECT_EQ(server::server_schema_version(*db), server::latest_server_schema_version());
-  EXPECT_EQ(server::latest_server_schema_version(), 2);
+  EXPECT_EQ(server::latest_server_schema_version(), 3);
   EXPECT_EQ(server::current_cursor(*db), 2);
+  Statement facts(*db, "SELECT count(*) FROM employer_facts");  // version 3: the sources' employers
+  ASSERT_TRUE(facts.step());
+  EXPECT_EQ(facts.col_int(0), 0);
   Statement counts(*db, "SELECT key, n, typeof(n) FROM counts ORDER BY key");
   ASSERT_TRUE(counts.step());
   EXPECT_EQ(counts.col_text(0), "home");
