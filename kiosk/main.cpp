@@ -72,22 +72,22 @@ std::string cage_options(const eric::KioskConfig& config) {
   return out;
 }
 
-eric::Clock make_clock(const eric::KioskOptions& options, std::string& error) {
+eric::Result<eric::Clock> make_clock(const eric::KioskOptions& options) {
   const bool scripted = !options.script.empty();
   if (options.clock.empty()) {
     eric::Clock real;
-    return scripted ? eric::Clock::fixed_at(real.now_ms()) : real;
+    return {scripted ? eric::Clock::fixed_at(real.now_ms()) : real, eric::Status::success()};
   }
   int64_t ms = 0;
   if (!eric::Clock::parse_local(options.clock, ms)) {
-    error = "--clock attend « AAAA-MM-JJ HH:MM » (pas « " + options.clock + " »)";
-    return eric::Clock();
+    const std::string why = "--clock attend « AAAA-MM-JJ HH:MM » (pas « " + options.clock + " »)";
+    return {eric::Clock(), eric::Status::error("bad_input", why)};
   }
   // A script gets a frozen clock (only `advance` moves it); a person gets a running one.
-  if (scripted) return eric::Clock::fixed_at(ms);
+  if (scripted) return {eric::Clock::fixed_at(ms), eric::Status::success()};
   eric::Clock running;
   running.advance_ms(ms - running.now_ms());
-  return running;
+  return {running, eric::Status::success()};
 }
 
 double ms_since(std::chrono::steady_clock::time_point t0) {
@@ -195,6 +195,26 @@ void run_for_visitors(const eric::KioskOptions& options, eric::KioskApp& app,
   notifier.stopping();
 }
 
+// The run (a script, or the visitors' day), then the stop: the counters of the last visits
+// written once the worker has stopped and the write lock is free. The script's verdict.
+int run_then_stop(const eric::KioskOptions& options, eric::KioskApp& app,
+                  eric::ui::Platform& platform, eric::SyncLink& sync, eric::Services& services,
+                  eric::Database& db, std::chrono::steady_clock::time_point started) {
+  int code = 0;
+  if (!options.script.empty()) {
+    code = run_script_file(options, app, platform, started);
+  } else {
+    run_for_visitors(options, app, platform, sync, started);
+  }
+  sync.stop();
+  // Counters only (anonymous): a file still busy at exit loses the last visits' counts.
+  (void)services.usage.flush(db);
+  if (options.print_startup_time) {
+    std::printf("Mémoire maximale : %.1f Mo\n", static_cast<double>(peak_rss_kb()) / 1024.0);
+  }
+  return code;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -208,12 +228,12 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (const auto code = print_for_session(options, config.value)) return *code;
-  std::string error;
-  eric::Clock clock = make_clock(options, error);
-  if (!error.empty()) {
-    eric::log_error(error);
+  eric::Result<eric::Clock> made_clock = make_clock(options);
+  if (!made_clock.ok()) {
+    eric::log_error(made_clock.status.message_fr);
     return 2;
   }
+  eric::Clock& clock = made_clock.value;
 
   eric::I18n i18n;
   const std::string assets = eric::resolve_assets_dir(options);
@@ -265,18 +285,5 @@ int main(int argc, char** argv) {
     std::printf("Démarrage : données prêtes à %.0f ms, fenêtre à %.0f ms, polices à %.0f ms\n",
                 store_ms, window_ms, ms_since(started));
   }
-  int code = 0;
-  if (!options.script.empty()) {
-    code = run_script_file(options, app, platform, started);
-  } else {
-    run_for_visitors(options, app, platform, sync, started);
-  }
-  // The counters of the last visits: once the worker has stopped, the write lock is free.
-  sync.stop();
-  // Counters only (anonymous): a file still busy at exit loses the last visits' counts.
-  (void)services.usage.flush(*db);
-  if (options.print_startup_time) {
-    std::printf("Mémoire maximale : %.1f Mo\n", static_cast<double>(peak_rss_kb()) / 1024.0);
-  }
-  return code;
+  return run_then_stop(options, app, platform, sync, services, *db, started);
 }

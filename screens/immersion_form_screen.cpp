@@ -177,46 +177,88 @@ class ImmersionFormScreen : public Screen {
   }
 
   // ---------------------------------------------------------------- one field and a keyboard
-  void draw_editing(ScreenContext& ctx) {
-    ui::Ui& u = ctx.ui;
-    Session& s = ctx.session;
+  // The field being typed: where its text lives, its keyboard, its question and its label.
+  struct EditedField {
     std::string* text = nullptr;
-    ui::KeyboardOpts ko;
+    ui::KeyboardOpts keyboard;
     const char* prompt = "";
     const char* label = "";
+  };
+
+  std::optional<EditedField> edited_field(Session& s) const {
+    EditedField f;
     switch (editing_) {
       case Field::FirstName:
-        text = &s.first_name;
-        ko.max_chars = kMaxName;
-        prompt = "immersion.form.prompt.first_name";
-        label = "immersion.form.first_name";
-        break;
+        f = {&s.first_name, {}, "immersion.form.prompt.first_name", "immersion.form.first_name"};
+        f.keyboard.max_chars = kMaxName;
+        return f;
       case Field::Phone:
-        text = &s.phone;
-        ko.mode = ui::KeyboardMode::Phone;
-        ko.max_chars = kMaxPhone;
-        prompt = "immersion.form.prompt.phone";
-        label = "immersion.form.phone";
-        break;
+        f = {&s.phone, {}, "immersion.form.prompt.phone", "immersion.form.phone"};
+        f.keyboard.mode = ui::KeyboardMode::Phone;
+        f.keyboard.max_chars = kMaxPhone;
+        return f;
       case Field::Email:
-        text = &s.email;
-        ko.mode = ui::KeyboardMode::Email;
-        ko.max_chars = kMaxEmail;
-        prompt = "immersion.form.prompt.email";
-        label = "immersion.form.email";
-        break;
+        f = {&s.email, {}, "immersion.form.prompt.email", "immersion.form.email"};
+        f.keyboard.mode = ui::KeyboardMode::Email;
+        f.keyboard.max_chars = kMaxEmail;
+        return f;
       case Field::Message:
-        text = &s.values[immersion::kMessage];
-        ko.max_chars = kMaxMessage;
-        prompt = "immersion.form.prompt.message";
-        label = "immersion.form.message";
-        break;
+        f = {&s.values[immersion::kMessage], {}, "immersion.form.prompt.message",
+             "immersion.form.message"};
+        f.keyboard.max_chars = kMaxMessage;
+        return f;
       case Field::None:
-        return;
+        break;
     }
+    return std::nullopt;
+  }
+
+  bool editing_contact() const { return editing_ == Field::Phone || editing_ == Field::Email; }
+
+  void draw_edited_field(ScreenContext& ctx, const EditedField& f, float width) {
+    if (editing_ == Field::Message) {
+      draw_message_box(ctx, *f.text, width, true);
+      return;
+    }
+    ui::FieldOpts fo;
+    fo.focused = true;
+    fo.width = width;
+    const std::string error = field_error(ctx, editing_);
+    fo.error = error;
+    const std::string placeholder = ctx.i18n.tr(std::string(f.label) + "_placeholder");
+    fo.placeholder = placeholder;
+    fo.max_chars = f.keyboard.max_chars;
+    ui::text_field(ctx.ui, ctx.i18n.tr(f.label), *f.text, fo);
+  }
+
+  // "Je préfère donner un e-mail" (or a phone) level with the field's box, at x. True when
+  // tapped: the other contact is asked instead.
+  bool draw_contact_switch(ScreenContext& ctx, const std::string& label, ImVec2 field_pos,
+                           float x, float width) {
+    ui::Ui& u = ctx.ui;
+    const ImVec2 after = ImGui::GetCursorPos();
+    // Level with the box, under the field's label.
+    const float label_h = u.fonts.size(ui::FontRole::BodyBold) + 0.3f * ui::em(u);
+    ImGui::SetCursorPos(ImVec2(x, field_pos.y + label_h));
+    ui::ButtonOpts bo;
+    bo.kind = ui::ButtonKind::Secondary;
+    bo.width = width;
+    if (ui::big_button(u, label, bo)) {
+      shown_[index(editing_)] = true;
+      editing_ = editing_ == Field::Phone ? Field::Email : Field::Phone;
+      return true;
+    }
+    ImGui::SetCursorPos(after);
+    return false;
+  }
+
+  void draw_editing(ScreenContext& ctx) {
+    ui::Ui& u = ctx.ui;
+    const std::optional<EditedField> f = edited_field(ctx.session);
+    if (!f) return;
+    const bool contact = editing_contact();
     ui::space(u, ui::Space::Small);
-    ui::text(u, ctx.i18n.tr(prompt), ui::TextOpts{ui::FontRole::Title, ui::Tone::Title});
-    const bool contact = editing_ == Field::Phone || editing_ == Field::Email;
+    ui::text(u, ctx.i18n.tr(f->prompt), ui::TextOpts{ui::FontRole::Title, ui::Tone::Title});
     if (contact) {
       ui::text(u, ctx.i18n.tr("immersion.form.one_contact") + " " +
                       immersion::contact_mode_words(ctx.i18n, offer_->offer.contact_mode),
@@ -233,37 +275,12 @@ class ImmersionFormScreen : public Screen {
     const float gap_w = contact ? ui::px(u, 32) : 0.0f;
     const float width = std::min(avail_w - other_w - gap_w, ui::px(u, 1100));
     const ImVec2 field_pos = ImGui::GetCursorPos();
-    if (editing_ == Field::Message) {
-      draw_message_box(ctx, *text, width, true);
-    } else {
-      ui::FieldOpts fo;
-      fo.focused = true;
-      fo.width = width;
-      const std::string error = field_error(ctx, editing_);
-      fo.error = error;
-      const std::string placeholder = ctx.i18n.tr(std::string(label) + "_placeholder");
-      fo.placeholder = placeholder;
-      fo.max_chars = ko.max_chars;
-      ui::text_field(u, ctx.i18n.tr(label), *text, fo);
-    }
-    if (contact) {
-      const ImVec2 after = ImGui::GetCursorPos();
-      // Level with the box, under the field's label.
-      const float label_h = u.fonts.size(ui::FontRole::BodyBold) + 0.3f * ui::em(u);
-      ImGui::SetCursorPos(ImVec2(field_pos.x + width + gap_w, field_pos.y + label_h));
-      ui::ButtonOpts bo;
-      bo.kind = ui::ButtonKind::Secondary;
-      bo.width = other_w;
-      if (ui::big_button(u, other, bo)) {
-        shown_[index(editing_)] = true;
-        editing_ = editing_ == Field::Phone ? Field::Email : Field::Phone;
-        return;
-      }
-      ImGui::SetCursorPos(after);
-    }
-    const ui::KeyResult r = ui::keyboard(u, *text, ko);
+    draw_edited_field(ctx, *f, width);
+    if (contact && draw_contact_switch(ctx, other, field_pos, field_pos.x + width + gap_w, other_w))
+      return;
+    const ui::KeyResult r = ui::keyboard(u, *f->text, f->keyboard);
     if (r == ui::KeyResult::Edited && editing_ == Field::Message)
-      s.values[immersion::kMessageEdited] = "1";
+      ctx.session.values[immersion::kMessageEdited] = "1";
     if (r == ui::KeyResult::Ok) finish_field(ctx);
   }
 

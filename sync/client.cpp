@@ -198,57 +198,48 @@ Status apply_change(CatalogWriter& writer, const CatalogChange& change) {
   return std::visit([&](const auto& r) { return writer.upsert(r); }, change.record);
 }
 
-SyncResult sync_once(Database& db, const SyncConfig& config, const SyncProgressFn& progress) {
-  const auto started = std::chrono::steady_clock::now();
-  SyncResult result;
-  const int64_t now = sync_now_s(config);
-  SyncContext ctx{db, config, progress, result, {}, {}};
-  ctx.base_url = trim_url(config.server_url.empty() ? setting_get_or(db, kSettingServerUrl, "")
-                                                    : config.server_url);
-  ctx.token = config.token.empty() ? setting_get_or(db, kSettingToken, "") : config.token;
-  HttpOptions options;
-  options.ca_file = config.ca_file.empty() ? setting_get_or(db, kSettingCaFile, "") : config.ca_file;
-  options.connect_timeout_ms = config.connect_timeout_ms;
-  options.total_timeout_ms = config.total_timeout_ms;
-  options.cancel = config.cancel;
-  HttpClient http(options);
+namespace {
 
-  SyncRunLock run_lock(db);
-  Status s;
-  {  // The attempt is on record before any network, so a killed sync still shows it, and
-     // shows it as interrupted (sync_overview). A file that cannot take this cannot take the
-     // catalog either: the sync stops here and says why.
-    Transaction tx(db);
-    SyncState st = load_sync_state(db);
-    st.last_attempt = now;
-    s = tx.status();
-    if (s) s = save_sync_state(db, st);
-    if (s) s = sync_value_set(db, "running_since", std::to_string(now));
-    if (s) s = tx.commit();
-  }
-  if (s && (ctx.base_url.empty() || ctx.token.empty())) {
-    s = Status::error("not_enrolled",
-                      "Ce terminal n'est pas encore inscrit auprès du serveur régional.");
-  } else if (s) {
-    // Items a crash left `sending` go again: the server answers a replay with its first answer.
-    s = outbox_requeue_sending(db);
-    // Yesterday's usage counters join this sync's outbox; expired personal data never leaves:
-    // a housekeeping that failed stops the sync rather than send what it should have purged.
-    if (s) s = run_housekeeping(db, now).status;
-    if (s) s = pull_catalog(ctx, http);
-    // A catalog the server could not serve must not hold back visitors' requests; a server
-    // that cannot be reached at all is not tried twice.
-    const bool reachable = s.ok || s.code == "malformed_response" || s.code == "server_error" ||
-                           s.code == "malformed";
-    if (reachable) {
-      Status pushed = push_outbox(ctx, http);
-      if (s.ok) s = pushed;
-    }
-    if (s.ok) s = pull_status(ctx, http);
-  }
-  result.status = s;
+// The attempt is on record before any network, so a killed sync still shows it, and shows it
+// as interrupted (sync_overview). A file that cannot take this cannot take the catalog either:
+// the sync stops there and says why.
+Status record_attempt(Database& db, int64_t now) {
+  Transaction tx(db);
+  SyncState st = load_sync_state(db);
+  st.last_attempt = now;
+  Status s = tx.status();
+  if (s) s = save_sync_state(db, st);
+  if (s) s = sync_value_set(db, "running_since", std::to_string(now));
+  if (s) s = tx.commit();
+  return s;
+}
 
-  // Scheduling and the state the manager sees.
+// What the sync does with the server: the catalog down, the outbox up, the requests' answers.
+Status exchange_with_server(SyncContext& ctx, HttpClient& http, int64_t now) {
+  if (ctx.base_url.empty() || ctx.token.empty())
+    return Status::error("not_enrolled",
+                         "Ce terminal n'est pas encore inscrit auprès du serveur régional.");
+  // Items a crash left `sending` go again: the server answers a replay with its first answer.
+  Status s = outbox_requeue_sending(ctx.db);
+  // Yesterday's usage counters join this sync's outbox; expired personal data never leaves:
+  // a housekeeping that failed stops the sync rather than send what it should have purged.
+  if (s) s = run_housekeeping(ctx.db, now).status;
+  if (s) s = pull_catalog(ctx, http);
+  // A catalog the server could not serve must not hold back visitors' requests; a server
+  // that cannot be reached at all is not tried twice.
+  const bool reachable = s.ok || s.code == "malformed_response" || s.code == "server_error" ||
+                         s.code == "malformed";
+  if (reachable) {
+    Status pushed = push_outbox(ctx, http);
+    if (s.ok) s = pushed;
+  }
+  if (s.ok) s = pull_status(ctx, http);
+  return s;
+}
+
+// Scheduling and the state the manager sees, from how the sync ended (result.status).
+void record_outcome(Database& db, const SyncConfig& config, SyncResult& result) {
+  const Status& s = result.status;
   SyncState st = load_sync_state(db);
   int failures = std::atoi(sync_value_get(db, "failures").value_or("0").c_str());
   const int64_t end = sync_now_s(config);
@@ -266,23 +257,45 @@ SyncResult sync_once(Database& db, const SyncConfig& config, const SyncProgressF
     st.last_error_message = s.message_fr;
     result.next_attempt_at = end + backoff_seconds(config, failures, result.retry_after_s);
   }
-  {
-    Transaction tx(db);
-    Status saved = save_sync_state(db, st);
-    const std::pair<const char*, std::string> values[] = {
-        {"failures", std::to_string(failures)},
-        {"next_attempt", std::to_string(result.next_attempt_at)},
-        {"last_bytes", std::to_string(result.bytes_down + result.bytes_up)},
-        {"running_since", ""},
-    };
-    for (const auto& [key, value] : values) {
-      if (saved) saved = sync_value_set(db, key, value);
-    }
-    if (saved) saved = tx.commit();
-    // A state that could not be saved is this sync's failure (its catalog is committed all the
-    // same); the manager then sees the sync as interrupted.
-    if (!saved && result.status.ok) result.status = saved;
+  Transaction tx(db);
+  Status saved = save_sync_state(db, st);
+  const std::pair<const char*, std::string> values[] = {
+      {"failures", std::to_string(failures)},
+      {"next_attempt", std::to_string(result.next_attempt_at)},
+      {"last_bytes", std::to_string(result.bytes_down + result.bytes_up)},
+      {"running_since", ""},
+  };
+  for (const auto& [key, value] : values) {
+    if (saved) saved = sync_value_set(db, key, value);
   }
+  if (saved) saved = tx.commit();
+  // A state that could not be saved is this sync's failure (its catalog is committed all the
+  // same); the manager then sees the sync as interrupted.
+  if (!saved && result.status.ok) result.status = saved;
+}
+
+}  // namespace
+
+SyncResult sync_once(Database& db, const SyncConfig& config, const SyncProgressFn& progress) {
+  const auto started = std::chrono::steady_clock::now();
+  SyncResult result;
+  const int64_t now = sync_now_s(config);
+  SyncContext ctx{db, config, progress, result, {}, {}};
+  ctx.base_url = trim_url(config.server_url.empty() ? setting_get_or(db, kSettingServerUrl, "")
+                                                    : config.server_url);
+  ctx.token = config.token.empty() ? setting_get_or(db, kSettingToken, "") : config.token;
+  HttpOptions options;
+  options.ca_file = config.ca_file.empty() ? setting_get_or(db, kSettingCaFile, "") : config.ca_file;
+  options.connect_timeout_ms = config.connect_timeout_ms;
+  options.total_timeout_ms = config.total_timeout_ms;
+  options.cancel = config.cancel;
+  HttpClient http(options);
+
+  SyncRunLock run_lock(db);
+  Status s = record_attempt(db, now);
+  if (s) s = exchange_with_server(ctx, http, now);
+  result.status = s;
+  record_outcome(db, config, result);
   log_rejected(result.newly_rejected);
   result.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                            std::chrono::steady_clock::now() - started).count();

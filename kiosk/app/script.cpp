@@ -7,6 +7,7 @@
 #include <fstream>
 #include <optional>
 #include <sstream>
+#include <utility>
 
 #include "kiosk/core/base/utf8.h"
 
@@ -27,9 +28,38 @@ unsigned lower_codepoint(unsigned c) {
   return c;
 }
 
-// Splits a line into words and quoted strings; `quoted` tells which were in quotes.
-bool tokenize(std::string_view line, std::vector<std::string>& words, std::vector<bool>& quoted,
-              std::string& error) {
+Status line_error(std::string why) { return Status::error("script_line", std::move(why)); }
+
+// A line split into words; `quoted` tells which were in quotes. The first word is the command.
+struct Words {
+  std::vector<std::string> text;
+  std::vector<bool> quoted;
+  const std::string& command() const { return text[0]; }
+  size_t args() const { return text.size() - 1; }
+  // The one argument is a quoted text.
+  bool one_text() const { return args() == 1 && quoted[1]; }
+};
+
+// Reads a quoted string starting after its opening quote at line[i]; \" and \\ are escapes.
+Result<std::string> quoted_word(std::string_view line, size_t& i) {
+  std::string word;
+  while (i < line.size()) {
+    if (line[i] == '\\' && i + 1 < line.size() && (line[i + 1] == '"' || line[i + 1] == '\\')) {
+      word += line[i + 1];
+      i += 2;
+      continue;
+    }
+    if (line[i] == '"') {
+      ++i;
+      return {std::move(word), Status::success()};
+    }
+    word += line[i++];
+  }
+  return {{}, line_error("guillemet fermant manquant")};
+}
+
+Result<Words> tokenize(std::string_view line) {
+  Words words;
   size_t i = 0;
   while (i < line.size()) {
     const char c = line[i];
@@ -38,36 +68,19 @@ bool tokenize(std::string_view line, std::vector<std::string>& words, std::vecto
       continue;
     }
     if (c == '"') {
-      std::string word;
       ++i;
-      bool closed = false;
-      while (i < line.size()) {
-        if (line[i] == '\\' && i + 1 < line.size() && (line[i + 1] == '"' || line[i + 1] == '\\')) {
-          word += line[i + 1];
-          i += 2;
-          continue;
-        }
-        if (line[i] == '"') {
-          closed = true;
-          ++i;
-          break;
-        }
-        word += line[i++];
-      }
-      if (!closed) {
-        error = "guillemet fermant manquant";
-        return false;
-      }
-      words.push_back(std::move(word));
-      quoted.push_back(true);
+      Result<std::string> word = quoted_word(line, i);
+      if (!word.ok()) return {{}, std::move(word.status)};
+      words.text.push_back(std::move(word.value));
+      words.quoted.push_back(true);
       continue;
     }
     size_t start = i;
     while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '\r') ++i;
-    words.emplace_back(line.substr(start, i - start));
-    quoted.push_back(false);
+    words.text.emplace_back(line.substr(start, i - start));
+    words.quoted.push_back(false);
   }
-  return true;
+  return {std::move(words), Status::success()};
 }
 
 bool to_number(const std::string& s, double& out) {
@@ -78,117 +91,136 @@ bool to_number(const std::string& s, double& out) {
   return errno == 0 && end && *end == '\0' && std::isfinite(out);
 }
 
-bool parse_line(std::string_view line, ScriptStep& step, std::string& error) {
-  std::vector<std::string> w;
-  std::vector<bool> q;
-  if (!tokenize(line, w, q, error)) return false;
-  const std::string& cmd = w[0];
-  const size_t nargs = w.size() - 1;
-  auto want_text = [&](StepKind kind) {
-    if (nargs != 1 || !q[1]) {
-      error = "« " + cmd + " » attend un texte entre guillemets";
-      return false;
-    }
-    step.kind = kind;
-    step.text = w[1];
-    if (step.text.empty() && kind != StepKind::Type) {
-      error = "le texte entre guillemets est vide";
-      return false;
-    }
-    return true;
-  };
-  auto want_numbers = [&](size_t n, double* out) {
-    if (nargs != n) return false;
-    for (size_t i = 0; i < n; ++i) {
-      if (q[i + 1] || !to_number(w[i + 1], out[i])) return false;
-    }
-    return true;
-  };
-  if (cmd == "tap") {
-    if (nargs == 1 && q[1]) return want_text(StepKind::Tap);
-    double v[2];
-    if (!want_numbers(2, v)) {
-      error = "« tap » attend un texte entre guillemets ou deux nombres X Y";
-      return false;
-    }
-    step.kind = StepKind::TapAt;
-    step.x1 = static_cast<float>(v[0]);
-    step.y1 = static_cast<float>(v[1]);
-    return true;
+// Exactly n unquoted numbers as arguments, into out.
+bool numbers(const Words& w, size_t n, double* out) {
+  if (w.args() != n) return false;
+  for (size_t i = 0; i < n; ++i) {
+    if (w.quoted[i + 1] || !to_number(w.text[i + 1], out[i])) return false;
   }
-  if (cmd == "drag") {
-    double v[4];
-    if (!want_numbers(4, v)) {
-      error = "« drag » attend quatre nombres X1 Y1 X2 Y2";
-      return false;
-    }
-    step.kind = StepKind::Drag;
-    step.x1 = static_cast<float>(v[0]);
-    step.y1 = static_cast<float>(v[1]);
-    step.x2 = static_cast<float>(v[2]);
-    step.y2 = static_cast<float>(v[3]);
-    return true;
-  }
-  if (cmd == "type") return want_text(StepKind::Type);
-  if (cmd == "double-tap") return want_text(StepKind::DoubleTap);
-  if (cmd == "expect") return want_text(StepKind::Expect);
-  if (cmd == "expect-not") return want_text(StepKind::ExpectNot);
-  if (cmd == "expect-said") return want_text(StepKind::ExpectSaid);
-  if (cmd == "expect-chosen") return want_text(StepKind::ExpectChosen);
-  if (cmd == "advance") {
-    double v[1];
-    if (!want_numbers(1, v) || v[0] < 0) {
-      error = "« advance » attend un nombre de secondes positif";
-      return false;
-    }
-    step.kind = StepKind::Advance;
-    step.seconds = v[0];
-    return true;
-  }
-  if (cmd == "frames") {
-    double v[1];
-    if (!want_numbers(1, v) || v[0] < 1 || v[0] > 100000 || v[0] != std::floor(v[0])) {
-      error = "« frames » attend un nombre entier d'images (1 à 100000)";
-      return false;
-    }
-    step.kind = StepKind::Frames;
-    step.frames = static_cast<int>(v[0]);
-    return true;
-  }
-  if (cmd == "wait") {
-    double v = 0;
-    if (nargs != 2 || !q[1] || w[1].empty() || q[2] || !to_number(w[2], v) || v <= 0 || v > 600) {
-      error = "« wait » attend un texte entre guillemets et un nombre de secondes (au plus 600)";
-      return false;
-    }
-    step.kind = StepKind::Wait;
-    step.text = w[1];
-    step.seconds = v;
-    return true;
-  }
-  if (cmd == "theme" || cmd == "expect-theme") {
-    if (nargs != 1 || q[1] || w[1].empty()) {
-      error = "« " + cmd + " » attend un nom de thème sans guillemets (standard, high-contrast)";
-      return false;
-    }
-    step.kind = cmd == "theme" ? StepKind::Theme : StepKind::ExpectTheme;
-    step.text = w[1];
-    return true;
-  }
-  if (cmd == "screenshot") {
-    if (nargs != 1 || w[1].empty() || w[1].find('/') != std::string::npos ||
-        w[1].size() < 5 || w[1].substr(w[1].size() - 4) != ".png") {
-      error = "« screenshot » attend un nom de fichier NOM.png (sans dossier)";
-      return false;
-    }
-    step.kind = StepKind::Screenshot;
-    step.text = w[1];
-    return true;
-  }
-  error = "commande inconnue « " + cmd +
-          " » (tap, double-tap, drag, type, advance, frames, expect, expect-not, expect-chosen, "
-          "expect-said, theme, expect-theme, wait, screenshot)";
-  return false;
+  return true;
+}
+
+Result<ScriptStep> step_of(ScriptStep step) { return {std::move(step), Status::success()}; }
+
+// The commands whose one argument is a quoted text.
+constexpr std::pair<std::string_view, StepKind> kTextCommands[] = {
+    {"type", StepKind::Type},
+    {"double-tap", StepKind::DoubleTap},
+    {"expect", StepKind::Expect},
+    {"expect-not", StepKind::ExpectNot},
+    {"expect-said", StepKind::ExpectSaid},
+    {"expect-chosen", StepKind::ExpectChosen},
+};
+
+Result<ScriptStep> text_step(const Words& w, StepKind kind) {
+  if (!w.one_text())
+    return {{}, line_error("« " + w.command() + " » attend un texte entre guillemets")};
+  // An empty `type` types nothing; an empty text to find or to check would match anything.
+  if (w.text[1].empty() && kind != StepKind::Type)
+    return {{}, line_error("le texte entre guillemets est vide")};
+  ScriptStep step;
+  step.kind = kind;
+  step.text = w.text[1];
+  return step_of(std::move(step));
+}
+
+Result<ScriptStep> tap_step(const Words& w) {
+  if (w.one_text()) return text_step(w, StepKind::Tap);
+  double v[2];
+  if (!numbers(w, 2, v))
+    return {{}, line_error("« tap » attend un texte entre guillemets ou deux nombres X Y")};
+  ScriptStep step;
+  step.kind = StepKind::TapAt;
+  step.x1 = static_cast<float>(v[0]);
+  step.y1 = static_cast<float>(v[1]);
+  return step_of(std::move(step));
+}
+
+Result<ScriptStep> drag_step(const Words& w) {
+  double v[4];
+  if (!numbers(w, 4, v)) return {{}, line_error("« drag » attend quatre nombres X1 Y1 X2 Y2")};
+  ScriptStep step;
+  step.kind = StepKind::Drag;
+  step.x1 = static_cast<float>(v[0]);
+  step.y1 = static_cast<float>(v[1]);
+  step.x2 = static_cast<float>(v[2]);
+  step.y2 = static_cast<float>(v[3]);
+  return step_of(std::move(step));
+}
+
+Result<ScriptStep> advance_step(const Words& w) {
+  double v[1];
+  if (!numbers(w, 1, v) || v[0] < 0)
+    return {{}, line_error("« advance » attend un nombre de secondes positif")};
+  ScriptStep step;
+  step.kind = StepKind::Advance;
+  step.seconds = v[0];
+  return step_of(std::move(step));
+}
+
+Result<ScriptStep> frames_step(const Words& w) {
+  double v[1];
+  if (!numbers(w, 1, v) || v[0] < 1 || v[0] > 100000 || v[0] != std::floor(v[0]))
+    return {{}, line_error("« frames » attend un nombre entier d'images (1 à 100000)")};
+  ScriptStep step;
+  step.kind = StepKind::Frames;
+  step.frames = static_cast<int>(v[0]);
+  return step_of(std::move(step));
+}
+
+Result<ScriptStep> wait_step(const Words& w) {
+  double v = 0;
+  if (w.args() != 2 || !w.quoted[1] || w.text[1].empty() || w.quoted[2] ||
+      !to_number(w.text[2], v) || v <= 0 || v > 600)
+    return {{}, line_error("« wait » attend un texte entre guillemets et un nombre de secondes "
+                           "(au plus 600)")};
+  ScriptStep step;
+  step.kind = StepKind::Wait;
+  step.text = w.text[1];
+  step.seconds = v;
+  return step_of(std::move(step));
+}
+
+// `theme NAME` and `expect-theme NAME`: a bare name, no quotes.
+Result<ScriptStep> theme_step(const Words& w, StepKind kind) {
+  if (w.args() != 1 || w.quoted[1] || w.text[1].empty())
+    return {{}, line_error("« " + w.command() +
+                           " » attend un nom de thème sans guillemets (standard, high-contrast)")};
+  ScriptStep step;
+  step.kind = kind;
+  step.text = w.text[1];
+  return step_of(std::move(step));
+}
+
+Result<ScriptStep> screenshot_step(const Words& w) {
+  const std::string name = w.args() == 1 ? w.text[1] : std::string();
+  if (name.find('/') != std::string::npos || name.size() < 5 ||
+      name.substr(name.size() - 4) != ".png")
+    return {{}, line_error("« screenshot » attend un nom de fichier NOM.png (sans dossier)")};
+  ScriptStep step;
+  step.kind = StepKind::Screenshot;
+  step.text = name;
+  return step_of(std::move(step));
+}
+
+Result<ScriptStep> parse_line(std::string_view line) {
+  Result<Words> words = tokenize(line);
+  if (!words.ok()) return {{}, std::move(words.status)};
+  const Words& w = words.value;
+  const std::string& cmd = w.command();
+  for (const auto& [name, kind] : kTextCommands)
+    if (cmd == name) return text_step(w, kind);
+  if (cmd == "tap") return tap_step(w);
+  if (cmd == "drag") return drag_step(w);
+  if (cmd == "advance") return advance_step(w);
+  if (cmd == "frames") return frames_step(w);
+  if (cmd == "wait") return wait_step(w);
+  if (cmd == "theme") return theme_step(w, StepKind::Theme);
+  if (cmd == "expect-theme") return theme_step(w, StepKind::ExpectTheme);
+  if (cmd == "screenshot") return screenshot_step(w);
+  return {{}, line_error("commande inconnue « " + cmd +
+                         " » (tap, double-tap, drag, type, advance, frames, expect, expect-not, "
+                         "expect-chosen, expect-said, theme, expect-theme, wait, screenshot)")};
 }
 
 }  // namespace
@@ -228,13 +260,12 @@ Script parse_script(std::string_view text) {
       if (end == text.size()) break;
       continue;
     }
-    ScriptStep step;
-    step.line = line_no;
-    std::string error;
-    if (parse_line(line.substr(first), step, error)) {
-      script.steps.push_back(std::move(step));
+    Result<ScriptStep> step = parse_line(line.substr(first));
+    if (step.ok()) {
+      step.value.line = line_no;
+      script.steps.push_back(std::move(step.value));
     } else {
-      script.errors.push_back({line_no, error});
+      script.errors.push_back({line_no, std::move(step.status.message_fr)});
     }
     if (end == text.size()) break;
   }

@@ -125,14 +125,14 @@ struct KeyedText {
   const std::string* count = nullptr;  // the value of n, which picks a plural form
 };
 
-bool parse_keyed(const std::string& written, KeyedText& out, std::string& why) {
+Status step_failed(std::string why) { return Status::error("script_step", std::move(why)); }
+
+Status parse_keyed(const std::string& written, KeyedText& out) {
   const size_t open = written.find('(');
   out.key = written.substr(1, open == std::string::npos ? std::string::npos : open - 1);
-  if (open == std::string::npos) return true;
-  if (written.back() != ')') {
-    why = "« " + written + " » : les valeurs s'écrivent @clé(nom=valeur, ...)";
-    return false;
-  }
+  if (open == std::string::npos) return Status::success();
+  if (written.back() != ')')
+    return step_failed("« " + written + " » : les valeurs s'écrivent @clé(nom=valeur, ...)");
   std::stringstream list(written.substr(open + 1, written.size() - open - 2));
   for (std::string arg; std::getline(list, arg, ',');) {
     const size_t eq = arg.find('=');
@@ -141,36 +141,31 @@ bool parse_keyed(const std::string& written, KeyedText& out, std::string& why) {
       t.erase(t.find_last_not_of(' ') + 1);
       return t;
     };
-    if (eq == std::string::npos) {
-      why = "« " + arg + " » : une valeur s'écrit nom=valeur";
-      return false;
-    }
+    if (eq == std::string::npos)
+      return step_failed("« " + arg + " » : une valeur s'écrit nom=valeur");
     out.args.emplace_back(trim(arg.substr(0, eq)), trim(arg.substr(eq + 1)));
   }
   for (const auto& [name, value] : out.args)
     if (name == "n") out.count = &value;
-  return true;
+  return Status::success();
 }
 
 // A keyed text ("@home.question", "@jobs.results.count(n=3)") becomes the kiosk's text for
 // that key in the language it shows, so one script checks every language: the values given
 // fill their placeholders (n also picks the plural form; a counted key without n matches any
 // of its forms), the others match any words. Plain words are looked for as written.
-bool resolve_text(ScriptStep& s, const ScriptTarget& target, TextPattern& out,
-                  std::string& why) {
+Status resolve_text(ScriptStep& s, const ScriptTarget& target, TextPattern& out) {
   if (s.text.size() < 2 || s.text[0] != '@' || s.kind == StepKind::Type ||
       s.kind == StepKind::Screenshot) {
     out = plain_pattern(s.text);
-    return true;
+    return Status::success();
   }
   KeyedText keyed;
-  if (!parse_keyed(s.text, keyed, why)) return false;
+  if (Status parsed = parse_keyed(s.text, keyed); !parsed) return parsed;
   const I18n* texts = target.texts();
   const bool counted = texts && texts->has("fr", keyed.key + "|other");
-  if (!texts || (!counted && !texts->has("fr", keyed.key))) {
-    why = "la clé « " + keyed.key + " » n'a pas de texte";
-    return false;
-  }
+  if (!texts || (!counted && !texts->has("fr", keyed.key)))
+    return step_failed("la clé « " + keyed.key + " » n'a pas de texte");
   std::vector<std::string> candidates;
   if (!counted)
     candidates.push_back(texts->tr(keyed.key));
@@ -204,109 +199,114 @@ bool resolve_text(ScriptStep& s, const ScriptTarget& target, TextPattern& out,
     out.forms.push_back(std::move(pieces));
     s.text += (s.text.empty() ? "" : " | ") + shown;
   }
-  return true;
+  return Status::success();
 }
 
 class Runner {
  public:
   Runner(ScriptTarget& t, const ScriptRunOptions& o) : t_(t), o_(o) {}
 
-  bool step(const ScriptStep& s, const TextPattern& text, std::string& why) {
+  Status step(const ScriptStep& s, const TextPattern& text) {
     switch (s.kind) {
       case StepKind::Tap:
-      case StepKind::DoubleTap: {
-        read_first();
-        scroll_until([&] { return find_tappable(t_.probe(), text) != nullptr; });
-        const ProbeItem* item = find_tappable(t_.probe(), text);
-        if (!item) {
-          why = "rien à toucher qui dise « " + s.text + " » ; textes visibles :" +
-                visible_texts(t_.probe());
-          return false;
-        }
-        const float x = item->x + item->w / 2, y = item->y + item->h / 2;
-        tap_at(x, y);
-        if (s.kind == StepKind::DoubleTap) tap_at(x, y);  // the same finger, ~70 ms later
-        return true;
-      }
+      case StepKind::DoubleTap:
+        return tap_by_name(s, text);
       case StepKind::TapAt:
         tap_at(s.x1, s.y1);
-        return true;
+        return Status::success();
       case StepKind::Drag:
         drag(s);
-        return true;
+        return Status::success();
       case StepKind::Type:
-        return type(s.text, why);
+        return type(s.text);
       case StepKind::Advance:
         t_.advance_clock_ms(static_cast<int64_t>(std::llround(s.seconds * 1000.0)));
         t_.run_frames(o_.settle_frames);
-        return true;
+        return Status::success();
       case StepKind::Frames:
         t_.run_frames(s.frames);
-        return true;
+        return Status::success();
       case StepKind::Expect:
+        // What is looked for may be below the fold: a person swipes to it.
         scroll_until([&] { return any_text(t_.probe(), text); });
-        if (any_text(t_.probe(), text)) return true;
-        why = "« " + s.text + " » n'est pas à l'écran ; textes visibles :" +
-              visible_texts(t_.probe());
-        return false;
+        return check(s, text);
       case StepKind::ExpectNot:
-        if (!any_text(t_.probe(), text)) return true;
-        why = "« " + s.text + " » est à l'écran alors qu'il ne devrait pas";
-        return false;
-      case StepKind::ExpectSaid: {
-        const std::string said = t_.last_said();
-        if (text.found_in(said)) return true;
-        why = "« " + s.text + " » n'a pas été lu à voix haute ; dernière lecture : « " + said +
-              " »";
-        return false;
-      }
+      case StepKind::ExpectSaid:
       case StepKind::ExpectChosen:
-        for (const ProbeItem& item : t_.probe().items())
-          if (item.key == "active" && text.equals(item.text)) return true;
-        why = "« " + s.text + " » n'est pas le choix en cours";
-        return false;
-      case StepKind::Wait: {
-        // Real time on purpose: what is awaited (a sync with a real server) runs on another
-        // thread and does not follow the kiosk's clock.
-        const auto until = std::chrono::steady_clock::now() +
-                           std::chrono::milliseconds(std::llround(s.seconds * 1000.0));
-        while (!any_text(t_.probe(), text)) {
-          if (std::chrono::steady_clock::now() >= until) {
-            why = "« " + s.text + " » n'est pas venu à l'écran en " + std::to_string(s.seconds) +
-                  " s ; textes visibles :" + visible_texts(t_.probe());
-            return false;
-          }
-          std::this_thread::sleep_for(std::chrono::milliseconds(20));
-          t_.run_frames(1);
-        }
-        return true;
-      }
+        return check(s, text);
+      case StepKind::Wait:
+        return wait_for(s, text);
       case StepKind::Theme:
-        if (!t_.set_theme(s.text)) {
-          why = "pas de thème « " + s.text + " » (standard, high-contrast)";
-          return false;
-        }
+        if (!t_.set_theme(s.text))
+          return step_failed("pas de thème « " + s.text + " » (standard, high-contrast)");
         t_.run_frames(o_.settle_frames);
-        return true;
+        return Status::success();
       case StepKind::ExpectTheme:
-        if (t_.theme() == s.text) return true;
-        why = "le thème affiché est « " + t_.theme() + " », pas « " + s.text + " »";
-        return false;
-      case StepKind::Screenshot: {
-        if (o_.screenshot_dir.empty()) {
-          why = "pas de dossier pour les captures (option --screenshots)";
-          return false;
-        }
-        const Status saved = t_.screenshot(o_.screenshot_dir + "/" + s.text);
-        why = saved.message_fr;
-        return saved.ok;
-      }
+        if (t_.theme() == s.text) return Status::success();
+        return step_failed("le thème affiché est « " + t_.theme() + " », pas « " + s.text +
+                           " »");
+      case StepKind::Screenshot:
+        if (o_.screenshot_dir.empty())
+          return step_failed("pas de dossier pour les captures (option --screenshots)");
+        return t_.screenshot(o_.screenshot_dir + "/" + s.text);
     }
-    why = "étape inconnue";
-    return false;
+    return step_failed("étape inconnue");
   }
 
  private:
+  Status tap_by_name(const ScriptStep& s, const TextPattern& text) {
+    read_first();
+    scroll_until([&] { return find_tappable(t_.probe(), text) != nullptr; });
+    const ProbeItem* item = find_tappable(t_.probe(), text);
+    if (!item)
+      return step_failed("rien à toucher qui dise « " + s.text + " » ; textes visibles :" +
+                         visible_texts(t_.probe()));
+    const float x = item->x + item->w / 2, y = item->y + item->h / 2;
+    tap_at(x, y);
+    if (s.kind == StepKind::DoubleTap) tap_at(x, y);  // the same finger, ~70 ms later
+    return Status::success();
+  }
+
+  // What the screen shows (or said) now, against an expect step.
+  Status check(const ScriptStep& s, const TextPattern& text) const {
+    const ui::UiProbe& probe = t_.probe();
+    switch (s.kind) {
+      case StepKind::Expect:
+        if (any_text(probe, text)) return Status::success();
+        return step_failed("« " + s.text + " » n'est pas à l'écran ; textes visibles :" +
+                           visible_texts(probe));
+      case StepKind::ExpectNot:
+        if (!any_text(probe, text)) return Status::success();
+        return step_failed("« " + s.text + " » est à l'écran alors qu'il ne devrait pas");
+      case StepKind::ExpectSaid: {
+        const std::string said = t_.last_said();
+        if (text.found_in(said)) return Status::success();
+        return step_failed("« " + s.text +
+                           " » n'a pas été lu à voix haute ; dernière lecture : « " + said + " »");
+      }
+      default:  // StepKind::ExpectChosen, the only other check step() sends here
+        for (const ProbeItem& item : probe.items())
+          if (item.key == "active" && text.equals(item.text)) return Status::success();
+        return step_failed("« " + s.text + " » n'est pas le choix en cours");
+    }
+  }
+
+  Status wait_for(const ScriptStep& s, const TextPattern& text) {
+    // Real time on purpose: what is awaited (a sync with a real server) runs on another
+    // thread and does not follow the kiosk's clock.
+    const auto until = std::chrono::steady_clock::now() +
+                       std::chrono::milliseconds(std::llround(s.seconds * 1000.0));
+    while (!any_text(t_.probe(), text)) {
+      if (std::chrono::steady_clock::now() >= until)
+        return step_failed("« " + s.text + " » n'est pas venu à l'écran en " +
+                           std::to_string(s.seconds) + " s ; textes visibles :" +
+                           visible_texts(t_.probe()));
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      t_.run_frames(1);
+    }
+    return Status::success();
+  }
+
   void tap_at(float x, float y) {
     t_.pointer({ui::PointerAction::Down, x, y});
     t_.pointer({ui::PointerAction::Up, x, y});
@@ -355,12 +355,9 @@ class Runner {
       t_.run_reading_frame(o_.read_seconds);
   }
 
-  bool tap_key(const ProbeItem& key) {
-    tap_at(key.x + key.w / 2, key.y + key.h / 2);
-    return true;
-  }
+  void tap_key(const ProbeItem& key) { tap_at(key.x + key.w / 2, key.y + key.h / 2); }
 
-  bool type(const std::string& text, std::string& why) {
+  Status type(const std::string& text) {
     read_first();
     for (const std::string& c : utf8_chars(text)) {
       if (const ProbeItem* key = find_key(t_.probe(), c)) {
@@ -382,21 +379,19 @@ class Runner {
       }
       bool any_key = false;
       for (const ProbeItem& item : t_.probe().items()) any_key |= item.kind == ProbeKind::Key;
-      why = any_key ? "la touche « " + c + " » n'est pas sur le clavier ouvert"
-                    : "aucun clavier n'est ouvert pour taper « " + text + " »";
-      return false;
+      return step_failed(any_key ? "la touche « " + c + " » n'est pas sur le clavier ouvert"
+                                 : "aucun clavier n'est ouvert pour taper « " + text + " »");
     }
-    return true;
+    return Status::success();
   }
 
   ScriptTarget& t_;
   const ScriptRunOptions& o_;
 };
 
-// The last frame's layout faults not reported yet; false with them described.
-bool check_layout_once(const ScriptTarget& target, std::set<std::string>& reported,
-                       std::string& why) {
-  why.clear();
+// The last frame's layout faults not reported yet, described in the error.
+Status check_layout_once(const ScriptTarget& target, std::set<std::string>& reported) {
+  std::string why;
   // A target without ImGui (the runner's own tests) has only its probe to show.
   const bool drawn = ImGui::GetCurrentContext() != nullptr;
   for (const ui::LayoutFault& f :
@@ -406,7 +401,7 @@ bool check_layout_once(const ScriptTarget& target, std::set<std::string>& report
     if (!reported.insert(line.substr(0, line.find(" ("))).second) continue;
     why += (why.empty() ? "mise en page : " : " ; ") + line;
   }
-  return why.empty();
+  return why.empty() ? Status::success() : Status::error("layout", why);
 }
 
 }  // namespace
@@ -425,25 +420,23 @@ ScriptResult run_script(const Script& script, ScriptTarget& target,
   Runner runner(target, options);
   std::set<std::string> reported;  // a fault fails the first step that shows it, once
   target.run_frames(options.settle_frames);  // the first screen, settled
+  auto failed = [&](const ScriptStep& s, const Status& why) {
+    ++result.failed;
+    out << options.script_name << ":" << s.line << ": FAILED: " << why.message_fr << "\n";
+  };
   for (const ScriptStep& written : script.steps) {
-    std::string why;
     ScriptStep s = written;
     TextPattern text;
-    if (!resolve_text(s, target, text, why)) {
-      ++result.failed;
-      out << options.script_name << ":" << s.line << ": FAILED: " << why << "\n";
+    if (Status resolved = resolve_text(s, target, text); !resolved) {
+      failed(s, resolved);
       continue;
     }
-    if (runner.step(s, text, why)) {
+    if (Status verdict = runner.step(s, text); verdict.ok)
       ++result.passed;
-    } else {
-      ++result.failed;
-      out << options.script_name << ":" << s.line << ": FAILED: " << why << "\n";
-    }
-    if (options.check_layout && !check_layout_once(target, reported, why)) {
-      ++result.failed;
-      out << options.script_name << ":" << s.line << ": FAILED: " << why << "\n";
-    }
+    else
+      failed(s, verdict);
+    if (!options.check_layout) continue;
+    if (Status laid_out = check_layout_once(target, reported); !laid_out) failed(s, laid_out);
   }
   out << result.passed << " passed, " << result.failed << " failed\n";
   out.flush();

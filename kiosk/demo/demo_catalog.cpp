@@ -88,42 +88,38 @@ std::string numbered(const char* prefix, size_t n, int width) {
   return buf;
 }
 
-void add_employers_and_jobs(const ReferenceData& reference, const DemoOptions& options,
-                            const demo::Geo& geo, const demo::Words& words,
-                            const std::vector<demo::Sector>& sectors,
-                            std::vector<int>& employer_sector, Catalog& catalog) {
+// How often each trade is drawn and its qualification level: common trades dominate; trades
+// with a regional training count double.
+struct TradeWeights {
+  std::vector<double> weight;
+  std::vector<int> level;
+};
+
+TradeWeights trade_weights(const ReferenceData& reference,
+                           const std::unordered_map<std::string, size_t>& trade_index) {
   const std::vector<Trade>& trades = reference.trades;
-  if (trades.empty() || options.jobs <= 0) return;
-  const std::vector<int> trade_sector = demo::sector_of_trades(trades, sectors);
   const std::unordered_set<std::string> trained = trades_with_training(reference);
-
-  std::unordered_map<std::string, size_t> trade_index;
-  for (size_t t = 0; t < trades.size(); ++t) trade_index.emplace(trades[t].code, t);
-  std::vector<std::vector<const JobTitle*>> titles(trades.size());
-  for (const JobTitle& j : reference.job_titles) {
-    auto it = trade_index.find(j.trade_code);
-    if (it != trade_index.end()) titles[it->second].push_back(&j);
-  }
-
-  // Weights: common trades dominate; trades with a regional training count double.
-  std::vector<double> weight(trades.size(), 1.0);
-  std::vector<int> level(trades.size());
-  for (size_t t = 0; t < trades.size(); ++t) level[t] = keyword_level(trades[t].label);
+  TradeWeights w{std::vector<double>(trades.size(), 1.0), std::vector<int>(trades.size())};
+  for (size_t t = 0; t < trades.size(); ++t) w.level[t] = keyword_level(trades[t].label);
   for (const CommonTrade& c : kCommonTrades) {
     auto it = trade_index.find(c.code);
     if (it == trade_index.end()) continue;
-    weight[it->second] = c.weight;
-    level[it->second] = c.level;
+    w.weight[it->second] = c.weight;
+    w.level[it->second] = c.level;
   }
   for (size_t t = 0; t < trades.size(); ++t)
-    if (trained.count(trades[t].code)) weight[t] *= 2;
+    if (trained.count(trades[t].code)) w.weight[t] *= 2;
+  return w;
+}
+
+// The trade of every job: first the ones the guarantees need (masonry, one per family), then
+// weighted draws.
+std::vector<size_t> draw_job_trades(Rng& rng, const std::vector<Trade>& trades,
+                                    const std::unordered_map<std::string, size_t>& trade_index,
+                                    const std::vector<double>& weight, size_t n_jobs) {
   std::vector<double> cumulative(trades.size());
   double total = 0;
   for (size_t t = 0; t < trades.size(); ++t) cumulative[t] = (total += weight[t]);
-
-  // The trade of every job: first the ones the guarantees need, then weighted draws.
-  Rng rng(options.seed, "jobs");
-  const size_t n_jobs = static_cast<size_t>(options.jobs);
   std::vector<size_t> job_trade;
   job_trade.reserve(n_jobs);
   if (auto it = trade_index.find("F1703"); it != trade_index.end()) job_trade.push_back(it->second);
@@ -137,16 +133,24 @@ void add_employers_and_jobs(const ReferenceData& reference, const DemoOptions& o
     if (sum > 0) job_trade.push_back(rng.weighted(family_cumulative));
   }
   while (job_trade.size() < n_jobs) job_trade.push_back(rng.weighted(cumulative));
+  return job_trade;
+}
 
-  // Employers per sector, in proportion to its jobs, each with at least one job.
-  std::vector<size_t> sector_jobs(sectors.size(), 0);
-  for (size_t t : job_trade) ++sector_jobs[static_cast<size_t>(trade_sector[t])];
-  const double wanted = std::max({300.0, options.jobs / 8.0, double(options.immersion_employers)});
+// Employers per sector, in proportion to its jobs, each with at least one job. The indexes in
+// catalog.employers of each sector's employers.
+std::vector<std::vector<size_t>> add_employers(const DemoOptions& options, const demo::Geo& geo,
+                                               const demo::Words& words,
+                                               const std::vector<demo::Sector>& sectors,
+                                               const std::vector<size_t>& sector_jobs,
+                                               std::vector<int>& employer_sector,
+                                               Catalog& catalog) {
+  const double n_jobs = static_cast<double>(options.jobs);
+  const double wanted = std::max({300.0, n_jobs / 8.0, double(options.immersion_employers)});
   std::vector<std::vector<size_t>> sector_employers(sectors.size());
   Rng erng(options.seed, "employers");
   for (size_t s = 0; s < sectors.size(); ++s) {
     if (sector_jobs[s] == 0) continue;
-    const double share = std::round(double(sector_jobs[s]) * wanted / double(n_jobs));
+    const double share = std::round(double(sector_jobs[s]) * wanted / n_jobs);
     const size_t count = std::clamp<size_t>(static_cast<size_t>(share), 1, sector_jobs[s]);
     for (size_t k = 0; k < count; ++k) {
       // The first employer of every sector is near the site, so each family has jobs there.
@@ -172,6 +176,31 @@ void add_employers_and_jobs(const ReferenceData& reference, const DemoOptions& o
       catalog.employers.push_back(std::move(e));
     }
   }
+  return sector_employers;
+}
+
+void add_employers_and_jobs(const ReferenceData& reference, const DemoOptions& options,
+                            const demo::Geo& geo, const demo::Words& words,
+                            const std::vector<demo::Sector>& sectors,
+                            std::vector<int>& employer_sector, Catalog& catalog) {
+  const std::vector<Trade>& trades = reference.trades;
+  if (trades.empty() || options.jobs <= 0) return;
+  const std::vector<int> trade_sector = demo::sector_of_trades(trades, sectors);
+  std::unordered_map<std::string, size_t> trade_index;
+  for (size_t t = 0; t < trades.size(); ++t) trade_index.emplace(trades[t].code, t);
+  std::vector<std::vector<const JobTitle*>> titles(trades.size());
+  for (const JobTitle& j : reference.job_titles) {
+    auto it = trade_index.find(j.trade_code);
+    if (it != trade_index.end()) titles[it->second].push_back(&j);
+  }
+  const TradeWeights w = trade_weights(reference, trade_index);
+  Rng rng(options.seed, "jobs");
+  const size_t n_jobs = static_cast<size_t>(options.jobs);
+  const std::vector<size_t> job_trade = draw_job_trades(rng, trades, trade_index, w.weight, n_jobs);
+  std::vector<size_t> sector_jobs(sectors.size(), 0);
+  for (size_t t : job_trade) ++sector_jobs[static_cast<size_t>(trade_sector[t])];
+  const std::vector<std::vector<size_t>> sector_employers =
+      add_employers(options, geo, words, sectors, sector_jobs, employer_sector, catalog);
 
   // Jobs: the k-th job of a sector goes to its k-th employer while there are some left, then
   // to any but the first (placed near the site for the guarantees, it would otherwise pile up
@@ -189,7 +218,7 @@ void add_employers_and_jobs(const ReferenceData& reference, const DemoOptions& o
     const Employer& employer = catalog.employers[e];
     Job& job = catalog.jobs[j];
     job.id = numbered("demo-job-", j + 1, 6);
-    demo::fill_job(rng, options, trades[t], level[t], titles[t], employer,
+    demo::fill_job(rng, options, trades[t], w.level[t], titles[t], employer,
                    *geo.by_insee.at(employer.commune), job);
   }
 }

@@ -196,10 +196,12 @@ std::string shifted_start(const std::string& original, const std::string& today)
   return add_days(today, d);
 }
 
-}  // namespace
+using SessionsOf = std::map<const PrfQualification*, std::vector<const PrfSession*>>;
+using Relocation = std::unordered_map<std::string, const Commune*>;
 
-void add_trainings(const ReferenceData& reference, const DemoOptions& options, const Geo& geo,
-                   const Words& words, Catalog& catalog, DemoStats& stats) {
+// Each PRF session under the qualification it prepares. Sessions of a diploma shared by several
+// qualifications are dealt out in turn, so each physical session appears once.
+SessionsOf deal_sessions(const ReferenceData& reference, const Geo& geo, DemoStats& stats) {
   std::unordered_map<int64_t, const PrfAction*> actions;
   for (const PrfAction& a : reference.actions) actions.emplace(a.numero, &a);
   std::map<std::string, std::vector<const PrfQualification*>> by_code;
@@ -207,12 +209,7 @@ void add_trainings(const ReferenceData& reference, const DemoOptions& options, c
   for (auto& [code, list] : by_code)
     std::stable_sort(list.begin(), list.end(),
                      [](auto* a, auto* b) { return a->numero < b->numero; });
-  std::unordered_map<std::string, std::string> trade_label;
-  for (const Trade& t : reference.trades) trade_label.emplace(t.code, t.label);
-
-  // Sessions of a diploma shared by several qualifications are dealt out in turn, so each
-  // physical session appears once.
-  std::map<const PrfQualification*, std::vector<const PrfSession*>> sessions_of;
+  SessionsOf sessions_of;
   std::map<std::string, size_t> turn;
   for (const PrfSession& s : reference.sessions) {
     auto action = actions.find(s.action_numero);
@@ -230,9 +227,12 @@ void add_trainings(const ReferenceData& reference, const DemoOptions& options, c
     ++stats.sessions_kept;
     if (geo.by_insee.find(s.commune_insee) == geo.by_insee.end()) ++stats.sessions_unknown_commune;
   }
+  return sessions_of;
+}
 
-  // Source towns, busiest first (then largest; unknown ones are just smaller), go to the
-  // region's towns of the same population rank: big training centres land in big towns.
+// Source towns, busiest first (then largest; unknown ones are just smaller), go to the
+// region's towns of the same population rank: big training centres land in big towns.
+Relocation relocate_towns(const SessionsOf& sessions_of, const Geo& geo) {
   std::map<std::string, int> sessions_in;
   for (const auto& [q, list] : sessions_of)
     for (const PrfSession* s : list) ++sessions_in[s->commune_insee];
@@ -246,26 +246,55 @@ void add_trainings(const ReferenceData& reference, const DemoOptions& options, c
     if (sessions_in[a] != sessions_in[b]) return sessions_in[a] > sessions_in[b];
     return population(a) > population(b);
   });
-  std::unordered_map<std::string, const Commune*> relocated;
+  Relocation relocated;
   for (size_t r = 0; r < sources.size(); ++r) relocated[sources[r]] = geo.region[r % geo.region.size()];
-  // Guarantee: a masonry (F1703) session near the site; if the mapping put none there, the
-  // first one moves to the site's town (only that session, so the rest keeps its geography).
-  const PrfSession* pinned = nullptr;
-  bool masonry_near = false;
+  return relocated;
+}
+
+// Guarantee: a masonry (F1703) session near the site. When the relocation put none there, the
+// first one is the session to move to the site's town (only that session, so the rest keeps its
+// geography); nullptr when one is already near.
+const PrfSession* masonry_session_to_pin(const ReferenceData& reference,
+                                         const SessionsOf& sessions_of,
+                                         const Relocation& relocated, const Geo& geo) {
+  const PrfSession* first = nullptr;
   for (const PrfQualification& q : reference.qualifications) {
     auto it = sessions_of.find(&q);
     if (it == sessions_of.end() ||
         std::find(q.trade_codes.begin(), q.trade_codes.end(), "F1703") == q.trade_codes.end())
       continue;
     for (const PrfSession* s : it->second) {
-      const Commune* c = relocated[s->commune_insee];
-      if (distance_km(geo.site->lat, geo.site->lon, c->lat, c->lon) <= 8) masonry_near = true;
-      if (pinned == nullptr) pinned = s;
+      const Commune* c = relocated.at(s->commune_insee);
+      if (distance_km(geo.site->lat, geo.site->lon, c->lat, c->lon) <= 8) return nullptr;
+      if (first == nullptr) first = s;
     }
   }
-  if (masonry_near) pinned = nullptr;
+  return first;
+}
+
+// What a visitor reads about a region-funded training: who pays, the trades it leads to, the
+// level reached and how long it lasts.
+std::string training_description(const Training& t, const std::string& trades) {
+  std::string text = "Formation financée par la Région, gratuite pour les demandeurs d'emploi.";
+  if (!trades.empty()) text += " Elle prépare aux métiers suivants : " + trades + ".";
+  if (!t.exit_level.empty() && t.exit_level != "Sans niveau de diplôme")
+    text += " Niveau à la sortie : " + t.exit_level + ".";
+  text += " Elle dure environ " + std::to_string(t.hours_total) +
+          " heures, en centre de formation et en entreprise.";
+  return text;
+}
+
+}  // namespace
+
+void add_trainings(const ReferenceData& reference, const DemoOptions& options, const Geo& geo,
+                   const Words& words, Catalog& catalog, DemoStats& stats) {
+  std::unordered_map<std::string, std::string> trade_label;
+  for (const Trade& t : reference.trades) trade_label.emplace(t.code, t.label);
+  const SessionsOf sessions_of = deal_sessions(reference, geo, stats);
+  const Relocation relocated = relocate_towns(sessions_of, geo);
+  const PrfSession* pinned = masonry_session_to_pin(reference, sessions_of, relocated, geo);
   auto place_of = [&](const PrfSession* s) -> const Commune& {
-    return s == pinned ? *geo.site : *relocated[s->commune_insee];
+    return s == pinned ? *geo.site : *relocated.at(s->commune_insee);
   };
 
   Rng rng(options.seed, "trainings");
@@ -294,12 +323,7 @@ void add_trainings(const ReferenceData& reference, const DemoOptions& options, c
       if (label == trade_label.end()) continue;
       trades += (trades.empty() ? "" : ", ") + lower_first(label->second);
     }
-    t.description = "Formation financée par la Région, gratuite pour les demandeurs d'emploi.";
-    if (!trades.empty()) t.description += " Elle prépare aux métiers suivants : " + trades + ".";
-    if (!t.exit_level.empty() && t.exit_level != "Sans niveau de diplôme")
-      t.description += " Niveau à la sortie : " + t.exit_level + ".";
-    t.description += " Elle dure environ " + std::to_string(t.hours_total) +
-                     " heures, en centre de formation et en entreprise.";
+    t.description = training_description(t, trades);
 
     for (const PrfSession* s : list) {
       const Commune& place = place_of(s);

@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "kiosk/core/base/field_rules.h"
 #include "kiosk/core/base/utf8.h"
 
 namespace eric::ui {
@@ -30,17 +31,6 @@ bool rtl_letter(unsigned cp) {
 
 void append_utf8(std::string& out, unsigned cp) { utf8::append(out, static_cast<char32_t>(cp)); }
 
-bool is_invisible_control(unsigned cp) {
-  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||  // C0, DEL, C1
-         cp == 0x061C ||                              // Arabic letter mark
-         (cp >= 0x200B && cp <= 0x200F) ||            // zero-width space, joiners, LRM, RLM
-         (cp >= 0x202A && cp <= 0x202E) ||            // embeddings and overrides
-         (cp >= 0x2060 && cp <= 0x206F) ||            // word joiner, isolates, deprecated
-         (cp >= 0xFE00 && cp <= 0xFE0F) ||            // variation selectors
-         cp == 0xFEFF ||                              // byte order mark
-         (cp >= 0xE0000 && cp <= 0xE007F);            // tag characters (emoji flags)
-}
-
 std::string clean_display_text(std::string_view s) {
   bool plain = true;
   for (char c : s) {
@@ -60,7 +50,7 @@ std::string clean_display_text(std::string_view s) {
       out += '\n';
     } else if (cp == '\t') {
       out += ' ';
-    } else if (!is_invisible_control(cp)) {
+    } else if (!is_invisible_control(static_cast<char32_t>(cp))) {
       append_utf8(out, cp);
     }
   }

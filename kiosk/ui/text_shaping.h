@@ -14,12 +14,7 @@ namespace eric::ui {
 // Appends code point cp to out as UTF-8.
 void append_utf8(std::string& out, unsigned cp);
 
-// True for what never reaches the screen: C0 and C1 controls (a line break is kept by the
-// caller), DEL, the bidi embedding, override and isolate marks, zero-width spaces and joiners,
-// the byte order mark, variation selectors.
-bool is_invisible_control(unsigned cp);
-
-// s without invisible controls and without bytes that are not UTF-8; line breaks stay, tabs
+// s without invisible controls (eric::is_invisible_control, kiosk/core/base/field_rules.h) and without bytes that are not UTF-8; line breaks stay, tabs
 // become spaces. Returns s unchanged (same bytes) when there is nothing to drop.
 std::string clean_display_text(std::string_view s);
 

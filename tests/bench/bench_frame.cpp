@@ -20,7 +20,10 @@ constexpr float kScrollPerFrame = 30.0f;  // 1800 px/s: a brisk, steady drag
 FrameFigures run_frame_bench(BenchCatalog& catalog, int rounds, const std::string& assets_dir) {
   FrameFigures f;
   HeadlessKiosk kiosk;
-  if (!kiosk.start(*catalog.db, assets_dir, catalog.today, f.error)) return f;
+  if (const Status started = kiosk.start(*catalog.db, assets_dir, catalog.today); !started) {
+    f.error = started.message_fr;
+    return f;
+  }
   KioskApp& app = kiosk.app();
   ui::Ui& ui = app.ui();
 

@@ -76,7 +76,10 @@ FrameDuringSync measure_frames_during_sync(const std::string& terminal_db,
   }
 
   HeadlessKiosk kiosk;
-  if (!kiosk.start(*ui_db, assets_dir, today, f.error)) return f;
+  if (const Status started = kiosk.start(*ui_db, assets_dir, today); !started) {
+    f.error = started.message_fr;
+    return f;
+  }
   KioskApp& app = kiosk.app();
   ResultsWalker walker(app);
 

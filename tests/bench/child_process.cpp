@@ -92,16 +92,13 @@ ProgramResult run_program(const std::vector<std::string>& argv_in, const std::st
 
 ServerChild::~ServerChild() { stop(); }
 
-bool ServerChild::start(const std::string& server_bin, const std::vector<std::string>& serve_args,
-                        const std::string& log_file, std::string& error) {
+Status ServerChild::start(const std::string& server_bin, const std::vector<std::string>& serve_args,
+                          const std::string& log_file) {
   std::vector<std::string> argv = {server_bin, "serve"};
   argv.insert(argv.end(), serve_args.begin(), serve_args.end());
   argv.insert(argv.end(), {"--listen", "127.0.0.1:0"});
   int pipe_fds[2];
-  if (pipe(pipe_fds) != 0) {
-    error = "pipe failed";
-    return false;
-  }
+  if (pipe(pipe_fds) != 0) return Status::error("pipe", "pipe failed");
   const int log_fd = log_file.empty()
                          ? dup(2)
                          : open(log_file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
@@ -118,8 +115,7 @@ bool ServerChild::start(const std::string& server_bin, const std::vector<std::st
   if (log_fd >= 0) close(log_fd);
   if (pid_ < 0) {
     close(pipe_fds[0]);
-    error = "fork failed";
-    return false;
+    return Status::error("fork", "fork failed");
   }
   // The first line says where it listens.
   std::string line;
@@ -134,14 +130,14 @@ bool ServerChild::start(const std::string& server_bin, const std::vector<std::st
   close(pipe_fds[0]);
   const std::string prefix = "listening on ";
   if (line.rfind(prefix, 0) != 0) {
-    error = "the server did not start (" + server_bin + "): \"" + line + "\", see " + log_file;
     stop();
-    return false;
+    return Status::error("server_start", "the server did not start (" + server_bin + "): \"" +
+                                             line + "\", see " + log_file);
   }
   url_ = line.substr(prefix.size());
   while (!url_.empty() && (url_.back() == '\n' || url_.back() == '\r')) url_.pop_back();
   port_ = std::atoi(url_.substr(url_.rfind(':') + 1).c_str());
-  return true;
+  return Status::success();
 }
 
 void ServerChild::stop() {

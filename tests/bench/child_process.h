@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/core/base/status.h"
+
 namespace eric {
 
 // What a finished program left behind.
@@ -32,9 +34,9 @@ class ServerChild {
 
   // Starts `server_bin serve SERVE_ARGS... --listen 127.0.0.1:0` and waits (at most 20 s) for
   // its first line, "listening on URL". Its standard error is appended to `log_file` (empty:
-  // this process's). False with `error` set when it did not come up.
-  bool start(const std::string& server_bin, const std::vector<std::string>& serve_args,
-             const std::string& log_file, std::string& error);
+  // this process's). An error when it did not come up.
+  Status start(const std::string& server_bin, const std::vector<std::string>& serve_args,
+               const std::string& log_file);
   void stop();
   const std::string& url() const { return url_; }  // "http://127.0.0.1:PORT"
   int port() const { return port_; }

@@ -10,12 +10,8 @@ HeadlessKiosk::HeadlessKiosk() {
   ImGui::GetIO().DisplaySize = ImVec2(1920, 1080);
 }
 
-bool HeadlessKiosk::start(Database& db, const std::string& assets_dir, const std::string& today,
-                          std::string& error) {
-  if (const Status texts = i18n_.load_dir(assets_dir + "/i18n"); !texts) {
-    error = texts.message_fr;
-    return false;
-  }
+Status HeadlessKiosk::start(Database& db, const std::string& assets_dir, const std::string& today) {
+  if (Status texts = i18n_.load_dir(assets_dir + "/i18n"); !texts) return texts;
   int64_t ms = 0;
   Clock::parse_local(today + " 10:00", ms);
   clock_ = Clock::fixed_at(ms);
@@ -28,10 +24,8 @@ bool HeadlessKiosk::start(Database& db, const std::string& assets_dir, const std
   }
   register_all_screens(registry_);
   app_ = std::make_unique<KioskApp>(ui_, i18n_, clock_, services_, registry_);
-  Status s = app_->start();
-  if (s) s = app_->build_fonts();
-  error = s.message_fr;
-  return s.ok;
+  if (Status started = app_->start(); !started) return started;
+  return app_->build_fonts();
 }
 
 }  // namespace eric::bench

@@ -37,9 +37,8 @@ class HeadlessKiosk {
   HeadlessKiosk& operator=(const HeadlessKiosk&) = delete;
 
   // Loads the texts of assets_dir/i18n, puts the kiosk at the site "eric-martigues" (else the
-  // store's first site), starts the shell and builds its fonts. False with `error` set.
-  bool start(Database& db, const std::string& assets_dir, const std::string& today,
-             std::string& error);
+  // store's first site), starts the shell and builds its fonts.
+  Status start(Database& db, const std::string& assets_dir, const std::string& today);
   KioskApp& app() { return *app_; }
 
  private:

@@ -36,3 +36,50 @@ expect_sql() {
   fi
   echo "$tag: $4: $got"
 }
+
+# The wrappers that run the regional server beside the kiosk take the same six arguments:
+# SERVER CTL KIOSK SCRIPTS_DIR WORK_DIR SCREENSHOT_DIR. server_wrapper_args "$@" sets server,
+# ctl, kiosk, scripts, work and shots, starts WORK_DIR afresh and sets the environment
+# run_e2e.sh sets (the site's time zone; ASan without leak checks, SDL's unloaded modules
+# defeat LeakSanitizer while memory errors still count).
+server_wrapper_args() {
+  if [ "$#" -ne 6 ]; then
+    echo "usage: $0 SERVER CTL KIOSK SCRIPTS_DIR WORK_DIR SCREENSHOT_DIR" >&2
+    exit 2
+  fi
+  server=$1 ctl=$2 kiosk=$3 scripts=$4 work=$5 shots=$6
+  rm -rf "$work"
+  mkdir -p "$work" "$shots"
+  export TZ="${TZ:-Europe/Paris}"
+  export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+}
+
+# start_server DB [SERVE_ARGS...]: `$server serve` on a free loopback port in the background;
+# waits for its "listening on URL" line and sets url and server_pid (see stop_server).
+start_server() {
+  db=$1
+  shift
+  "$server" serve --db "$db" --listen 127.0.0.1:0 "$@" >"$work/server.out" 2>"$work/server.log" &
+  server_pid=$!
+  i=0
+  while ! grep -q '^listening on ' "$work/server.out" 2>/dev/null; do
+    i=$((i + 1))
+    if [ "$i" -gt 100 ]; then
+      echo "$tag: the server did not start"
+      cat "$work/server.log"
+      exit 1
+    fi
+    sleep 0.1
+  done
+  url=$(sed -n 's/^listening on //p' "$work/server.out" | head -n1)
+  echo "$tag: server at $url"
+}
+
+# run_kiosk SCRIPT [KIOSK_ARGS...]: the real kiosk under Xvfb, at the e2e scripts' screen and
+# day, screenshots into $shots; fails as the script does.
+run_kiosk() {
+  kiosk_script=$1
+  shift
+  xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" "$@" --windowed 1920x1080 \
+    --clock "2026-11-23 10:00" --script "$kiosk_script" --screenshots "$shots"
+}

@@ -4,18 +4,9 @@
 # shown by the real kiosk under Xvfb (the offer, and the training that leads to it).
 # Usage: imported_offer.sh SERVER CTL KIOSK SCRIPTS_DIR WORK_DIR SCREENSHOT_DIR
 set -eu
-server=$1
-ctl=$2
-kiosk=$3
-scripts=$4
-work=$5
-shots=$6
-rm -rf "$work"
-mkdir -p "$work" "$shots"
-export TZ="${TZ:-Europe/Paris}"
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
-
+tag=imported_offer
 . "$(dirname "$0")/check_lib.sh"
+server_wrapper_args "$@"
 trap stop_server EXIT
 
 cat >"$work/offres.json" <<'JSON'
@@ -49,19 +40,10 @@ echo "== regional server: reference catalog (no demo jobs), then the imports"
 "$server" generate-demo --db "$work/region.db" --jobs 0 --today 2026-11-23 >/dev/null
 "$server" import --db "$work/region.db" --today 2026-11-23 ft-offers "$work/offres.json"
 "$server" import --db "$work/region.db" --today 2026-11-23 lheo "$work/prf.xml"
-"$server" serve --db "$work/region.db" --listen 127.0.0.1:0 >"$work/server.out" 2>"$work/server.log" &
-server_pid=$!
-i=0
-while ! grep -q '^listening on ' "$work/server.out" 2>/dev/null; do
-  i=$((i + 1))
-  if [ "$i" -gt 100 ]; then echo "the server did not start"; cat "$work/server.log"; exit 1; fi
-  sleep 0.1
-done
-url=$(sed -n 's/^listening on //p' "$work/server.out" | head -n1)
+start_server "$work/region.db"
 
 mkdir -p -m 700 "$work/kiosk"
 code=$("$server" enroll-code --db "$work/region.db" --site eric-martigues)
 "$ctl" --data-dir "$work/kiosk" enroll --server "$url" --code "$code"
 "$ctl" --data-dir "$work/kiosk" sync
-xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --data-dir "$work/kiosk" --windowed 1920x1080 \
-  --clock "2026-11-23 10:00" --script "$scripts/imported_offer.kiosk" --screenshots "$shots"
+run_kiosk "$scripts/imported_offer.kiosk" --data-dir "$work/kiosk"

@@ -28,8 +28,8 @@ ServerProcess::ServerProcess(Options options) : log_(options.db + ".log") {
   if (options.page_size > 0) {
     args.insert(args.end(), {"--page-size", std::to_string(options.page_size)});
   }
-  std::string error;
-  if (!child_.start(server_bin(), args, log_, error)) ADD_FAILURE() << error;
+  if (const Status started = child_.start(server_bin(), args, log_); !started)
+    ADD_FAILURE() << started.message_fr;
 }
 
 void make_demo_server_db(const std::string& db, int jobs, int seed) {

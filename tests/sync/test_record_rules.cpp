@@ -187,6 +187,12 @@ TEST(FieldRules, CleanTextRemovesControlsFoldsBlanksAndCutsAtAWord) {
   EXPECT_EQ(cut, std::string(17, 'a') + "…");
   EXPECT_EQ(clean_text("ééééééééé", TextShape::line, 10), "ééé…");
   EXPECT_EQ(clean_text("😀 ok", TextShape::line, 100), "😀 ok");  // emoji are text
+  // Stored text loses what the screen would drop too (one list for both): the Arabic letter
+  // mark, a word joiner, an emoji's variation selector.
+  EXPECT_EQ(clean_text("a\xD8\x9C\xE2\x81\xA0" "b\xE2\x9D\xA4\xEF\xB8\x8F", TextShape::line, 100),
+            "ab\xE2\x9D\xA4");
+  EXPECT_TRUE(is_invisible_control(0x200F));
+  EXPECT_FALSE(is_invisible_control(0x202F));  // the narrow no-break space of "14 h 05" is text
 }
 
 TEST(FieldRules, DatesCodesCoordinatesAndAddresses) {

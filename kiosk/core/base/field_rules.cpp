@@ -11,13 +11,6 @@
 namespace eric {
 namespace {
 
-// Characters that change how text around them is shown, or show as nothing: out.
-bool is_invisible_control(char32_t cp) {
-  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C ||
-         (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
-         (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF;
-}
-
 bool is_line_break(char32_t cp) { return cp == '\n' || cp == 0x2028 || cp == 0x2029; }
 
 bool is_blank(char32_t cp) {
@@ -52,6 +45,17 @@ bool digits(std::string_view text, std::size_t at, std::size_t n, int& value) {
 }
 
 }  // namespace
+
+bool is_invisible_control(char32_t cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||  // C0, DEL, C1
+         cp == 0x061C ||                              // Arabic letter mark
+         (cp >= 0x200B && cp <= 0x200F) ||            // zero-width space, joiners, LRM, RLM
+         (cp >= 0x202A && cp <= 0x202E) ||            // embeddings and overrides
+         (cp >= 0x2060 && cp <= 0x206F) ||            // word joiner, isolates, deprecated
+         (cp >= 0xFE00 && cp <= 0xFE0F) ||            // variation selectors
+         cp == 0xFEFF ||                              // byte order mark
+         (cp >= 0xE0000 && cp <= 0xE007F);            // tag characters (emoji flags)
+}
 
 std::string clean_text(std::string_view text, TextShape shape, std::size_t max_bytes) {
   std::string out;

@@ -18,12 +18,16 @@ enum class TextShape {
   paragraphs  // a description: line breaks kept (at most one empty line in a row)
 };
 
-// Cleans text for storing and showing: invalid UTF-8 and control characters removed (C0, DEL,
-// C1, the bidi embeddings/overrides/isolates U+202A..U+202E, U+2066..U+2069, the marks
-// U+200E/U+200F/U+061C, zero-width U+200B..U+200D, the word joiner and invisible operators
-// U+2060..U+2065, U+FEFF, the separators U+2028/U+2029 become
-// line breaks), white space folded and trimmed, and text longer than max_bytes cut after the
-// last whole word that fits, followed by "…" (the result then holds at most max_bytes bytes).
+// True for what never reaches a screen, whether stored (clean_text) or drawn (the ui's
+// clean_display_text): C0 and C1 controls, DEL, the bidi embeddings, overrides and isolates,
+// the marks LRM, RLM and ALM, zero-width spaces and joiners, the word joiner, the byte order
+// mark, variation selectors and tag characters. One list, so stored and drawn text agree.
+bool is_invisible_control(char32_t cp);
+
+// Cleans text for storing and showing: invalid UTF-8 and invisible controls removed (above;
+// the separators U+2028/U+2029 become line breaks), white space folded and trimmed, and text
+// longer than max_bytes cut after the last whole word that fits, followed by "…" (the result
+// then holds at most max_bytes bytes).
 std::string clean_text(std::string_view text, TextShape shape, std::size_t max_bytes);
 
 // A code or identifier: 1 to max_bytes printable ASCII characters, no space ("M1607",
