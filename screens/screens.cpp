@@ -27,7 +27,8 @@ void register_all_screens(ScreenRegistry& r) {
   r.add("workshop.register", make_workshop_register_screen);
   r.add("workshop.done", make_workshop_done_screen);
   r.add("desk", make_desk_screen);
-  r.add_overlay({draw_called_ticket_banner, called_ticket_banner_deadline_ms});
+  r.add_overlay({draw_called_ticket_banner, called_ticket_banner_deadline_ms,
+                 called_ticket_banner_height});
   // The job discovery path; its "What" screen also
   // serves the immersion path as "immersion.trade".
   r.add("jobs.what", [](const ScreenArgs&) { return make_pick_what_screen("jobs.what", "jobs"); });

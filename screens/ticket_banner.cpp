@@ -21,19 +21,43 @@ std::optional<HelpTicket> shown_ticket(ScreenContext& ctx) {
   return ticket_called_recently(*ctx.services.db, ctx.services.site.id, ctx.clock.now_s());
 }
 
+// The banner's words and measures: the two lines wrap to the width beside the bell, so a
+// long language or larger text grows the band instead of cutting a word.
+struct BannerLayout {
+  std::string line, hint;
+  float pad = 0, bell = 0, text_x = 0, text_w = 0, h = 0;
+};
+
+BannerLayout banner_layout(ScreenContext& ctx, const HelpTicket& ticket) {
+  ui::Ui& u = ctx.ui;
+  BannerLayout b;
+  b.line = ctx.i18n.tr("help.banner.line", {{"number", ticket.number}});
+  b.hint = ctx.i18n.tr("help.banner.hint");
+  b.pad = ui::px(u, 28);
+  b.bell = u.fonts.size(ui::FontRole::Display);
+  b.text_x = ui::px(u, 64) + b.bell + ui::px(u, 32);
+  b.text_w = std::max(1.0f, ImGui::GetIO().DisplaySize.x - b.text_x - ui::px(u, 64));
+  b.h = std::round(b.pad * 2 + ui::text_size(u, b.line, ui::FontRole::Display, b.text_w).y +
+                   ui::text_size(u, b.hint, ui::FontRole::Body, b.text_w).y + ui::px(u, 8));
+  return b;
+}
+
 }  // namespace
+
+float called_ticket_banner_height(ScreenContext& ctx) {
+  const std::optional<HelpTicket> ticket = shown_ticket(ctx);
+  return ticket ? banner_layout(ctx, *ticket).h : 0.0f;
+}
 
 void draw_called_ticket_banner(ScreenContext& ctx) {
   const std::optional<HelpTicket> ticket = shown_ticket(ctx);
   if (!ticket) return;
   ui::Ui& u = ctx.ui;
   const ImGuiIO& io = ImGui::GetIO();
-  const std::string line =
-      ctx.i18n.tr("help.banner.line", {{"number", ticket->number}});
-  const std::string hint = ctx.i18n.tr("help.banner.hint");
-  const float pad = ui::px(u, 28);
-  const float h = std::round(pad * 2 + ui::text_size(u, line, ui::FontRole::Display).y +
-                             ui::text_size(u, hint, ui::FontRole::Body).y + ui::px(u, 8));
+  const BannerLayout b = banner_layout(ctx, *ticket);
+  const std::string& line = b.line;
+  const float pad = b.pad;
+  const float h = b.h;
   // Its own window on top: a touch on the banner does not reach what it covers.
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, h));
@@ -49,13 +73,12 @@ void draw_called_ticket_banner(ScreenContext& ctx) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   // A red accent on the left edge, as on the region's public signs.
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(ui::px(u, 16), h), ui::to_u32(u.theme.accent));
-  const float bell = ui::text_size(u, line, ui::FontRole::Display).y;
-  ui::draw_picto(dl, ui::Picto::Help, ImVec2(ui::px(u, 64), pad), bell,
+  ui::draw_picto(dl, ui::Picto::Help, ImVec2(ui::px(u, 64), pad), b.bell,
                  ui::to_u32(u.theme.on_primary));
-  ImGui::SetCursorScreenPos(ImVec2(ui::px(u, 64) + bell + ui::px(u, 32), pad));
+  ImGui::SetCursorScreenPos(ImVec2(b.text_x, pad));
   ImGui::BeginGroup();
-  ui::text(u, line, ui::TextOpts{ui::FontRole::Display, ui::Tone::OnPrimary, -1});
-  ui::text(u, hint, ui::TextOpts{ui::FontRole::Body, ui::Tone::OnPrimary, -1});
+  ui::text(u, line, ui::TextOpts{ui::FontRole::Display, ui::Tone::OnPrimary, b.text_w});
+  ui::text(u, b.hint, ui::TextOpts{ui::FontRole::Body, ui::Tone::OnPrimary, b.text_w});
   ImGui::EndGroup();
   u.probe.record(ui::ProbeItem{ui::ProbeKind::Banner, line, "", 0, 0, io.DisplaySize.x, h,
                                false});

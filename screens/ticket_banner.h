@@ -16,5 +16,7 @@ void draw_called_ticket_banner(ScreenContext& ctx);
 // When the banner shown now goes away (clock ms), or 0 when none is shown: the main loop
 // sleeps until then at most, so the banner leaves on time without a touch.
 int64_t called_ticket_banner_deadline_ms(ScreenContext& ctx);
+// Its height while it shows, 0 otherwise: the page is drawn under it.
+float called_ticket_banner_height(ScreenContext& ctx);
 
 }  // namespace eric

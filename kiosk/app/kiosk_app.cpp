@@ -329,8 +329,12 @@ void KioskApp::write_between_visitors() {
 
 void KioskApp::draw_chrome_and_screen(ScreenContext& ctx) {
   const ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(io.DisplaySize);
+  // The bands the overlays take at the top (the called ticket): the page goes under them.
+  float top = 0;
+  for (const Overlay& overlay : registry_.overlays())
+    if (overlay.top_band_height) top += overlay.top_band_height(ctx);
+  ImGui::SetNextWindowPos(ImVec2(0, top));
+  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, io.DisplaySize.y - top));
   constexpr ImGuiWindowFlags kPageFlags =
       ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
       ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |

@@ -87,6 +87,9 @@ struct Overlay {
   // When what it shows now goes away (clock ms), 0 when it shows nothing: the loop wakes
   // then, so it leaves on time without a touch.
   std::function<int64_t(ScreenContext&)> deadline_ms;
+  // The band it takes at the top of the screen while it shows (0: none): the shell draws the
+  // page under it rather than let it cover the header and its "Retour".
+  std::function<float(ScreenContext&)> top_band_height;
 };
 
 // id -> factory. screens/screens.cpp registers every screen in one place, one line each.
