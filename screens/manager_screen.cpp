@@ -59,56 +59,11 @@ class ManagerScreen : public Screen {
     ui::space(u, ui::Space::Section);
 
     if (!facts.enrolled) {
-      // From the screen with the code on the keyboard, or from a shell for scripts.
-      // Side by side, so the tools below keep their place on the screen.
-      ui::ButtonOpts enrol;
-      enrol.width = ui::px(u, 560);
-      const std::string how = t.tr("manager.enrol.how");
-      const std::string command = t.tr("manager.enrol.command");
-      const float texts_w = std::max(ui::text_size(u, how, ui::FontRole::Body).x,
-                                     ui::text_size(u, command, ui::FontRole::BodyBold).x);
-      const float avail_w = ImGui::GetContentRegionAvail().x;
-      if (ui::big_button(u, t.tr("manager.open.enrol"), enrol)) ctx.nav.open("manager.enrol");
-      // Beside the button when both fit (a landscape screen), else under it.
-      if (enrol.width + ui::px(u, 32) + texts_w <= avail_w)
-        ImGui::SameLine(0, ui::px(u, 32));
-      else
-        ui::space(u, ui::Space::Medium);
-      ImGui::BeginGroup();
-      ui::text(u, how, ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal});
-      // The command is one word for the shell: never wrapped, so never cut either when it fits.
-      ui::text(u, command, ui::TextOpts{ui::FontRole::BodyBold, ui::Tone::Normal, -1});
-      ImGui::EndGroup();
-      ui::space(u, ui::Space::Large);
-      ui::text(u, t.tr("manager.enrol.offline"),
-               ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, col_w});
+      draw_not_enrolled(ctx, col_w);
     } else if (live.running) {
       sync_progress_view(u, t, live, std::min(col_w, ui::px(u, 1000)));
     } else {
-      ui::ButtonOpts sync;
-      sync.width = ui::px(u, 560);
-      if (ui::big_button(u, t.tr("manager.sync_now"), sync) && link) link->request_now(db);
-      // Re-enrolling (a new server, a terminal moved to another site) from the screen too,
-      // beside the sync: the tools below keep their place on the screen.
-      ImGui::SameLine(0, ui::px(u, 24));
-      ui::ButtonOpts again;
-      again.kind = ui::ButtonKind::Secondary;
-      if (ui::big_button(u, t.tr("manager.open.enrol"), again)) ctx.nav.open("manager.enrol");
-      ui::space(u, ui::Space::Large);
-      if (live.has_result && live.last.status.ok) {
-        const SyncResult& r = live.last;
-        const std::string line =
-            r.changes_applied == 0 && r.outbox_sent == 0
-                ? t.tr("manager.last.nothing_new")
-                : t.tr("manager.last.summary",
-                       {{"changes", t.tr_count("manager.last.changes", r.changes_applied,
-                                               {{"n", count_words(r.changes_applied)}})},
-                        {"sent", t.tr_count("manager.last.sent", r.outbox_sent,
-                                            {{"n", count_words(r.outbox_sent)}})}});
-        ui::text(u, line, ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, col_w});
-      }
-      ui::text(u, t.tr("manager.enrol.server", {{"url", link ? link->overview(db).server_url : ""}}),
-               ui::TextOpts{ui::FontRole::Small, ui::Tone::Secondary, col_w});
+      draw_sync_tools(ctx, live, col_w);
     }
 
     ui::space(u, ui::Space::Section);
@@ -118,6 +73,67 @@ class ManagerScreen : public Screen {
   }
 
  private:
+  // Not enrolled yet: enrol from the screen (the code on the keyboard), or from a shell.
+  void draw_not_enrolled(ScreenContext& ctx, float col_w) {
+    ui::Ui& u = ctx.ui;
+    const I18n& t = ctx.i18n;
+    // From the screen with the code on the keyboard, or from a shell for scripts.
+    // Side by side, so the tools below keep their place on the screen.
+    ui::ButtonOpts enrol;
+    enrol.width = ui::px(u, 560);
+    const std::string how = t.tr("manager.enrol.how");
+    const std::string command = t.tr("manager.enrol.command");
+    const float texts_w = std::max(ui::text_size(u, how, ui::FontRole::Body).x,
+                                   ui::text_size(u, command, ui::FontRole::BodyBold).x);
+    const float avail_w = ImGui::GetContentRegionAvail().x;
+    if (ui::big_button(u, t.tr("manager.open.enrol"), enrol)) ctx.nav.open("manager.enrol");
+    // Beside the button when both fit (a landscape screen), else under it.
+    if (enrol.width + ui::px(u, 32) + texts_w <= avail_w)
+      ImGui::SameLine(0, ui::px(u, 32));
+    else
+      ui::space(u, ui::Space::Medium);
+    ImGui::BeginGroup();
+    ui::text(u, how, ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal});
+    // The command is one word for the shell: never wrapped, so never cut either when it fits.
+    ui::text(u, command, ui::TextOpts{ui::FontRole::BodyBold, ui::Tone::Normal, -1});
+    ImGui::EndGroup();
+    ui::space(u, ui::Space::Large);
+    ui::text(u, t.tr("manager.enrol.offline"),
+             ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, col_w});
+  }
+
+  // Enrolled and idle: sync now, enrol again, and what the last sync did.
+  void draw_sync_tools(ScreenContext& ctx, const SyncLive& live, float col_w) {
+    ui::Ui& u = ctx.ui;
+    const I18n& t = ctx.i18n;
+    Database& db = *ctx.services.db;
+    SyncLink* link = ctx.services.sync;
+    ui::ButtonOpts sync;
+    sync.width = ui::px(u, 560);
+    if (ui::big_button(u, t.tr("manager.sync_now"), sync) && link) link->request_now(db);
+    // Re-enrolling (a new server, a terminal moved to another site) from the screen too,
+    // beside the sync: the tools below keep their place on the screen.
+    ImGui::SameLine(0, ui::px(u, 24));
+    ui::ButtonOpts again;
+    again.kind = ui::ButtonKind::Secondary;
+    if (ui::big_button(u, t.tr("manager.open.enrol"), again)) ctx.nav.open("manager.enrol");
+    ui::space(u, ui::Space::Large);
+    if (live.has_result && live.last.status.ok) {
+      const SyncResult& r = live.last;
+      const std::string line =
+          r.changes_applied == 0 && r.outbox_sent == 0
+              ? t.tr("manager.last.nothing_new")
+              : t.tr("manager.last.summary",
+                     {{"changes", t.tr_count("manager.last.changes", r.changes_applied,
+                                             {{"n", count_words(r.changes_applied)}})},
+                      {"sent", t.tr_count("manager.last.sent", r.outbox_sent,
+                                          {{"n", count_words(r.outbox_sent)}})}});
+      ui::text(u, line, ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, col_w});
+    }
+    ui::text(u, t.tr("manager.enrol.server", {{"url", link ? link->overview(db).server_url : ""}}),
+             ui::TextOpts{ui::FontRole::Small, ui::Tone::Secondary, col_w});
+  }
+
   // Counting a large catalog takes a few milliseconds: only when the screen opens and after
   // each sync or import.
   void refresh_counts(ScreenContext& ctx, const SyncLive& live) {
