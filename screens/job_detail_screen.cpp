@@ -119,19 +119,25 @@ class JobDetailScreen : public Screen {
     // closer than paragraphs, so the trainings below stay in view.
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
                         ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.3f * ui::em(u)));
+    // One column where two would be narrower than 18 body heights (portrait, larger text).
     const ImVec2 top = ImGui::GetCursorScreenPos();
-    const float half = std::floor(ImGui::GetContentRegionAvail().x * 0.5f);
-    ui::fact(u, ctx.i18n.tr("jobs.detail.employer"), employer_name());
-    ui::fact(u, ctx.i18n.tr("jobs.detail.trade"), detail_->trade_label);
-    ui::fact(u, ctx.i18n.tr("jobs.detail.contract"), contract);
-    ui::fact(u, ctx.i18n.tr("jobs.detail.hours"), job.work_time_label);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const bool two_columns = avail * 0.5f >= 18 * ui::em(u);
+    const float half = two_columns ? std::floor(avail * 0.5f) : avail;
+    const float column = two_columns ? half - ui::em(u) : avail;
+    ui::fact(u, ctx.i18n.tr("jobs.detail.employer"), employer_name(), column);
+    ui::fact(u, ctx.i18n.tr("jobs.detail.trade"), detail_->trade_label, column);
+    ui::fact(u, ctx.i18n.tr("jobs.detail.contract"), contract, column);
+    ui::fact(u, ctx.i18n.tr("jobs.detail.hours"), job.work_time_label, column);
     const float left_bottom = ImGui::GetCursorScreenPos().y;
-    ImGui::SetCursorScreenPos(ImVec2(top.x + half, top.y));
-    ImGui::Indent(half);
-    ui::fact(u, ctx.i18n.tr("jobs.detail.salary"), job.salary_label);
-    ui::fact(u, ctx.i18n.tr("jobs.detail.experience"), job.experience_label);
-    ui::fact(u, ctx.i18n.tr("jobs.detail.qualification"), job.qualification_label);
-    ImGui::Unindent(half);
+    if (two_columns) {
+      ImGui::SetCursorScreenPos(ImVec2(top.x + half, top.y));
+      ImGui::Indent(half);
+    }
+    ui::fact(u, ctx.i18n.tr("jobs.detail.salary"), job.salary_label, column);
+    ui::fact(u, ctx.i18n.tr("jobs.detail.experience"), job.experience_label, column);
+    ui::fact(u, ctx.i18n.tr("jobs.detail.qualification"), job.qualification_label, column);
+    if (two_columns) ImGui::Unindent(half);
     const float right_bottom = ImGui::GetCursorScreenPos().y;
     ImGui::PopStyleVar();
     ImGui::SetCursorScreenPos(ImVec2(top.x, std::max(left_bottom, right_bottom)));

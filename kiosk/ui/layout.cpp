@@ -73,11 +73,15 @@ ScrollPage::~ScrollPage() {
   list_.reset();
 }
 
-void fact(Ui& ui, std::string_view label, std::string_view value) {
+void fact(Ui& ui, std::string_view label, std::string_view value, float width) {
   if (value.empty()) return;
+  const float left = ImGui::GetCursorScreenPos().x;
+  if (width <= 0) width = ImGui::GetContentRegionAvail().x;
   text(ui, label, TextOpts{FontRole::BodyBold, Tone::Normal, -1});
   ImGui::SameLine(0, 0.4f * em(ui));
-  text(ui, value, TextOpts{FontRole::Body});
+  // The value wraps inside the column it belongs to, never into the next one.
+  const float room = left + width - ImGui::GetCursorScreenPos().x;
+  text(ui, value, TextOpts{FontRole::Body, Tone::Normal, std::max(1.0f, room)});
 }
 
 }  // namespace eric::ui

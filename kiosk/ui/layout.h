@@ -58,8 +58,8 @@ class ScrollPage {
   std::unique_ptr<ScrollList> list_;
 };
 
-// A label in bold and its value after it, on one line ("Contrat : CDI"); nothing when the
-// value is empty.
-void fact(Ui& ui, std::string_view label, std::string_view value);
+// A label in bold and its value after it ("Contrat : CDI"), the value wrapped within `width`
+// from the cursor (0: the available width); nothing when the value is empty.
+void fact(Ui& ui, std::string_view label, std::string_view value, float width = 0);
 
 }  // namespace eric::ui

@@ -73,10 +73,13 @@ bool header_band(Ui& ui, const HeaderSpec& spec) {
   const float glossary_w =
       spec.glossary_label.empty() ? 0 : detail::button_width(ui, spec.glossary_label, true);
   // The glossary sits between the site and the clock when all three fit on the line; on a
-  // narrow screen (a portrait totem) it goes to a second row, under the site's name.
+  // narrow screen (a portrait totem) it goes to a second row, under the site's name, and so
+  // does the clock, on the right, when even the site and the clock do not fit side by side.
   const bool one_row =
       tx + site_w + 1.2f * e + glossary_w + 1.2f * e + clock_w + m <= win.Max.x;
-  const float second_row = one_row || glossary_w == 0 ? 0 : target_height(ui) + 0.7f * e;
+  const bool clock_beside = tx + site_w + 1.2f * e + clock_w + m <= win.Max.x;
+  const float second_row =
+      (one_row || glossary_w == 0) && clock_beside ? 0 : target_height(ui) + 0.7f * e;
   const float h = row_h + second_row + band_line(ui);
   const ImRect bb(win.Min, ImVec2(win.Max.x, win.Min.y + h));
   ImGui::SetCursorScreenPos(bb.Min);
@@ -96,9 +99,10 @@ bool header_band(Ui& ui, const HeaderSpec& spec) {
   detail::draw_text(ui, FontRole::Heading, ImVec2(tx, ty), t.text, spec.site);
   detail::draw_text(ui, FontRole::Body, ImVec2(tx, ty + heading), t.text_secondary,
                     spec.subtitle);
-  detail::draw_text(ui, FontRole::Heading, ImVec2(bb.Max.x - m - ts.x, ty), t.text,
+  const float clock_y = clock_beside ? ty : bb.Min.y + row_h;
+  detail::draw_text(ui, FontRole::Heading, ImVec2(bb.Max.x - m - ts.x, clock_y), t.text,
                     spec.time_text);
-  detail::draw_text(ui, FontRole::Body, ImVec2(bb.Max.x - m - ds.x, ty + heading),
+  detail::draw_text(ui, FontRole::Body, ImVec2(bb.Max.x - m - ds.x, clock_y + heading),
                     t.text_secondary, spec.date_text);
   if (spec.glossary_label.empty()) return false;
   // The glossary beside the clock: on every home screen, away from the footer's tools.
