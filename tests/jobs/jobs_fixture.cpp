@@ -96,8 +96,10 @@ std::unique_ptr<Database> sample_store(const TempDir& dir) {
   return db;
 }
 
-void HeadlessJobs::SetUp() {
-  db = sample_store(dir);
+void HeadlessJobs::SetUp() { ASSERT_NO_FATAL_FAILURE(start_on(sample_store(dir))); }
+
+void HeadlessJobs::start_on(std::unique_ptr<Database> store) {
+  db = std::move(store);
   ASSERT_TRUE(db);
   services.db = db.get();
   auto site = site_by_id(*db, "eric-martigues");

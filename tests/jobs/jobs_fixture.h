@@ -30,6 +30,8 @@ std::unique_ptr<Database> sample_store(const TempDir& dir);
 class HeadlessJobs : public test::HeadlessShell {
  protected:
   void SetUp() override;
+  // Starts the shell on this store, at the demo site, on 2026-11-23 10:00 (SetUp's last step).
+  void start_on(std::unique_ptr<Database> store);
 
   bool visible(std::string_view text) const;
   bool active_chip(std::string_view text) const;

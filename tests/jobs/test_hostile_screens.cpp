@@ -76,15 +76,10 @@ class HostileScreens : public HeadlessJobs {
     }
     for (const CatalogChange& ch : page.changes) read_jobs += ch.type == RecordType::job;
     rejected = page.rejected.size();
-    db = test::fresh_store(dir);
-    ASSERT_TRUE(db);
-    ASSERT_TRUE(replace_catalog(*db, c, "2026-11-23 09:40").ok);
-    services.db = db.get();
-    auto site = site_by_id(*db, "eric-martigues");
-    ASSERT_TRUE(site);
-    services.site = *site;
-    ASSERT_NO_FATAL_FAILURE(start_shell("2026-11-23 10:00"));
-    run_frames(2);
+    std::unique_ptr<Database> store = test::fresh_store(dir);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(replace_catalog(*store, c, "2026-11-23 09:40").ok);
+    ASSERT_NO_FATAL_FAILURE(start_on(std::move(store)));
   }
 
   // Every text of the frame: free of invisible controls, inside the screen, and each text
