@@ -25,26 +25,27 @@ void row_background(ui::Ui& u, ImVec2 pos, float w, float h) {
                                             u.theme.rounding_em * ui::em(u));
 }
 
-// The text cut to one line of max_w, with "…" when it had to be cut (a long first name must
-// never run under the buttons beside it). Cut between characters, never inside one.
-std::string one_line(const ui::Ui& u, const std::string& text, ui::FontRole font, float max_w) {
-  if (ui::text_size(u, text, font).x <= max_w) return text;
-  std::string cut = text;
-  while (!cut.empty()) {
-    size_t end = cut.size() - 1;
-    while (end > 0 && (static_cast<unsigned char>(cut[end]) & 0xC0) == 0x80) --end;
-    cut.erase(end);
-    if (ui::text_size(u, cut + "…", font).x <= max_w) return cut + "…";
-  }
-  return cut;
-}
-
 std::string clock_words(int64_t epoch_s, const I18n& i18n) {
   const CivilTime c = Clock::to_local(epoch_s * 1000);
   return time_words(c.hour, c.minute, i18n);
 }
 
-// One waiting ticket: who and why on the left, the three actions on the right.
+float ticket_button_width(const ui::Ui& u) { return ui::px(u, 230); }
+
+// Where the three actions of a ticket go: on the right of who and why, or under them when
+// that would leave who and why less than 14 body heights (a portrait screen).
+bool ticket_buttons_under(const ui::Ui& u, float w) {
+  const float room = w - ui::px(u, 24) - 3 * ticket_button_width(u) - 3 * ui::px(u, 16) -
+                     ui::px(u, 24 + 260);
+  return room < 14 * ui::em(u);
+}
+
+float ticket_row_height(const ui::Ui& u, float w) {
+  const float h = ui::px(u, 150);
+  return ticket_buttons_under(u, w) ? h + ui::target_height(u) + ui::px(u, 16) : h;
+}
+
+// One waiting ticket: who and why on the left, the three actions on the right (or under).
 void ticket_row(const DeskContext& d, const HelpTicket& tk, bool next, ImVec2 pos, float w,
                 float h) {
   ui::Ui& u = d.ctx.ui;
@@ -59,30 +60,33 @@ void ticket_row(const DeskContext& d, const HelpTicket& tk, bool next, ImVec2 po
     ui::badge(u, t.tr("desk.queue.urgent"), ui::BadgeKind::Neutral);
   }
   const float info_x = pos.x + pad + ui::px(u, 260);
-  const float bw = ui::px(u, 230);
+  const float bw = ticket_button_width(u);
   const float gap = ui::px(u, 16);
+  const bool under = ticket_buttons_under(u, w);
   // What is said about the visitor stops before the three buttons.
-  const float info_w = std::max(ui::px(u, 80), w - pad - 3 * bw - 3 * gap - (info_x - pos.x));
+  const float info_w = under ? w - pad - (info_x - pos.x)
+                             : w - pad - 3 * bw - 3 * gap - (info_x - pos.x);
   ImGui::SetCursorScreenPos(ImVec2(info_x, pos.y + ui::px(u, 12)));
   std::string who = t.tr("help.reason." + tk.reason);
   if (!tk.first_name.empty()) who += " · " + tk.first_name;
-  ui::text(u, one_line(u, who, ui::FontRole::Heading, info_w),
+  ui::text(u, ui::fitted(u, ui::FontRole::Heading, who, info_w),
            ui::TextOpts{ui::FontRole::Heading, ui::Tone::Normal, -1});
   ImGui::SetCursorScreenPos(ImVec2(info_x, ImGui::GetCursorScreenPos().y));
   std::string when = t.tr("desk.queue.waiting_for",
                           {{"wait", wait_words(d.now_s - tk.created_at, t)}});
   if (tk.called_at > 0)
     when += " · " + t.tr("desk.queue.called_at", {{"time", clock_words(tk.called_at, t)}});
-  ui::text(u, one_line(u, when, ui::FontRole::Body, info_w),
+  ui::text(u, ui::fitted(u, ui::FontRole::Body, when, info_w),
            ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, -1});
   if (!tk.context.empty()) {
     ImGui::SetCursorScreenPos(ImVec2(info_x, ImGui::GetCursorScreenPos().y));
-    ui::text(u, one_line(u, tk.context, ui::FontRole::Body, info_w),
+    ui::text(u, ui::fitted(u, ui::FontRole::Body, tk.context, info_w),
              ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, -1});
   }
 
-  const float by = pos.y + (h - ui::target_height(u)) * 0.5f;
-  ImGui::SetCursorScreenPos(ImVec2(pos.x + w - pad - 3 * bw - 2 * gap, by));
+  const float by = under ? pos.y + h - ui::target_height(u) - pad
+                         : pos.y + (h - ui::target_height(u)) * 0.5f;
+  ImGui::SetCursorScreenPos(ImVec2(under ? pos.x + pad : pos.x + w - pad - 3 * bw - 2 * gap, by));
   ui::ButtonOpts call;
   call.width = bw;
   // One primary action on the page: calling the next person, then receiving them.
@@ -115,7 +119,7 @@ void immersion_row(const DeskContext& d, const ImmersionRequestRow& r, ImVec2 po
   const float text_w = w - 2 * pad;
   auto line = [&](const std::string& s, ui::FontRole font, ui::Tone tone) {
     ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, ImGui::GetCursorScreenPos().y));
-    ui::text(u, one_line(u, s, font, text_w), ui::TextOpts{font, tone, -1});
+    ui::text(u, ui::fitted(u, font, s, text_w), ui::TextOpts{font, tone, -1});
   };
   ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + pad_y));
   // The code the visitor holds comes first: it is what they show at the desk.
@@ -185,7 +189,7 @@ void draw_queue_panel(const DeskContext& d, const std::vector<HelpTicket>& queue
   ui::text(u, t.tr("desk.queue.next", {{"number", queue.front().number}}),
            ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, -1});
   ui::space(u, ui::Space::Large);
-  const float row_h = ui::px(u, 150);
+  const float row_h = ticket_row_height(u, ImGui::GetContentRegionAvail().x);
   ui::ScrollList list(u, "desk.queue", ImVec2(0, 0), static_cast<int>(queue.size()), row_h,
                       ui::px(u, 14));
   for (int i = list.first(); i < list.last(); ++i) {

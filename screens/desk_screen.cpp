@@ -84,7 +84,8 @@ class DeskScreen : public Screen {
     ui::ButtonOpts close_opts;
     close_opts.kind = ui::ButtonKind::Secondary;
     close_opts.icon = ui::Picto::Lock;
-    close_opts.width = ui::px(u, 460);
+    // At least 460 design pixels, wider when the language's words need it.
+    close_opts.width = std::max(ui::px(u, 460), ui::big_button_width(u, close, close_opts));
     const float gap = ui::px(u, 16);
     float tabs_w = 0;
     for (const std::string& tab : tabs)

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
@@ -124,9 +125,11 @@ void manager_close_button(ScreenContext& ctx) {
   ui::ButtonOpts close;
   close.kind = ui::ButtonKind::Secondary;
   close.icon = ui::Picto::Lock;
-  close.width = ui::px(u, 520);
+  const std::string label = ctx.i18n.tr("manager.close");
+  // At least 520 design pixels, wider when the language's words need it.
+  close.width = std::max(ui::px(u, 520), ui::big_button_width(u, label, close));
   ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - close.width));
-  if (ui::big_button(u, ctx.i18n.tr("manager.close"), close)) {
+  if (ui::big_button(u, label, close)) {
     ctx.shell.mode = Mode::Visitor;
     ctx.nav.home();
   }

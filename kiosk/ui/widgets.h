@@ -39,6 +39,9 @@ struct TextOpts {
 
 // Draws a paragraph at the cursor and records it (ProbeKind::Text).
 void text(Ui& ui, std::string_view s, const TextOpts& opts = {});
+// s on one line of max_width: whole words dropped from the end and "…" put instead when it
+// is longer (a word too long alone is cut and reported by the layout check).
+std::string fitted(Ui& ui, FontRole font, std::string_view s, float max_width);
 // Size a text takes (wrap_width < 0: one line).
 ImVec2 text_size(const Ui& ui, std::string_view s, FontRole font, float wrap_width = -1);
 

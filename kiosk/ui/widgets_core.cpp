@@ -255,6 +255,10 @@ void text(Ui& ui, std::string_view s, const TextOpts& opts) {
   detail::draw_text(ui, opts.font, pos, tone_color(ui.theme, opts.tone), s, wrap);
 }
 
+std::string fitted(Ui& ui, FontRole font, std::string_view s, float max_width) {
+  return detail::fit_text(ui, font, s, max_width);
+}
+
 ImVec2 text_size(const Ui& ui, std::string_view s, FontRole font, float wrap_width) {
   return detail::measure(ui, font, s, wrap_width);
 }
