@@ -206,8 +206,7 @@ void draw_immersion_panel(const DeskContext& d, const std::vector<ImmersionReque
     ui::text(u, t.tr("desk.immersion.empty"), ui::TextOpts{ui::FontRole::Title});
     return;
   }
-  ui::text(u, t.tr("desk.immersion.intro"),
-           ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, -1});
+  ui::text(u, t.tr("desk.immersion.intro"), ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary});
   ui::space(u, ui::Space::Large);
   // Four lines (the code, who, what, the status) at the current text size: the row is as tall
   // as they are, so the status line stays inside its card.

@@ -159,7 +159,10 @@ class FeedbackScreen : public Screen {
     skip.kind = ui::ButtonKind::Secondary;
     skip.width = ui::px(u, 320);
     if (rating_ != 0) {
-      ImGui::SetCursorScreenPos(ImVec2(std::round(origin.x + (avail.x - send.width) * 0.5f), y));
+      // Centred, or on the left when the centre would reach "Passer" (a narrow screen).
+      const float centred = std::round(origin.x + (avail.x - send.width) * 0.5f);
+      const float limit = origin.x + avail.x - skip.width - ui::em(u) - send.width;
+      ImGui::SetCursorScreenPos(ImVec2(std::max(origin.x, std::min(centred, limit)), y));
       if (ui::big_button(u, t.tr("feedback.send"), send)) {
         finish(ctx, true);
         return;

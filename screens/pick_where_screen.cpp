@@ -68,10 +68,14 @@ class PickWhereScreen : public Screen {
     ui::space(u, ui::Space::Tight);
     ui::ButtonOpts bo;
     bo.kind = ui::ButtonKind::Secondary;
-    if (ui::big_button(u, ctx.i18n.tr("jobs.where.by_postal_code"), bo))
-      start_typing(ctx, Typing::PostalCode);
-    ImGui::SameLine(0, ui::em(u));
-    if (ui::big_button(u, ctx.i18n.tr("jobs.where.by_name"), bo)) start_typing(ctx, Typing::Name);
+    const std::string by_code = ctx.i18n.tr("jobs.where.by_postal_code");
+    const std::string by_name = ctx.i18n.tr("jobs.where.by_name");
+    if (ui::big_button(u, by_code, bo)) start_typing(ctx, Typing::PostalCode);
+    // Side by side when both fit, else one under the other.
+    if (ui::big_button_width(u, by_code, bo) + ui::em(u) + ui::big_button_width(u, by_name, bo) <=
+        ImGui::GetContentRegionAvail().x)
+      ImGui::SameLine(0, ui::em(u));
+    if (ui::big_button(u, by_name, bo)) start_typing(ctx, Typing::Name);
 
     ui::space(u, ui::Space::Section);
     ui::text(u, ctx.i18n.tr("jobs.where.radius"), ui::TextOpts{ui::FontRole::Heading});

@@ -53,9 +53,10 @@ class StaffPinScreen : public Screen {
     } else {
       line = t.tr("desk.pin.prompt");
     }
+    // Centred, and wrapped when longer than the screen is wide.
     const ImVec2 ls = ui::text_size(u, line, ui::FontRole::Heading);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail_w - ls.x) * 0.5f));
-    ui::text(u, line, ui::TextOpts{ui::FontRole::Heading, tone, -1});
+    ui::text(u, line, ui::TextOpts{ui::FontRole::Heading, tone, avail_w});
     ui::space(u, ui::Space::Section);
     ImGui::SetCursorPosX(x0);
     if (ui::pin_pad(u, pin_, 12) == ui::KeyResult::Ok) check(ctx);

@@ -1,6 +1,7 @@
 // "workshop.detail" {"id"}: what one will do, what to bring, when and where, and "M'inscrire".
 #include <imgui.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "kiosk/app/navigator.h"
@@ -41,7 +42,10 @@ class WorkshopDetailScreen : public Screen {
       return;
     }
     const Workshop& w = card_->workshop;
-    const float col_w = ImGui::GetContentRegionAvail().x * 0.62f;
+    // The description beside the seats and the action; under them on a narrow screen.
+    const float avail_w = ImGui::GetContentRegionAvail().x;
+    const bool stacked = avail_w * 0.38f - ui::px(u, 64) < 14 * ui::em(u);
+    const float col_w = stacked ? avail_w : avail_w * 0.62f;
     ImGui::BeginGroup();
     section(u, t.tr("workshop.detail.what"), w.plain_description, col_w);
     if (!w.what_to_bring.empty()) section(u, t.tr("workshop.detail.bring"), w.what_to_bring, col_w);
@@ -54,18 +58,20 @@ class WorkshopDetailScreen : public Screen {
     ImGui::EndGroup();
 
     // Right column: the seats and the one action.
-    ImGui::SameLine(0, ui::px(u, 64));
+    if (stacked)
+      ui::space(u, ui::Space::Section);
+    else
+      ImGui::SameLine(0, ui::px(u, 64));
     ImGui::BeginGroup();
     ui::draw_picto(ImGui::GetWindowDrawList(), ui::workshop_picto(w.kind),
                    ImGui::GetCursorScreenPos(), ui::px(u, 140), ui::to_u32(u.theme.title));
     ImGui::Dummy(ImVec2(ui::px(u, 140), ui::px(u, 150)));
     ui::text(u, seats_left_words(card_->seats_left, t),
-             ui::TextOpts{ui::FontRole::Title, card_->full() ? ui::Tone::Error : ui::Tone::Title,
-                          -1});
+             ui::TextOpts{ui::FontRole::Title, card_->full() ? ui::Tone::Error : ui::Tone::Title});
     ui::space(u, ui::Space::Section);
     ui::ButtonOpts opts;
     opts.enabled = !card_->full();
-    opts.width = ui::px(u, 420);
+    opts.width = std::min(ui::px(u, 420), ImGui::GetContentRegionAvail().x);
     if (ui::big_button(u, card_->full() ? t.tr("workshop.detail.full_button")
                                         : t.tr("workshop.detail.register"),
                        opts)) {

@@ -1,6 +1,7 @@
 // "workshop.register" {"id"}: a first name, an optional phone or email, consent in plain words.
 #include <imgui.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "kiosk/app/navigator.h"
@@ -100,16 +101,21 @@ class WorkshopRegisterScreen : public Screen {
     if (focus_ == Field::None) {
       const int64_t days = ctx.services.db ? personal_data_retention_seconds(*ctx.services.db) / 86400 : 30;
       ui::text(u, t.tr("workshop.register.consent", {{"days", std::to_string(days)}}),
-               ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, ui::px(u, 1100)});
+               ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal,
+                            std::min(ui::px(u, 1100), ImGui::GetContentRegionAvail().x)});
       ui::space(u, ui::Space::Section);
     }
     ui::ButtonOpts opts;
     opts.enabled = !ctx.session.first_name.empty() && ctx.services.db != nullptr;
     if (ui::big_button(u, t.tr("workshop.register.submit"), opts)) submit(ctx, contact);
     if (ctx.session.first_name.empty() && focus_ == Field::None) {
-      ImGui::SameLine(0, ui::px(u, 24));
-      ui::text(u, t.tr("workshop.register.name_first"),
-               ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, -1});
+      // Beside the button when it fits, else under it.
+      const std::string hint = t.tr("workshop.register.name_first");
+      const float gap = ui::px(u, 24);
+      if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x - gap >=
+          ui::text_size(u, hint, ui::FontRole::Body).x)
+        ImGui::SameLine(0, gap);
+      ui::text(u, hint, ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary});
     }
     if (!error_.empty()) ui::text(u, error_, ui::TextOpts{ui::FontRole::Body, ui::Tone::Error});
 

@@ -346,7 +346,7 @@ class Runner {
       if (found()) return;
     }
   }
-  static constexpr int kMaxSwipes = 6;
+  static constexpr int kMaxSwipes = 4;
   static constexpr int kInertiaFrames = 40;  // a swipe's glide comes to rest
 
   // Draws frames while presses are held (a screen that just changed).

@@ -123,44 +123,44 @@ BandTap title_band(Ui& ui, std::string_view title, std::string_view subtitle, bo
   const ImRect win = window_rect();
   const float e = em(ui);
   const float pad = 0.6f * e;
-  const float text_h = ui.fonts.size(FontRole::Heading) +
-                       (subtitle.empty() ? 0 : ui.fonts.size(FontRole::Body));
+  const float m = page_margin(ui) * 0.5f;
+  // The words' room between the back button and the glossary; the title and subtitle wrap
+  // in it (the band grows) rather than lose their ends on a narrow screen or at A++.
+  const float back_w = with_back ? detail::button_width(ui, tr(ui, "ui.back"), true) : 0.0f;
+  const float glossary_w =
+      glossary_label.empty() ? 0.0f : detail::button_width(ui, glossary_label, true);
+  const float left = win.Min.x + m + (with_back ? back_w + e : 0.0f);
+  const float right = win.Max.x - m - (glossary_w > 0 ? glossary_w + e : 0.0f);
+  const float max_w = std::max(1.0f, right - left);
+  const float title_h = detail::measure(ui, FontRole::Heading, title, max_w).y;
+  const float text_h =
+      title_h + (subtitle.empty() ? 0 : detail::measure(ui, FontRole::Body, subtitle, max_w).y);
   const float h = std::max(target_height(ui), text_h) + 2 * pad + band_line(ui);
   const ImRect bb(win.Min, ImVec2(win.Max.x, win.Min.y + h));
   ImGui::SetCursorScreenPos(bb.Min);
   ImGui::ItemSize(bb);
   if (!ImGui::ItemAdd(bb, 0)) return BandTap::None;
   draw_band(ui, bb);
-  const float m = page_margin(ui) * 0.5f;
   const float inner_h = h - band_line(ui);
   // Right to left, the mirrored frame puts the back button on the right, the title beside it.
-  float x = bb.Min.x + m;
-  float right = bb.Max.x - m;
   const float button_y = bb.Min.y + (inner_h - target_height(ui)) * 0.5f;
   BandTap tap = BandTap::None;
   if (with_back) {
-    const float back_w = detail::button_width(ui, tr(ui, "ui.back"), true);
-    ImGui::SetCursorScreenPos(ImVec2(x, button_y));
+    ImGui::SetCursorScreenPos(ImVec2(bb.Min.x + m, button_y));
     if (back_button(ui)) tap = BandTap::Back;
-    x += back_w + e;
   }
-  if (!glossary_label.empty()) {
-    const float w = detail::button_width(ui, glossary_label, true);
-    ImGui::SetCursorScreenPos(ImVec2(right - w, button_y));
+  if (glossary_w > 0) {
+    ImGui::SetCursorScreenPos(ImVec2(bb.Max.x - m - glossary_w, button_y));
     ButtonOpts o;
     o.kind = ButtonKind::Secondary;
     o.icon = Picto::Info;
     if (big_button(ui, glossary_label, o)) tap = BandTap::Glossary;
-    right -= w + e;
   }
   const float ty = bb.Min.y + (inner_h - text_h) * 0.5f;
-  const float max_w = right - x;
-  detail::draw_text(ui, FontRole::Heading, ImVec2(x, ty), ui.theme.text,
-                    detail::fit_text(ui, FontRole::Heading, title, max_w));
+  detail::draw_text(ui, FontRole::Heading, ImVec2(left, ty), ui.theme.text, title, max_w);
   if (!subtitle.empty())
-    detail::draw_text(ui, FontRole::Body, ImVec2(x, ty + ui.fonts.size(FontRole::Heading)),
-                      ui.theme.text_secondary,
-                      detail::fit_text(ui, FontRole::Body, subtitle, max_w));
+    detail::draw_text(ui, FontRole::Body, ImVec2(left, ty + title_h), ui.theme.text_secondary,
+                      subtitle, max_w);
   ImGui::SetCursorScreenPos(ImVec2(bb.Min.x, bb.Max.y));
   ImGui::Dummy(ImVec2(0, 0));
   return tap;
@@ -369,6 +369,18 @@ bool text_field(Ui& ui, std::string_view label, std::string_view value, const Fi
   const float error_h = opts.error.empty() ? 0 : 0.3f * e + ui.fonts.size(FontRole::Body);
   if (!label.empty())
     detail::draw_text(ui, FontRole::BodyBold, pos, t.text, label);
+  // "12/40": the visitor sees the limit coming, and why the keyboard stops there. At the
+  // right of the label, or inside the box when the label leaves no room (a narrow field).
+  std::string counter;
+  bool counter_beside_label = false;
+  Color counter_color = t.text_secondary;
+  if (opts.max_chars > 0 && !label.empty()) {
+    const size_t typed = utf8::length(value);
+    counter = std::to_string(typed) + "/" + std::to_string(opts.max_chars);
+    if (typed >= opts.max_chars) counter_color = t.error;
+    counter_beside_label = detail::measure(ui, FontRole::BodyBold, label).x + e +
+                               detail::measure(ui, FontRole::Body, counter).x <= width;
+  }
   const ImRect box(ImVec2(pos.x, pos.y + label_h), ImVec2(pos.x + width, pos.y + label_h + box_h));
   ImGui::SetCursorScreenPos(box.Min);
   ImGui::PushID("field");
@@ -390,14 +402,22 @@ bool text_field(Ui& ui, std::string_view label, std::string_view value, const Fi
     const float line = ui.fonts.size(FontRole::Body);
     const float ty = std::round(box.Min.y + (box_h - line) * 0.5f);
     float caret_x = box.Min.x + pad;
+    // A counter that does not fit beside the label goes inside the box, on the right.
+    const float counter_w =
+        counter.empty() || counter_beside_label ? 0 : detail::measure(ui, FontRole::Body, counter).x + pad;
+    if (counter_w > 0)
+      detail::draw_text(ui, FontRole::Body, ImVec2(box.Max.x - counter_w, ty), counter_color,
+                        counter);
     if (value.empty()) {
       if (!opts.placeholder.empty())
         detail::draw_text(ui, FontRole::Body, ImVec2(box.Min.x + pad, ty), t.text_secondary,
-                          opts.placeholder, 0, false);
+                          detail::fit_text(ui, FontRole::Body, opts.placeholder,
+                                           width - 2 * pad - counter_w),
+                          0, false);
     } else {
       // Long values show their end, where the typing happens.
       std::string shown(value);
-      const float max_w = width - 2 * pad - 0.5f * e;
+      const float max_w = width - 2 * pad - 0.5f * e - counter_w;
       size_t cut = 0;
       while (cut < shown.size() && detail::measure(ui, FontRole::Body, shown.substr(cut)).x > max_w) {
         ++cut;
@@ -414,14 +434,10 @@ bool text_field(Ui& ui, std::string_view label, std::string_view value, const Fi
     detail::record(ui, ProbeKind::Input, value, box, true, label);
     tapped = r.tapped;
   }
-  if (opts.max_chars > 0 && !label.empty()) {
-    // "12/40" at the right of the label: the visitor sees the limit coming, and why the
-    // keyboard stops there.
-    const size_t typed = utf8::length(value);
-    const std::string counter = std::to_string(typed) + "/" + std::to_string(opts.max_chars);
+  if (counter_beside_label) {
     const float cw = detail::measure(ui, FontRole::Body, counter).x;
-    detail::draw_text(ui, FontRole::Body, ImVec2(pos.x + width - cw, pos.y),
-                      typed >= opts.max_chars ? t.error : t.text_secondary, counter);
+    detail::draw_text(ui, FontRole::Body, ImVec2(pos.x + width - cw, pos.y), counter_color,
+                      counter);
   }
   if (!opts.error.empty())
     detail::draw_text(ui, FontRole::Body, ImVec2(pos.x, box.Max.y + 0.3f * e), t.error,

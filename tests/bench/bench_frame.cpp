@@ -13,7 +13,6 @@ namespace eric::bench {
 namespace {
 
 constexpr int kFramesPerList = 240;       // four seconds at 60 frames a second
-constexpr float kScrollPerFrame = 30.0f;  // 1800 px/s: a brisk, steady drag
 
 }  // namespace
 

@@ -18,8 +18,7 @@ namespace eric::bench {
 
 namespace {
 
-constexpr int kFramesPerList = 120;       // two seconds on a family, then the next one
-constexpr float kScrollPerFrame = 30.0f;  // a brisk, steady drag: pages load on the way
+constexpr int kFramesPerFamily = 120;       // two seconds on a family, then the next one
 constexpr double kFramePeriodMs = 1000.0 / 60.0;
 
 // Walks the 14 families' result lists, scrolling, one frame per call.
@@ -28,9 +27,9 @@ class ResultsWalker {
   explicit ResultsWalker(KioskApp& app) : app_(app) {}
   // Draws one frame; gives its wall and thread CPU time in ms.
   void frame(double& wall_ms, double& cpu_ms) {
-    if (frames_ % kFramesPerList == 0) {
+    if (frames_ % kFramesPerFamily == 0) {
       static constexpr char kFamilies[] = "ABCDEFGHIJKLMN";
-      const char family = kFamilies[(frames_ / kFramesPerList) % 14];
+      const char family = kFamilies[(frames_ / kFramesPerFamily) % 14];
       app_.nav().home();
       app_.nav().open("jobs.results", {{"family", std::string(1, family)}});
     }

@@ -72,6 +72,12 @@ void write_text(const std::string& path, const std::string& text) {
   out << text;
 }
 
+std::string json_lines(const std::vector<nlohmann::json>& documents) {
+  std::string out;
+  for (const auto& d : documents) out += d.dump() + "\n";
+  return out;
+}
+
 Ran run_server(const std::vector<std::string>& args) {
   std::vector<std::string> argv = {ERIC_SERVER_BIN};
   argv.insert(argv.end(), args.begin(), args.end());

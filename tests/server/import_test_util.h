@@ -28,6 +28,8 @@ int64_t feed_count(const std::string& db, const std::string& type);
 std::vector<std::string> problems_at(const server::ImportReport& report, const std::string& place);
 
 void write_text(const std::string& path, const std::string& text);
+// JSON lines: one document a line, as the France Travail and Immersion files come.
+std::string json_lines(const std::vector<nlohmann::json>& documents);
 
 // eric-regional-server with arguments: exit code and output.
 struct Ran {

@@ -52,12 +52,6 @@ json bakery_establishment(const std::string& siret, const std::string& name = "B
           {"distance_m", 850}};
 }
 
-std::string lines(const std::vector<json>& offers) {
-  std::string out;
-  for (const auto& o : offers) out += o.dump() + "\n";
-  return out;
-}
-
 int64_t live_employers(const std::string& db) {
   Status s;
   auto h = server::open_server_db(db, s);
@@ -84,7 +78,7 @@ class EmployerMerge : public ::testing::Test {
 };
 
 TEST_F(EmployerMerge, SameSiretFromBothSourcesIsOneEmployerWithWhatEachSaid) {
-  write_text(offers, lines({bakery_offer("201ABCD", {{"nom", "BOULANGERIE DU PORT"}, {"siret", "41234567800017"}})}));
+  write_text(offers, json_lines({bakery_offer("201ABCD", {{"nom", "BOULANGERIE DU PORT"}, {"siret", "41234567800017"}})}));
   write_text(establishments, json({{"results", {bakery_establishment("41234567800017")}}}).dump());
   import_files(db, "ft-offers", {offers});
   import_files(db, "immersion", {establishments});
@@ -107,7 +101,7 @@ TEST_F(EmployerMerge, SameSiretFromBothSourcesIsOneEmployerWithWhatEachSaid) {
 
 TEST_F(EmployerMerge, AnOfferWithoutSiretJoinsTheEstablishmentOfItsNameAndCommune) {
   // The offer first: its employer stands alone, then moves to the establishment's record.
-  write_text(offers, lines({bakery_offer("202ABCD", {{"nom", "Boulangerie  du PORT"}}),
+  write_text(offers, json_lines({bakery_offer("202ABCD", {{"nom", "Boulangerie  du PORT"}}),
                             bakery_offer("203ABCD", {{"nom", "Boulangerie du Port"}}, "13001", "13100")}));
   write_text(establishments, json::array({bakery_establishment("41234567800017")}).dump());
   import_files(db, "ft-offers", {offers});
@@ -127,7 +121,7 @@ TEST_F(EmployerMerge, AnOfferWithoutSiretJoinsTheEstablishmentOfItsNameAndCommun
 
 TEST_F(EmployerMerge, TheEstablishmentFirstThenAnOfferWithoutSiret) {
   write_text(establishments, json::array({bakery_establishment("41234567800017")}).dump());
-  write_text(offers, lines({bakery_offer("204ABCD", {{"nom", "BOULANGERIE DU PORT"}})}));
+  write_text(offers, json_lines({bakery_offer("204ABCD", {{"nom", "BOULANGERIE DU PORT"}})}));
   import_files(db, "immersion", {establishments});
   import_files(db, "ft-offers", {offers});
   EXPECT_EQ(live_employers(db), 1);
@@ -135,7 +129,7 @@ TEST_F(EmployerMerge, TheEstablishmentFirstThenAnOfferWithoutSiret) {
 }
 
 TEST_F(EmployerMerge, WhenOneSourceDropsTheCompanyTheOtherKeepsIt) {
-  write_text(offers, lines({bakery_offer("205ABCD", {{"nom", "BOULANGERIE DU PORT"}, {"siret", "41234567800017"}})}));
+  write_text(offers, json_lines({bakery_offer("205ABCD", {{"nom", "BOULANGERIE DU PORT"}, {"siret", "41234567800017"}})}));
   write_text(establishments, json::array({bakery_establishment("41234567800017")}).dump());
   import_files(db, "ft-offers", {offers}, true);
   import_files(db, "immersion", {establishments}, true);
@@ -149,7 +143,7 @@ TEST_F(EmployerMerge, WhenOneSourceDropsTheCompanyTheOtherKeepsIt) {
   EXPECT_EQ(e["size_range"], "6 à 9 salariés");
   EXPECT_EQ(descriptions_of(db, "e-41234567800017"), (std::vector<std::string>{"ft:BOULANGERIE DU PORT"}));
   // And France Travail drops it too: the employer is gone from the feed.
-  write_text(offers, lines({bakery_offer("206ABCD", {{"nom", "FOURNIL DES SALINS"}, {"siret", "52234567800011"}})}));
+  write_text(offers, json_lines({bakery_offer("206ABCD", {{"nom", "FOURNIL DES SALINS"}, {"siret", "52234567800011"}})}));
   import_files(db, "ft-offers", {offers}, true);
   EXPECT_TRUE(feed_deleted(db, "employer", "e-41234567800017"));
   EXPECT_EQ(live_employers(db), 1);

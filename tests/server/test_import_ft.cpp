@@ -33,12 +33,6 @@ json offer(const std::string& id, const std::string& title = "Vendeur / Vendeuse
           {"trancheEffectifEtab", "10 à 19 salariés"}};
 }
 
-std::string lines(const std::vector<json>& offers) {
-  std::string out;
-  for (const auto& o : offers) out += o.dump() + "\n";
-  return out;
-}
-
 TEST(ImportFt, MapsAnOfferWithPlainWords) {
   TempDir tmp;
   const std::string db = tmp.file("region.db"), file = tmp.file("offres.json");
@@ -86,7 +80,7 @@ TEST(ImportFt, PlacesAnOfferWithoutCoordinatesByInseeElsePostalCode) {
   by_insee["lieuTravail"] = {{"libelle", "13 - Aix"}, {"commune", "13001"}, {"codePostal", "13500"}};
   json by_postal = offer("POSTAL1");
   by_postal["lieuTravail"] = {{"libelle", "13 - MARTIGUES"}, {"codePostal", "13500"}};
-  write_text(file, lines({by_insee, by_postal}));
+  write_text(file, json_lines({by_insee, by_postal}));
   import_files(db, "ft-offers", {file});
   const json a = feed_record(db, "job", "ft-INSEE1");
   EXPECT_EQ(a["commune"], "13001");  // the INSEE code wins over the postal code
@@ -101,7 +95,7 @@ TEST(ImportFt, PlacesAnOfferWithoutCoordinatesByInseeElsePostalCode) {
 TEST(ImportFt, SameFileAgainChangesNothingAndFullDeletesWhatIsGone) {
   TempDir tmp;
   const std::string db = tmp.file("region.db"), file = tmp.file("offres.jsonl");
-  write_text(file, lines({offer("K1"), offer("K2"), offer("K3")}));
+  write_text(file, json_lines({offer("K1"), offer("K2"), offer("K3")}));
   auto first = import_files(db, "ft-offers", {file}, /*full=*/true);
   EXPECT_EQ(first.by_type.at("job").added, 3);
   EXPECT_EQ(first.by_type.at("employer").added, 1);  // one SIRET, one employer
@@ -112,7 +106,7 @@ TEST(ImportFt, SameFileAgainChangesNothingAndFullDeletesWhatIsGone) {
   EXPECT_EQ(feed_cursor(db), cursor);  // no new cursor: terminals get a 304
 
   json changed = offer("K2", "Vendeur conseil (H/F)");
-  write_text(file, lines({offer("K1"), changed}));
+  write_text(file, json_lines({offer("K1"), changed}));
   auto third = import_files(db, "ft-offers", {file}, true);
   EXPECT_EQ(third.by_type.at("job").updated, 1);
   EXPECT_EQ(third.by_type.at("job").unchanged, 1);
@@ -125,14 +119,14 @@ TEST(ImportFt, SameFileAgainChangesNothingAndFullDeletesWhatIsGone) {
 TEST(ImportFt, WithoutFullNothingIsDeletedAndDryRunWritesNothing) {
   TempDir tmp;
   const std::string db = tmp.file("region.db"), file = tmp.file("offres.jsonl");
-  write_text(file, lines({offer("K1"), offer("K2")}));
+  write_text(file, json_lines({offer("K1"), offer("K2")}));
   import_files(db, "ft-offers", {file});
-  write_text(file, lines({offer("K1")}));
+  write_text(file, json_lines({offer("K1")}));
   const auto partial = import_files(db, "ft-offers", {file});
   EXPECT_EQ(partial.changes(), 0);
   EXPECT_FALSE(feed_record(db, "job", "ft-K2").is_null());
   const int64_t cursor = feed_cursor(db);
-  write_text(file, lines({offer("K9")}));
+  write_text(file, json_lines({offer("K9")}));
   const auto dry = import_files(db, "ft-offers", {file}, true, /*dry_run=*/true);
   EXPECT_EQ(dry.by_type.at("job").added, 1);
   EXPECT_EQ(dry.by_type.at("job").deleted, 2);
@@ -155,7 +149,7 @@ TEST(ImportFt, EachBadRecordIsReportedAtItsPlaceAndTheOthersImported) {
   controls["intitule"] = std::string("Cuisinier\x07 (H/F)");
   json typed = offer("TYPED");
   typed["entreprise"] = "pas un objet";
-  std::string text = lines({offer("GOOD1"), no_title, no_place, abroad, negative, controls, typed});
+  std::string text = json_lines({offer("GOOD1"), no_title, no_place, abroad, negative, controls, typed});
   text += "{\"id\": \"UTF8\", \"intitule\": \"Ma\xE7on\", \"lieuTravail\": {\"commune\": \"13056\"}}\n";
   text += "{ceci n'est pas du JSON\n";
   write_text(file, text);
@@ -178,7 +172,7 @@ TEST(ImportFt, EachBadRecordIsReportedAtItsPlaceAndTheOthersImported) {
 TEST(ImportFt, TheCommandPrintsTheReportAndFailsOnlyWhenNothingIsRead) {
   TempDir tmp;
   const std::string db = tmp.file("region.db"), file = tmp.file("offres.jsonl");
-  write_text(file, lines({offer("C1"), offer("C2", "")}));
+  write_text(file, json_lines({offer("C1"), offer("C2", "")}));
   Ran ok = run_server({"import", "--db", db, "--reference-data", ERIC_SHARED_DATA_DIR, "ft-offers", file});
   EXPECT_EQ(ok.exit_code, 0) << ok.err;
   EXPECT_NE(ok.out.find("job : 2 lus"), std::string::npos) << ok.out;
