@@ -418,9 +418,12 @@ class ImmersionFormScreen : public Screen {
       previous_ = Field::None;
     }
     if (edited) {
-      ImGui::SameLine(0, ui::em(u));
-      if (ui::big_button(u, ctx.i18n.tr("immersion.form.restore_message"), bo))
-        s.values.erase(immersion::kMessageEdited);
+      // Beside "Changer" when both fit in the column, else under it.
+      const std::string restore = ctx.i18n.tr("immersion.form.restore_message");
+      if (ImGui::GetItemRectSize().x + ui::em(u) + ui::big_button_width(u, restore, bo) <=
+          ImGui::GetContentRegionAvail().x)
+        ImGui::SameLine(0, ui::em(u));
+      if (ui::big_button(u, restore, bo)) s.values.erase(immersion::kMessageEdited);
     }
   }
 

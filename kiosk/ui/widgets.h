@@ -160,8 +160,8 @@ struct FooterResult {
   FooterTap tap = FooterTap::None;
   int text_size = 0;  // the size chosen when tap == TextSize
 };
-// The footer's height on a window `width` wide: one row, or two when the freshness sentence
-// and the tools do not fit side by side.
+// The footer's height on a window `width` wide: its tools flow onto as many rows as the width
+// needs, and the freshness sentence takes a row of its own when it does not fit beside them.
 float footer_height(const Ui& ui, const FooterSpec& spec, float width);
 float footer_max_height(const Ui& ui);  // two rows: what a toast keeps clear of
 // Drawn along the bottom of the current window.
