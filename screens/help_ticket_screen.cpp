@@ -159,15 +159,9 @@ class HelpTicketScreen : public Screen {
     opts.enabled = ready && ctx.services.db != nullptr;
     opts.width = ui::px(u, 520);
     if (ui::big_button(u, ctx.i18n.tr("help.ticket.take"), opts)) take(ctx);
-    if (!ready) {
-      // Beside the button when it fits, else under it.
-      const std::string hint = ctx.i18n.tr("help.ticket.choose_reason_first");
-      const float gap = ui::px(u, 24);
-      if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x - gap >=
-          ui::text_size(u, hint, ui::FontRole::Body).x)
-        ImGui::SameLine(0, gap);
-      ui::text(u, hint, ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary});
-    }
+    if (!ready)
+      ui::text_after(u, ctx.i18n.tr("help.ticket.choose_reason_first"),
+                     ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary});
     if (!error_.empty()) ui::text(u, error_, ui::TextOpts{ui::FontRole::Body, ui::Tone::Error});
   }
 

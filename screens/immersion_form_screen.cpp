@@ -332,19 +332,32 @@ class ImmersionFormScreen : public Screen {
     constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoScrollbar |
                                         ImGuiWindowFlags_NoScrollWithMouse |
                                         ImGuiWindowFlags_NoBackground;
-    ImGui::BeginChild("##who", ImVec2(left_w, top_h), false, kFlags);
-    {
-      ui::ScrollPage page(u, "immersion.form.who", ImVec2(0, 0), left_h_);
-      draw_who(ctx);
+    // On a narrow screen (portrait) "who" and "why" are one column that scrolls.
+    const bool stacked = avail.x - left_w - gap < 20 * ui::em(u);
+    if (stacked) {
+      ImGui::BeginChild("##who", ImVec2(avail.x, top_h), false, kFlags);
+      {
+        ui::ScrollPage page(u, "immersion.form.who", ImVec2(0, 0), left_h_);
+        draw_who(ctx);
+        ui::space(u, ui::Space::Section);
+        draw_what(ctx);
+      }
+      ImGui::EndChild();
+    } else {
+      ImGui::BeginChild("##who", ImVec2(left_w, top_h), false, kFlags);
+      {
+        ui::ScrollPage page(u, "immersion.form.who", ImVec2(0, 0), left_h_);
+        draw_who(ctx);
+      }
+      ImGui::EndChild();
+      ImGui::SameLine(0, gap);
+      ImGui::BeginChild("##what", ImVec2(avail.x - left_w - gap, top_h), false, kFlags);
+      {
+        ui::ScrollPage page(u, "immersion.form.what", ImVec2(0, 0), right_h_);
+        draw_what(ctx);
+      }
+      ImGui::EndChild();
     }
-    ImGui::EndChild();
-    ImGui::SameLine(0, gap);
-    ImGui::BeginChild("##what", ImVec2(avail.x - left_w - gap, top_h), false, kFlags);
-    {
-      ui::ScrollPage page(u, "immersion.form.what", ImVec2(0, 0), right_h_);
-      draw_what(ctx);
-    }
-    ImGui::EndChild();
     // A thin line over the band, so the consent reads as the last step.
     const ImVec2 line = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddLine(line, ImVec2(line.x + avail.x, line.y),

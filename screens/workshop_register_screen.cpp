@@ -108,15 +108,9 @@ class WorkshopRegisterScreen : public Screen {
     ui::ButtonOpts opts;
     opts.enabled = !ctx.session.first_name.empty() && ctx.services.db != nullptr;
     if (ui::big_button(u, t.tr("workshop.register.submit"), opts)) submit(ctx, contact);
-    if (ctx.session.first_name.empty() && focus_ == Field::None) {
-      // Beside the button when it fits, else under it.
-      const std::string hint = t.tr("workshop.register.name_first");
-      const float gap = ui::px(u, 24);
-      if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x - gap >=
-          ui::text_size(u, hint, ui::FontRole::Body).x)
-        ImGui::SameLine(0, gap);
-      ui::text(u, hint, ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary});
-    }
+    if (ctx.session.first_name.empty() && focus_ == Field::None)
+      ui::text_after(u, t.tr("workshop.register.name_first"),
+                     ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary});
     if (!error_.empty()) ui::text(u, error_, ui::TextOpts{ui::FontRole::Body, ui::Tone::Error});
 
     if (focus_ != Field::None) {

@@ -73,6 +73,14 @@ ScrollPage::~ScrollPage() {
   list_.reset();
 }
 
+void text_after(Ui& ui, std::string_view s, const TextOpts& opts) {
+  const float gap = px(ui, 24);
+  if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x - gap >=
+      text_size(ui, s, opts.font).x)
+    ImGui::SameLine(0, gap);
+  text(ui, s, opts);
+}
+
 void fact(Ui& ui, std::string_view label, std::string_view value, float width) {
   if (value.empty()) return;
   const float left = ImGui::GetCursorScreenPos().x;

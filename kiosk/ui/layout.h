@@ -9,6 +9,7 @@
 
 #include "kiosk/ui/scroll_list.h"
 #include "kiosk/ui/ui.h"
+#include "kiosk/ui/widgets.h"
 
 namespace eric::ui {
 
@@ -57,6 +58,10 @@ class ScrollPage {
   float top_ = 0;
   std::unique_ptr<ScrollList> list_;
 };
+
+// A short text after the last item (a hint beside a button): on its line when it fits,
+// else under it, never past the edge.
+void text_after(Ui& ui, std::string_view s, const TextOpts& opts);
 
 // A label in bold and its value after it ("Contrat : CDI"), the value wrapped within `width`
 // from the cursor (0: the available width); nothing when the value is empty.
