@@ -193,7 +193,10 @@ ImVec2 draw_text(Ui& ui, FontRole role, ImVec2 pos, Color color, std::string_vie
   const ImVec2 clip_min = dl->GetClipRectMin(), clip_max = dl->GetClipRectMax();
   if (bb.Min.x < clip_min.x - kLayoutSlackPx || bb.Max.x > clip_max.x + kLayoutSlackPx)
     note(ui, LayoutFaultKind::CutWord, s, bb);
-  if (!needs_own_lines(clean)) check_words_fit(ui, font, clean, pos, wrap_width);
+  // A word can only have been broken where the text wrapped: one line needs no measuring
+  // (this runs every frame, for every text).
+  if (!needs_own_lines(clean) && size.y > font->FontSize + 0.5f)
+    check_words_fit(ui, font, clean, pos, wrap_width);
   if (record_it) record(ui, ProbeKind::Text, s, bb, false);
   return size;
 }
