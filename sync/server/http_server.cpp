@@ -127,14 +127,26 @@ bool read_json_body(std::string_view text, json& body, Response& res, const char
   return true;
 }
 
-void get_catalog(Context& ctx, const Request& req, std::string_view, Response& res,
+// A route of an enrolled terminal: given a connection from the pool and the terminal behind
+// the request's token, once the lease, the token and the terminal's rate are checked (the
+// error already answered otherwise).
+using TerminalRoute = void (*)(Context&, Database&, const Terminal&, const Request&,
+                               std::string_view body, Response&);
+
+Route for_terminal(TerminalRoute route) {
+  return [route](Context& ctx, const Request& req, std::string_view body, Response& res,
                  Served& served) {
+    Status s;
+    auto lease = ctx.pool.acquire(s);
+    if (!lease.get()) return send_db_error(ctx, res, s);
+    const auto terminal = authenticate(ctx, *lease.get(), req, res, served);
+    if (terminal) route(ctx, *lease.get(), *terminal, req, body, res);
+  };
+}
+
+void get_catalog(Context& ctx, Database& db, const Terminal& terminal, const Request& req,
+                 std::string_view, Response& res) {
   Status s;
-  auto lease = ctx.pool.acquire(s);
-  if (!lease.get()) return send_db_error(ctx, res, s);
-  Database& db = *lease.get();
-  auto terminal = authenticate(ctx, db, req, res, served);
-  if (!terminal) return;
   const std::string since = req.get_param_value("since");
   if (!is_catalog_since(since)) {
     return send_error(res, 400, "bad_request", "Le paramètre since n'est pas un curseur.");
@@ -144,7 +156,7 @@ void get_catalog(Context& ctx, const Request& req, std::string_view, Response& r
   CatalogPageAnswer page;
   // The steady state: the terminal already has everything up to `since`.
   if (!since.empty() && req.get_header_value("If-None-Match") == "\"" + since + "\"") {
-    s = read_catalog_page(db, terminal->site, since, 1, page);
+    s = read_catalog_page(db, terminal.site, since, 1, page);
     if (!s) return send_db_error(ctx, res, s);
     if (!page.full && page.count == 0) {
       res.status = 304;
@@ -152,7 +164,7 @@ void get_catalog(Context& ctx, const Request& req, std::string_view, Response& r
       return;
     }
   }
-  s = read_catalog_page(db, terminal->site, since, limit, page);
+  s = read_catalog_page(db, terminal.site, since, limit, page);
   if (!s) return send_db_error(ctx, res, s);
   res.set_header("ETag", "\"" + page.cursor + "\"");
   res.set_header("Cache-Control", "private, no-cache");
@@ -186,14 +198,9 @@ void post_enroll(Context& ctx, const Request&, std::string_view body_text, Respo
                   kJson);
 }
 
-void post_outbox(Context& ctx, const Request& req, std::string_view text, Response& res,
-                 Served& served) {
+void post_outbox(Context& ctx, Database& db, const Terminal& terminal, const Request&,
+                 std::string_view text, Response& res) {
   Status s;
-  auto lease = ctx.pool.acquire(s);
-  if (!lease.get()) return send_db_error(ctx, res, s);
-  Database& db = *lease.get();
-  auto terminal = authenticate(ctx, db, req, res, served);
-  if (!terminal) return;
   json body;
   if (!read_json_body(text, body, res, "Le lot de demandes est illisible.")) return;
   if (!body.contains("items") || !body["items"].is_array()) {
@@ -213,33 +220,28 @@ void post_outbox(Context& ctx, const Request& req, std::string_view text, Respon
   int accepted = 0, rejected = 0, replays = 0;
   for (const auto& item : items) {
     json answer;
-    s = process_outbox_item(db, *terminal, item, answer);
+    s = process_outbox_item(db, terminal, item, answer);
     if (!s) return send_db_error(ctx, res, s);
     if (answer.value("replay", false)) ++replays;
     (answer["status"] == "accepted" ? accepted : rejected)++;
     results.push_back(std::move(answer));
   }
-  ctx.log.log("info", "outbox_received", {{"terminal", terminal->id}, {"items", items.size()},
+  ctx.log.log("info", "outbox_received", {{"terminal", terminal.id}, {"items", items.size()},
                                           {"accepted", accepted}, {"rejected", rejected},
                                           {"replays", replays}});
   res.set_content(json{{"results", results}}.dump(), kJson);
 }
 
-void get_outbox_status(Context& ctx, const Request& req, std::string_view, Response& res,
-                       Served& served) {
+void get_outbox_status(Context& ctx, Database& db, const Terminal& terminal,
+                       const Request& req, std::string_view, Response& res) {
   Status s;
-  auto lease = ctx.pool.acquire(s);
-  if (!lease.get()) return send_db_error(ctx, res, s);
-  Database& db = *lease.get();
-  auto terminal = authenticate(ctx, db, req, res, served);
-  if (!terminal) return;
   std::string body;
   std::string since = req.get_param_value("since");
   if (since.empty()) since.assign(1, '0');  // (not `= "0"`: GCC 12 -Wrestrict false positive)
   int64_t count = 0;
   int64_t limit = 0;
   if (!limit_param(ctx, req, res, limit)) return;
-  s = read_status_page(db, terminal->site, since, limit, body, count);
+  s = read_status_page(db, terminal.site, since, limit, body, count);
   if (s.code == "bad_request") return send_error(res, 400, s.code, s.message_fr);
   if (!s) return send_db_error(ctx, res, s);
   const std::string etag = "\"" + since + "\"";
@@ -402,9 +404,9 @@ std::shared_ptr<int> limit_slow_clients(httplib::Server& server, const ServeOpti
 void add_routes(httplib::Server& server, Context& ctx) {
   server.Get("/v1/health", wrap(ctx, get_health, false));
   server.Post("/v1/enroll", wrap_post(ctx, post_enroll, true));
-  server.Get("/v1/catalog", wrap(ctx, get_catalog, true));
-  server.Post("/v1/outbox", wrap_post(ctx, post_outbox, true));
-  server.Get("/v1/outbox/status", wrap(ctx, get_outbox_status, true));
+  server.Get("/v1/catalog", wrap(ctx, for_terminal(get_catalog), true));
+  server.Post("/v1/outbox", wrap_post(ctx, for_terminal(post_outbox), true));
+  server.Get("/v1/outbox/status", wrap(ctx, for_terminal(get_outbox_status), true));
   server.set_error_handler([](const Request&, Response& res) {
     if (!res.body.empty()) return;
     if (res.status == 404) send_error(res, 404, "not_found", "Adresse inconnue du serveur régional.");
