@@ -58,24 +58,12 @@ class PickWhatScreen : public Screen {
  private:
   // While typing: what was typed, and the way to close the keyboard without searching.
   void draw_search_row(ScreenContext& ctx) {
-    ui::Ui& u = ctx.ui;
-    const std::string close = ctx.i18n.tr("jobs.what.close_keyboard");
-    const float e = ui::em(u);
-    const float side_w = ui::text_size(u, close, ui::FontRole::BodyBold).x + 4.0f * e;
-    const float field_w = ImGui::GetContentRegionAvail().x - side_w - e;
-    const ImVec2 row = ImGui::GetCursorScreenPos();
     ui::FieldOpts fo;
-    fo.focused = true;
     fo.placeholder = ctx.i18n.tr("jobs.what.search_placeholder");
-    fo.width = field_w;
-    ui::text_field(u, "", ctx.session.search_words, fo);
-    const ImVec2 after = ImGui::GetCursorScreenPos();
-    ImGui::SetCursorScreenPos(ImVec2(row.x + field_w + e, row.y));
-    ui::ButtonOpts bo;
-    bo.kind = ui::ButtonKind::Secondary;
-    bo.width = side_w;
-    if (ui::big_button(u, close, bo)) typing_ = false;
-    ImGui::SetCursorScreenPos(after);
+    if (ui::field_with_close(ctx.ui, ctx.session.search_words, fo,
+                             ctx.i18n.tr("jobs.what.close_keyboard"))) {
+      typing_ = false;
+    }
   }
 
   // The 14 families and, in the fifteenth cell, the way to type instead: 5 x 3 big tiles on a

@@ -99,27 +99,13 @@ class PickWhereScreen : public Screen {
     std::string& typed = ctx.session.values[kTypedKey];
     const bool digits = typing_ == Typing::PostalCode;
     refresh_matches(ctx, typed);
-    const std::string close = ctx.i18n.tr("jobs.what.close_keyboard");
-    const float e = ui::em(u);
-    const float side_w = ui::text_size(u, close, ui::FontRole::BodyBold).x + 4.0f * e;
-    const float field_w = ImGui::GetContentRegionAvail().x - side_w - e;
-    const ImVec2 row = ImGui::GetCursorScreenPos();
     ui::FieldOpts fo;
-    fo.focused = true;
-    fo.width = field_w;
     fo.placeholder = ctx.i18n.tr(digits ? "jobs.where.postal_placeholder"
                                         : "jobs.where.name_placeholder");
-    ui::text_field(u, "", typed, fo);
-    const ImVec2 after = ImGui::GetCursorScreenPos();
-    ImGui::SetCursorScreenPos(ImVec2(row.x + field_w + e, row.y));
-    ui::ButtonOpts bo;
-    bo.kind = ui::ButtonKind::Secondary;
-    bo.width = side_w;
-    if (ui::big_button(u, close, bo)) {
+    if (ui::field_with_close(u, typed, fo, ctx.i18n.tr("jobs.what.close_keyboard"))) {
       stop_typing(ctx);
       return;
     }
-    ImGui::SetCursorScreenPos(after);
     ui::space(u, ui::Space::Small);
     if (!fold_text(typed).empty()) {
       if (matches_.empty()) {

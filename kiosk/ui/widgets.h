@@ -178,6 +178,9 @@ struct FieldOpts {
 };
 bool text_field(Ui& ui, std::string_view label, std::string_view value,
                 const FieldOpts& opts = {});
+// The field being typed in (focused, no label) and, on its right, the button that closes the
+// keyboard (labelled `close`); true when that button was tapped.
+bool field_with_close(Ui& ui, std::string_view value, FieldOpts opts, std::string_view close);
 
 // The theme's thick ring (the high-contrast theme's; the standard theme has none) round
 // [min, max]: outside it for a widget under the finger (drawn before its face), inside it for

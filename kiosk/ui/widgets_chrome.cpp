@@ -447,6 +447,23 @@ bool text_field(Ui& ui, std::string_view label, std::string_view value, const Fi
   return tapped;
 }
 
+bool field_with_close(Ui& ui, std::string_view value, FieldOpts opts, std::string_view close) {
+  const float e = em(ui);
+  const float close_w = text_size(ui, close, FontRole::BodyBold).x + 4.0f * e;
+  opts.focused = true;
+  opts.width = ImGui::GetContentRegionAvail().x - close_w - e;
+  const ImVec2 row = ImGui::GetCursorScreenPos();
+  text_field(ui, "", value, opts);
+  const ImVec2 after = ImGui::GetCursorScreenPos();
+  ImGui::SetCursorScreenPos(ImVec2(row.x + opts.width + e, row.y));
+  ButtonOpts bo;
+  bo.kind = ButtonKind::Secondary;
+  bo.width = close_w;
+  const bool closed = big_button(ui, close, bo);
+  ImGui::SetCursorScreenPos(after);
+  return closed;
+}
+
 void begin_modal(Ui& ui, std::string_view id, float width_em) {
   // What the page drew before is covered: dimmed but readable, so it stays in the probe
   // without taking taps (a script can tell what a passer-by could still read).
