@@ -85,10 +85,7 @@ bool chip(Ui& ui, std::string_view label, bool active) {
   const ImVec2 label_size = detail::measure(ui, font, label);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const ImRect bb(pos, ImVec2(pos.x + bold_size.x + 2 * pad, pos.y + h));
-  ImGui::PushID("chip");
-  const ImGuiID id = ImGui::GetID(label.data(), label.data() + label.size());
-  ImGui::PopID();
-  const detail::TapResult r = detail::tap_item(ui, id, bb);
+  const detail::TapResult r = detail::tap_item(ui, "chip", label, bb);
   if (!r.visible) return false;
   const Theme& t = ui.theme;
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -116,10 +113,7 @@ bool toggle(Ui& ui, std::string_view label, bool& value) {
   const float h = std::max(target_height(ui), label_size.y + 0.8f * em(ui));
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const ImRect bb(pos, ImVec2(pos.x + box + gap + label_size.x, pos.y + h));
-  ImGui::PushID("toggle");
-  const ImGuiID id = ImGui::GetID(label.data(), label.data() + label.size());
-  ImGui::PopID();
-  const detail::TapResult r = detail::tap_item(ui, id, bb);
+  const detail::TapResult r = detail::tap_item(ui, "toggle", label, bb);
   if (!r.visible) return false;
   if (r.tapped) value = !value;
   const Theme& t = ui.theme;
@@ -150,10 +144,7 @@ bool icon_button(Ui& ui, Picto picto, std::string_view label, bool quiet, bool c
   const float h = target_height(ui);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const ImRect bb(pos, ImVec2(pos.x + h, pos.y + h));
-  ImGui::PushID("icon");
-  const ImGuiID id = ImGui::GetID(label.data(), label.data() + label.size());
-  ImGui::PopID();
-  const detail::TapResult r = detail::tap_item(ui, id, bb);
+  const detail::TapResult r = detail::tap_item(ui, "icon", label, bb);
   if (!r.visible) return false;
   const Theme& t = ui.theme;
   ImDrawList* dl = ImGui::GetWindowDrawList();

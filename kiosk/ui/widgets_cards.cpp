@@ -97,10 +97,7 @@ bool tile(Ui& ui, const TileSpec& spec) {
   const float height = std::max(spec.size.y, tile_min_height(ui, spec, width));
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const ImRect bb(pos, ImVec2(pos.x + width, pos.y + height));
-  ImGui::PushID("tile");
-  const ImGuiID id = ImGui::GetID(spec.title.data(), spec.title.data() + spec.title.size());
-  ImGui::PopID();
-  const detail::TapResult r = detail::tap_item(ui, id, bb);
+  const detail::TapResult r = detail::tap_item(ui, "tile", spec.title, bb);
   if (!r.visible) return false;
 
   const Theme& t = ui.theme;
@@ -161,10 +158,7 @@ bool card(Ui& ui, const CardSpec& spec) {
   const float height = std::max(spec.height, card_height(ui, !spec.badge.empty()));
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const ImRect bb(pos, ImVec2(pos.x + width, pos.y + height));
-  ImGui::PushID("card");
-  const ImGuiID id = ImGui::GetID(spec.title.data(), spec.title.data() + spec.title.size());
-  ImGui::PopID();
-  const detail::TapResult r = detail::tap_item(ui, id, bb);
+  const detail::TapResult r = detail::tap_item(ui, "card", spec.title, bb);
   if (!r.visible) return false;
 
   const Theme& t = ui.theme;

@@ -383,10 +383,7 @@ bool text_field(Ui& ui, std::string_view label, std::string_view value, const Fi
   }
   const ImRect box(ImVec2(pos.x, pos.y + label_h), ImVec2(pos.x + width, pos.y + label_h + box_h));
   ImGui::SetCursorScreenPos(box.Min);
-  ImGui::PushID("field");
-  const ImGuiID id = ImGui::GetID(label.data(), label.data() + label.size());
-  ImGui::PopID();
-  const detail::TapResult r = detail::tap_item(ui, id, box);
+  const detail::TapResult r = detail::tap_item(ui, "field", label, box);
   bool tapped = false;
   if (r.visible) {
     ImDrawList* dl = ImGui::GetWindowDrawList();

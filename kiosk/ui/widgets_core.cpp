@@ -89,6 +89,13 @@ void record(Ui& ui, ProbeKind kind, std::string_view text, const ImRect& bb, boo
   ui.probe.record(std::move(item));
 }
 
+TapResult tap_item(Ui& ui, const char* kind, std::string_view label, const ImRect& bb) {
+  ImGui::PushID(kind);
+  const ImGuiID id = ImGui::GetID(label.data(), label.data() + label.size());
+  ImGui::PopID();
+  return tap_item(ui, id, bb);
+}
+
 TapResult tap_item(Ui& ui, ImGuiID id, const ImRect& bb, bool enabled) {
   TapResult r;
   ImGui::ItemSize(bb);

@@ -27,6 +27,9 @@ struct TapResult {
   bool visible = false;
 };
 TapResult tap_item(Ui& ui, ImGuiID id, const ImRect& bb, bool enabled = true);
+// The same for an item known by its kind ("chip", "tile"...) and label: a chip and a tile with
+// the same words are two items.
+TapResult tap_item(Ui& ui, const char* kind, std::string_view label, const ImRect& bb);
 
 // Draws text (wrap_width <= 0: one line) and records it as ProbeKind::Text.
 ImVec2 draw_text(Ui& ui, FontRole font, ImVec2 pos, Color color, std::string_view s,
