@@ -44,8 +44,7 @@ class ManagerOutboxScreen : public Screen {
     ui::Ui& u = ctx.ui;
     const I18n& t = ctx.i18n;
     Database& db = *ctx.services.db;
-    SyncLink* link = ctx.services.sync;
-    const SyncLive live = link ? link->live() : SyncLive{};
+    const SyncLive live = sync_live(ctx);
     // Read again when the screen opens and after each sync (the states change then).
     if (!loaded_ || live.finished != loaded_at_) {
       loaded_ = true;
@@ -57,6 +56,7 @@ class ManagerOutboxScreen : public Screen {
     ui::space(u, ui::Space::Large);
     draw_counts(u, t);
     // Sending now, from here too: the manager who sees items waiting wants them out.
+    SyncLink* link = ctx.services.sync;
     const bool enrolled = link && link->facts(db, 0).enrolled;
     if (enrolled) {
       ImGui::SameLine(0, ui::px(u, 40));

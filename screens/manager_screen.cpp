@@ -31,8 +31,8 @@ class ManagerScreen : public Screen {
     ui::Ui& u = ctx.ui;
     const I18n& t = ctx.i18n;
     Database& db = *ctx.services.db;
+    const SyncLive live = sync_live(ctx);
     SyncLink* link = ctx.services.sync;
-    const SyncLive live = link ? link->live() : SyncLive{};
     refresh_counts(ctx, live);
 
     SyncStatusFacts facts;

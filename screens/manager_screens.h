@@ -22,6 +22,8 @@ std::unique_ptr<Screen> make_manager_settings_screen(const ScreenArgs& args);  /
 
 // Nothing of the manager's space without the PIN: false (and back home) in any other mode.
 bool manager_guard(ScreenContext& ctx);
+// The sync as it runs now (all empty on a terminal without a sync link).
+SyncLive sync_live(const ScreenContext& ctx);
 
 // "En attente", "Accepté"...; "Demande d'immersion", "Inscription à un atelier"...
 std::string outbox_state_words(OutboxState state, const I18n& i18n);

@@ -20,6 +20,10 @@ bool manager_guard(ScreenContext& ctx) {
   return false;
 }
 
+SyncLive sync_live(const ScreenContext& ctx) {
+  return ctx.services.sync ? ctx.services.sync->live() : SyncLive{};
+}
+
 std::string outbox_state_words(OutboxState state, const I18n& i18n) {
   return i18n.tr(std::string("manager.outbox.state.") + outbox_state_name(state));
 }
