@@ -186,6 +186,11 @@ struct FieldOpts {
 bool text_field(Ui& ui, std::string_view label, std::string_view value,
                 const FieldOpts& opts = {});
 
+// A box the on-screen keyboard types into, drawn by a screen itself (a message box): the
+// layout check fails the frame when the keyboard covers it or its region does not show it
+// whole (text_field does this for a focused field).
+void typing_box(Ui& ui, std::string_view label, ImVec2 min, ImVec2 max);
+
 // The theme's thick ring (the high-contrast theme's; the standard theme has none) round
 // [min, max]: outside it for a widget under the finger (drawn before its face), inside it for
 // the focused field (drawn after its fill, so the page's margin never clips it).

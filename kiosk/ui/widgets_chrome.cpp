@@ -387,6 +387,8 @@ bool text_field(Ui& ui, std::string_view label, std::string_view value, const Fi
   const ImGuiID id = ImGui::GetID(label.data(), label.data() + label.size());
   ImGui::PopID();
   const detail::TapResult r = detail::tap_item(ui, id, box);
+  // Even clipped out: a focused field the visitor cannot see is what the check looks for.
+  if (opts.focused) typing_box(ui, label.empty() ? opts.placeholder : label, box.Min, box.Max);
   bool tapped = false;
   if (r.visible) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -445,6 +447,16 @@ bool text_field(Ui& ui, std::string_view label, std::string_view value, const Fi
   ImGui::SetCursorScreenPos(ImVec2(pos.x, box.Max.y + error_h));
   ImGui::Dummy(ImVec2(width, 0));
   return tapped;
+}
+
+void typing_box(Ui& ui, std::string_view label, ImVec2 min, ImVec2 max) {
+  ImRect shown(min, max);
+  shown.ClipWithFull(ImGui::GetCurrentWindow()->ClipRect);
+  constexpr float kSlack = 1.0f;  // rounding of positions
+  const bool whole = shown.Min.x <= min.x + kSlack && shown.Min.y <= min.y + kSlack &&
+                     shown.Max.x >= max.x - kSlack && shown.Max.y >= max.y - kSlack;
+  ui.probe.typing_into(TypedBox{std::string(label), min.x, min.y, max.x - min.x, max.y - min.y,
+                                whole});
 }
 
 void begin_modal(Ui& ui, std::string_view id, float width_em) {
