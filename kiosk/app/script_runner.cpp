@@ -336,6 +336,9 @@ class Runner {
   template <typename Found>
   void scroll_until(const Found& found) {
     if (found() || !ImGui::GetCurrentContext()) return;
+    // A screen that just changed drops presses for a moment: a swipe then would move
+    // nothing and be taken for the end of the page.
+    read_first();
     const ImVec2 screen = ImGui::GetIO().DisplaySize;
     const float x = screen.x * 0.5f, low = screen.y * 0.62f, high = screen.y * 0.38f;
     bool down_the_page = true;
