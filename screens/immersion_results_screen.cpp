@@ -138,7 +138,9 @@ class ImmersionResultsScreen : public Screen {
     return w;
   }
 
-  static bool can_ask(const ImmersionCard& c) { return c.seats_left > 0 && !c.next_slot_id.empty(); }
+  static bool can_ask(const ImmersionCard& c) {
+    return c.seats_left > 0 && !c.next_slot_id.empty();
+  }
 
   void draw_list(ScreenContext& ctx) {
     ui::Ui& u = ctx.ui;
@@ -156,7 +158,8 @@ class ImmersionResultsScreen : public Screen {
     // Every row as tall as the tallest card: a card whose words need more lines grows.
     float card_h = ui::card_height(u, true);
     for (const ImmersionCard& c : cards_)
-      card_h = std::max(card_h, ui::card_height_for(u, card_words(ctx, c, badge).spec(), card_w(c)));
+      card_h = std::max(card_h,
+                        ui::card_height_for(u, card_words(ctx, c, badge).spec(), card_w(c)));
     const float row_h = ask_under ? card_h + gap + ui::target_height(u) : card_h;
     const int count = static_cast<int>(cards_.size());
     ui::ScrollList list(u, kImmersionListId, ImVec2(0, 0), count, row_h, ui::px(u, 24));

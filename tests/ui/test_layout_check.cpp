@@ -183,7 +183,8 @@ TEST(LayoutCheck, AFieldTypedIntoScrolledOutOfItsPageIsHidden) {
     draw();
     keyboard(h.ui, typed, KeyboardOpts{KeyboardMode::Phone});
   });
-  EXPECT_TRUE(has_kind(layout_faults(h.ui.probe, nullptr, nullptr), LayoutFaultKind::UnderKeyboard));
+  EXPECT_TRUE(
+      has_kind(layout_faults(h.ui.probe, nullptr, nullptr), LayoutFaultKind::UnderKeyboard));
 }
 
 }  // namespace
