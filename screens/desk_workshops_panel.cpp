@@ -79,7 +79,18 @@ void workshop_list(const DeskContext& d, DeskWorkshopsState& s, float width, flo
   ui::Ui& u = d.ctx.ui;
   const I18n& t = d.ctx.i18n;
   const std::vector<WorkshopCard>& list = d.data.workshops;
-  const float row_h = ui::card_height(u, false);
+  // Every row as tall as the tallest card: a card whose words need more lines grows.
+  float row_h = ui::card_height(u, false);
+  for (const WorkshopCard& c : list) {
+    const std::string line = workshop_when_words(c.workshop, t) + " · " +
+                             seats_left_words(c.seats_left, t);
+    ui::CardSpec card;
+    card.title = c.workshop.title;
+    card.secondary = line;
+    card.figure = "";
+    card.figure_caption = "";
+    row_h = std::max(row_h, ui::card_height_for(u, card, width));
+  }
   ui::ScrollList rows(u, "desk.workshops", ImVec2(width, height), static_cast<int>(list.size()),
                       row_h, ui::px(u, 12));
   for (int i = rows.first(); i < rows.last(); ++i) {

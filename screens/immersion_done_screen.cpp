@@ -200,8 +200,13 @@ class ImmersionDoneScreen : public Screen {
                       u.theme.rounding_em * ui::em(u));
     ui::add_text(u, dl, font, size, ImVec2(pos.x + pad, std::round(pos.y + pad * 0.5f)),
                  ui::to_u32(u.theme.title), code);
-    if (ui::input_allowed(u))
-      u.probe.record(ui::ProbeItem{ui::ProbeKind::Text, code, "", pos.x, pos.y, box.x, box.y, false});
+    // Only what shows of it: scrolled under the title band, it is not there to read.
+    const ImVec2 clip_min = dl->GetClipRectMin(), clip_max = dl->GetClipRectMax();
+    const float top = std::max(pos.y, clip_min.y);
+    const float bottom = std::min(pos.y + box.y, clip_max.y);
+    if (ui::input_allowed(u) && bottom - top > 0.5f && pos.x < clip_max.x)
+      u.probe.record(
+          ui::ProbeItem{ui::ProbeKind::Text, code, "", pos.x, top, box.x, bottom - top, false});
     ImGui::Dummy(box);
   }
 

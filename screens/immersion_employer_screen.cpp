@@ -128,23 +128,36 @@ class ImmersionEmployerScreen : public Screen {
     ui::text(u, ctx.i18n.tr("immersion.employer.choose_hint"),
              ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary});
     ui::space(u, ui::Space::Small);
-    const float row_h = ui::card_height(u, false);
+    // A period's words; the card's views point into them.
+    struct Words {
+      std::string dates, seats, caption;
+      ui::CardSpec spec;
+    };
+    const auto words_of = [&](const ImmersionSlotInfo& s, Words& w) {
+      w.dates = immersion::slot_dates(ctx.i18n, s.slot);
+      w.seats = seats_words(s.seats_left, ctx.i18n);
+      w.caption = immersion::days_words(ctx.i18n, s.slot.days);
+      w.spec.title = w.dates;
+      w.spec.secondary = s.slot.schedule_label;
+      w.spec.figure = w.seats;
+      w.spec.figure_caption = w.caption;
+    };
+    // Every row as tall as the tallest card: a card whose words need more lines grows.
+    const float row_w = ImGui::GetContentRegionAvail().x;
+    float row_h = ui::card_height(u, false);
+    Words w;
+    for (const ImmersionSlotInfo& s : d.slots) {
+      words_of(s, w);
+      row_h = std::max(row_h, ui::card_height_for(u, w.spec, row_w));
+    }
     ui::ScrollList list(u, "immersion.employer.slots", ImVec2(0, 0),
                         static_cast<int>(d.slots.size()), row_h, ui::px(u, 16));
     for (int i = list.first(); i < list.last(); ++i) {
       list.place(i);
       const ImmersionSlotInfo& s = d.slots[static_cast<size_t>(i)];
-      const std::string dates = immersion::slot_dates(ctx.i18n, s.slot);
-      const std::string secondary = s.slot.schedule_label;
-      const std::string seats = seats_words(s.seats_left, ctx.i18n);
-      const std::string caption = immersion::days_words(ctx.i18n, s.slot.days);
-      ui::CardSpec spec;
-      spec.title = dates;
-      spec.secondary = secondary;
-      spec.figure = seats;
-      spec.figure_caption = caption;
-      spec.height = row_h;
-      if (!ui::card(u, spec)) continue;
+      words_of(s, w);
+      w.spec.height = row_h;
+      if (!ui::card(u, w.spec)) continue;
       if (s.seats_left <= 0) {
         u.toasts.show(ctx.i18n.tr("immersion.employer.full_toast"), ctx.clock.now_ms());
       } else {

@@ -257,8 +257,21 @@ class ImmersionFormScreen : public Screen {
     const std::optional<EditedField> f = edited_field(ctx.session);
     if (!f) return;
     const bool contact = editing_contact();
+    if (!draw_question_and_field(ctx, *f, contact)) return;
+    const ui::KeyResult r = ui::keyboard(u, *f->text, f->keyboard);
+    if (r == ui::KeyResult::Edited && editing_ == Field::Message)
+      ctx.session.values[immersion::kMessageEdited] = "1";
+    if (r == ui::KeyResult::Ok) finish_field(ctx);
+  }
+
+  // The question, the field and the switch to the other contact, above the keyboard (the
+  // page scrolls to keep the field in view where they do not all fit). False when the
+  // switch was tapped: another field is asked for from the next frame.
+  bool draw_question_and_field(ScreenContext& ctx, const EditedField& f, bool contact) {
+    ui::Ui& u = ctx.ui;
+    ui::TypingPage page(u, "immersion.form.typing", f.keyboard.mode, typing_h_);
     ui::space(u, ui::Space::Small);
-    ui::text(u, ctx.i18n.tr(f->prompt), ui::TextOpts{ui::FontRole::Title, ui::Tone::Title});
+    ui::text(u, ctx.i18n.tr(f.prompt), ui::TextOpts{ui::FontRole::Title, ui::Tone::Title});
     if (contact) {
       ui::text(u, ctx.i18n.tr("immersion.form.one_contact") + " " +
                       immersion::contact_mode_words(ctx.i18n, offer_->offer.contact_mode),
@@ -275,13 +288,9 @@ class ImmersionFormScreen : public Screen {
     const float gap_w = contact ? ui::px(u, 32) : 0.0f;
     const float width = std::min(avail_w - other_w - gap_w, ui::px(u, 1100));
     const ImVec2 field_pos = ImGui::GetCursorPos();
-    draw_edited_field(ctx, *f, width);
-    if (contact && draw_contact_switch(ctx, other, field_pos, field_pos.x + width + gap_w, other_w))
-      return;
-    const ui::KeyResult r = ui::keyboard(u, *f->text, f->keyboard);
-    if (r == ui::KeyResult::Edited && editing_ == Field::Message)
-      ctx.session.values[immersion::kMessageEdited] = "1";
-    if (r == ui::KeyResult::Ok) finish_field(ctx);
+    draw_edited_field(ctx, f, width);
+    return !(contact &&
+             draw_contact_switch(ctx, other, field_pos, field_pos.x + width + gap_w, other_w));
   }
 
   // "Valider": a wrong value keeps the keyboard open with the message under the field; a right
@@ -539,6 +548,7 @@ class ImmersionFormScreen : public Screen {
   bool form_seen_ = false;        // the whole form was shown once
   bool shown_[3] = {false, false, false};  // first name, phone, email: errors may show
   std::string error_key_;
+  float typing_h_ = 0;  // the question and field above the keyboard, as last drawn
   float left_h_ = 0, right_h_ = 0;
   float band_inner_h_ = 0;  // the consent band's height, measured last frame
 };

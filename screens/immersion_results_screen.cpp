@@ -2,6 +2,7 @@
 // place, nearest first, with the next period and the seats left in words; never a dead end.
 #include <imgui.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -108,54 +109,82 @@ class ImmersionResultsScreen : public Screen {
     return codes;
   }
 
+  // A card's words: the employer, the trade when the search mixes them, the next period and
+  // the seats left, the distance and the commune.
+  struct CardWords {
+    const ImmersionCard* card = nullptr;
+    std::string secondary, distance;
+    std::string_view badge;
+    ui::CardSpec spec() const {  // views into this: used while it lives
+      ui::CardSpec s;
+      s.title = card->employer_name;
+      s.secondary = secondary;
+      s.figure = distance;
+      s.figure_caption = card->commune_name;
+      s.badge = badge;
+      return s;
+    }
+  };
+  CardWords card_words(ScreenContext& ctx, const ImmersionCard& c, const std::string& badge) const {
+    CardWords w;
+    w.card = &c;
+    // A search by family or words mixes trades: each card says which one.
+    if (what_.trade.empty() && !c.trade_label.empty()) w.secondary = c.trade_label + " · ";
+    w.secondary += ctx.i18n.tr("immersion.from_date",
+                               {{"date", date_words(c.next_slot_start, ctx.i18n, true, false)}});
+    w.secondary += " · " + seats_words(c.seats_left, ctx.i18n);
+    w.distance = distance_words(c.distance_km, ctx.i18n);
+    if (c.fit_for_disabled_workers) w.badge = badge;
+    return w;
+  }
+
+  static bool can_ask(const ImmersionCard& c) {
+    return c.seats_left > 0 && !c.next_slot_id.empty();
+  }
+
   void draw_list(ScreenContext& ctx) {
     ui::Ui& u = ctx.ui;
-    const float card_h = ui::card_height(u, true);
     const std::string badge = ctx.i18n.tr("immersion.fit_for_disabled");
     const std::string ask = ctx.i18n.tr("immersion.results.ask_period");
     const float ask_w = ui::text_size(u, ask, ui::FontRole::BodyBold).x + 3 * ui::em(u);
     const float gap = ui::px(u, 16);
+    const float row_w = ImGui::GetContentRegionAvail().x;
     // "Demander cette période" on the right of its card; under it where the card would keep
     // too little room for the employer's name (a portrait screen, larger text).
-    const bool ask_under = ImGui::GetContentRegionAvail().x - ask_w - gap < 26 * ui::em(u);
+    const bool ask_under = row_w - ask_w - gap < 26 * ui::em(u);
+    const auto card_w = [&](const ImmersionCard& c) {
+      return can_ask(c) && !ask_under ? row_w - ask_w - gap : row_w;
+    };
+    // Every row as tall as the tallest card: a card whose words need more lines grows.
+    float card_h = ui::card_height(u, true);
+    for (const ImmersionCard& c : cards_)
+      card_h = std::max(card_h,
+                        ui::card_height_for(u, card_words(ctx, c, badge).spec(), card_w(c)));
     const float row_h = ask_under ? card_h + gap + ui::target_height(u) : card_h;
     const int count = static_cast<int>(cards_.size());
     ui::ScrollList list(u, kImmersionListId, ImVec2(0, 0), count, row_h, ui::px(u, 24));
     for (int i = list.first(); i < list.last(); ++i) {
       list.place(i);
       const ImmersionCard& c = cards_[static_cast<size_t>(i)];
-      std::string secondary;
-      // A search by family or words mixes trades: each card says which one.
-      if (what_.trade.empty() && !c.trade_label.empty()) secondary = c.trade_label + " · ";
-      secondary += ctx.i18n.tr("immersion.from_date",
-                               {{"date", date_words(c.next_slot_start, ctx.i18n, true, false)}});
-      secondary += " · " + seats_words(c.seats_left, ctx.i18n);
-      const std::string distance = distance_words(c.distance_km, ctx.i18n);
-      ui::CardSpec spec;
-      spec.title = c.employer_name;
-      spec.secondary = secondary;
-      spec.figure = distance;
-      spec.figure_caption = c.commune_name;
-      if (c.fit_for_disabled_workers) spec.badge = badge;
+      const CardWords w = card_words(ctx, c, badge);
+      ui::CardSpec spec = w.spec();
       spec.height = card_h;
+      spec.width = card_w(c);
+      const ImVec2 row = ImGui::GetCursorScreenPos();
+      if (ui::card(u, spec)) ctx.nav.open("immersion.employer", {{"offer", c.offer_id}});
       // The next period with a seat, asked for straight from the list (one tap less to a
       // request); the card itself still opens the employer's page with every period.
-      const bool can_ask = c.seats_left > 0 && !c.next_slot_id.empty();
-      const ImVec2 row = ImGui::GetCursorScreenPos();
-      spec.width = can_ask && !ask_under ? list.row_width() - ask_w - gap : list.row_width();
-      if (ui::card(u, spec)) ctx.nav.open("immersion.employer", {{"offer", c.offer_id}});
-      if (can_ask) {
-        const ImVec2 at = ask_under ? ImVec2(row.x, row.y + card_h + gap)
-                                    : ImVec2(row.x + spec.width + gap,
-                                             row.y + (card_h - ui::target_height(u)) * 0.5f);
-        ImGui::SetCursorScreenPos(at);
-        ui::ButtonOpts bo;
-        bo.kind = ui::ButtonKind::Secondary;
-        bo.width = ask_w;
-        ImGui::PushID(i);
-        if (ui::big_button(u, ask, bo)) ctx.nav.open("immersion.form", {{"slot", c.next_slot_id}});
-        ImGui::PopID();
-      }
+      if (!can_ask(c)) continue;
+      const ImVec2 at = ask_under ? ImVec2(row.x, row.y + card_h + gap)
+                                  : ImVec2(row.x + spec.width + gap,
+                                           row.y + (card_h - ui::target_height(u)) * 0.5f);
+      ImGui::SetCursorScreenPos(at);
+      ui::ButtonOpts bo;
+      bo.kind = ui::ButtonKind::Secondary;
+      bo.width = ask_w;
+      ImGui::PushID(i);
+      if (ui::big_button(u, ask, bo)) ctx.nav.open("immersion.form", {{"slot", c.next_slot_id}});
+      ImGui::PopID();
     }
   }
 

@@ -63,7 +63,10 @@ void message_box(ui::Ui& u, const std::string& message, const std::string& empty
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float rounding = u.theme.rounding_em * ui::em(u) * 0.5f;
   dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), ui::to_u32(u.theme.card), rounding);
-  if (focused) ui::focus_ring(u, pos, ImVec2(pos.x + width, pos.y + h), rounding, true);
+  if (focused) {
+    ui::focus_ring(u, pos, ImVec2(pos.x + width, pos.y + h), rounding, true);
+    ui::typing_box(u, shown, pos, ImVec2(pos.x + width, pos.y + h));
+  }
   dl->AddRect(pos, ImVec2(pos.x + width, pos.y + h),
               ui::to_u32(focused ? u.theme.primary : u.theme.card_border), rounding, 0,
               std::max(1.0f, u.theme.border_px * u.scale * (focused ? 2 : 1)));

@@ -91,27 +91,42 @@ class JobsResultsScreen : public Screen {
 
   void draw_list(ScreenContext& ctx) {
     ui::Ui& u = ctx.ui;
-    const float row_h = ui::card_height(u, true);
-    const int count = static_cast<int>(pager_.cards().size());
+    const std::string badge = ctx.i18n.tr("jobs.badge_funded");
+    const auto& cards = pager_.cards();
+    // A card's words; its views point into secondary and distance.
+    struct Words {
+      std::string secondary, distance;
+      ui::CardSpec spec;
+    };
+    const auto words_of = [&](const JobCard& c, Words& w) {
+      w.secondary = jobs::card_secondary(ctx.i18n, c);
+      w.distance = distance_words(c.distance_km, ctx.i18n);
+      w.spec.title = c.title;
+      w.spec.secondary = w.secondary;
+      w.spec.figure = w.distance;
+      w.spec.figure_caption = c.commune_name;
+      w.spec.badge = c.has_funded_training ? std::string_view(badge) : std::string_view();
+    };
+    // Every row as tall as the tallest card loaded: a card whose words need more lines (a
+    // portrait screen, A++) grows instead of cutting them.
+    const float row_w = ImGui::GetContentRegionAvail().x;
+    float row_h = ui::card_height(u, true);
+    Words w;
+    for (const JobCard& c : cards) {
+      words_of(c, w);
+      row_h = std::max(row_h, ui::card_height_for(u, w.spec, row_w));
+    }
+    const int count = static_cast<int>(cards.size());
     ui::ScrollList list(u, kJobsResultsListId, ImVec2(0, 0), count, row_h, ui::px(u, 16));
     // The next page is fetched before the visitor reaches the end of what is loaded.
     if (ctx.services.db && list.last() + kLookAhead >= count && !pager_.complete())
       pager_.need(*ctx.services.db, list.last() + kLookAhead);
-    const std::string badge = ctx.i18n.tr("jobs.badge_funded");
-    const auto& cards = pager_.cards();
     for (int i = list.first(); i < std::min(list.last(), static_cast<int>(cards.size())); ++i) {
       list.place(i);
       const JobCard& c = cards[static_cast<size_t>(i)];
-      const std::string secondary = jobs::card_secondary(ctx.i18n, c);
-      const std::string distance = distance_words(c.distance_km, ctx.i18n);
-      ui::CardSpec spec;
-      spec.title = c.title;
-      spec.secondary = secondary;
-      spec.figure = distance;
-      spec.figure_caption = c.commune_name;
-      if (c.has_funded_training) spec.badge = badge;
-      spec.height = row_h;
-      if (ui::card(u, spec)) {
+      words_of(c, w);
+      w.spec.height = row_h;
+      if (ui::card(u, w.spec)) {
         ctx.session.job_id = c.id;
         ctx.nav.open("job.detail", {{"id", c.id}});
       }

@@ -104,7 +104,15 @@ class ManagerImportScreen : public Screen {
       ui::text(u, t.tr("manager.import.none_found"), ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, avail_w * 0.8f});
       return;
     }
-    const float row_h = ui::card_height(u, false);
+    // Every row as tall as the tallest card: a card whose words need more lines grows.
+    float row_h = ui::card_height(u, false);
+    for (const FoundFile& file : files_) {
+      ui::CardSpec card;
+      card.title = file.name;
+      card.secondary = file.path;
+      card.figure = file.size;
+      row_h = std::max(row_h, ui::card_height_for(u, card));
+    }
     ui::ScrollList list(u, "manager.import", ImVec2(0, 0), static_cast<int>(files_.size()), row_h,
                         ui::px(u, 12));
     for (int i = list.first(); i < list.last(); ++i) {

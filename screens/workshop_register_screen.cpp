@@ -62,7 +62,11 @@ class WorkshopRegisterScreen : public Screen {
       first_draw_ = false;
       if (ctx.session.first_name.empty()) focus_ = Field::FirstName;
     }
-    const float field_w = ui::px(u, 760);
+    const float field_w = std::min(ui::px(u, 760), ImGui::GetContentRegionAvail().x);
+    // While typing, the page above the keyboard scrolls to keep the field in view.
+    std::optional<ui::TypingPage> typing;
+    if (focus_ != Field::None)
+      typing.emplace(u, "workshop.register.typing", keyboard_opts().mode, typing_h_);
     if (focus_ != Field::Contact) {
       ui::FieldOpts f;
       f.focused = focus_ == Field::FirstName;
@@ -113,18 +117,25 @@ class WorkshopRegisterScreen : public Screen {
                      ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary});
     if (!error_.empty()) ui::text(u, error_, ui::TextOpts{ui::FontRole::Body, ui::Tone::Error});
 
+    typing.reset();
     if (focus_ != Field::None) {
-      ui::KeyboardOpts kb;
       std::string& edited = focus_ == Field::FirstName ? ctx.session.first_name : contact;
-      if (focus_ == Field::FirstName) {
-        kb.mode = ui::KeyboardMode::Text;
-        kb.max_chars = kFirstNameMaxChars;
-      } else {
-        kb.mode = email_keys_ ? ui::KeyboardMode::Email : ui::KeyboardMode::Phone;
-        kb.max_chars = email_keys_ ? kEmailMaxChars : kPhoneMaxChars;
-      }
-      if (ui::keyboard(u, edited, kb) == ui::KeyResult::Ok) leave_field(ctx, contact);
+      if (ui::keyboard(u, edited, keyboard_opts()) == ui::KeyResult::Ok)
+        leave_field(ctx, contact);
     }
+  }
+
+  // The keys of the field being typed: for the contact, the visitor's choice of keys.
+  ui::KeyboardOpts keyboard_opts() const {
+    ui::KeyboardOpts kb;
+    if (focus_ == Field::Contact) {
+      kb.mode = email_keys_ ? ui::KeyboardMode::Email : ui::KeyboardMode::Phone;
+      kb.max_chars = email_keys_ ? kEmailMaxChars : kPhoneMaxChars;
+    } else {
+      kb.mode = ui::KeyboardMode::Text;
+      kb.max_chars = kFirstNameMaxChars;
+    }
+    return kb;
   }
 
   // "Retour" from the contact goes back to the first name; from the first name it leaves.
@@ -197,6 +208,7 @@ class WorkshopRegisterScreen : public Screen {
   bool first_draw_ = true;
   bool name_checked_ = false;     // the first name was left once: its error may show
   bool contact_checked_ = false;  // the same for the contact
+  float typing_h_ = 0;            // the page above the keyboard, as last drawn
   std::string error_;
 };
 

@@ -2,6 +2,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <string>
 
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/services.h"
@@ -17,6 +18,25 @@
 namespace eric {
 
 namespace {
+
+// "mardi 24 novembre à 14 h · Salle 2 · avec Karim": when, where, who.
+std::string card_line(ScreenContext& ctx, const Workshop& w) {
+  std::string line = workshop_when_words(w, ctx.i18n);
+  if (!w.place.empty()) line += " · " + w.place;
+  if (!w.animator.empty()) line += " · " + ctx.i18n.tr("workshops.with", {{"name", w.animator}});
+  return line;
+}
+
+// The card's views point into w, line and seats.
+ui::CardSpec card_spec(const Workshop& w, const std::string& line, const std::string& seats) {
+  ui::CardSpec card;
+  card.title = w.title;
+  card.secondary = line;
+  card.figure = seats;
+  // Never a default (null) view: the card measures every text it is given.
+  card.figure_caption = "";
+  return card;
+}
 
 class WorkshopsScreen : public Screen {
  public:
@@ -45,7 +65,14 @@ class WorkshopsScreen : public Screen {
 
     const float picto = ui::px(u, 96);
     const float gap = ui::px(u, 24);
-    const float row_h = std::max(ui::card_height(u, false), picto + ui::px(u, 16));
+    const float card_w = ImGui::GetContentRegionAvail().x - picto - ui::px(u, 16) - gap;
+    // Every row as tall as the tallest card: a card whose words need more lines grows.
+    float row_h = std::max(ui::card_height(u, false), picto + ui::px(u, 16));
+    for (const WorkshopCard& c : list) {
+      const std::string line = card_line(ctx, c.workshop);
+      const std::string seats = seats_left_words(c.seats_left, ctx.i18n);
+      row_h = std::max(row_h, ui::card_height_for(u, card_spec(c.workshop, line, seats), card_w));
+    }
     ui::ScrollList rows(u, "workshops", ImVec2(0, 0), static_cast<int>(list.size()), row_h,
                         ui::px(u, 16));
     for (int i = rows.first(); i < rows.last(); ++i) {
@@ -61,19 +88,10 @@ class WorkshopsScreen : public Screen {
                      ImVec2(pos.x + ui::px(u, 8), pos.y + (row_h - picto) * 0.5f), picto,
                      ui::to_u32(u.theme.title));
       ImGui::SetCursorScreenPos(ImVec2(pos.x + picto + ui::px(u, 16) + gap, pos.y));
-      const std::string when = workshop_when_words(w, ctx.i18n);
-      std::string line = when;
-      if (!w.place.empty()) line += " · " + w.place;
-      if (!w.animator.empty())
-        line += " · " + ctx.i18n.tr("workshops.with", {{"name", w.animator}});
+      const std::string line = card_line(ctx, w);
       const std::string seats = seats_left_words(c.seats_left, ctx.i18n);
-      ui::CardSpec card;
-      card.title = w.title;
-      card.secondary = line;
-      card.figure = seats;
-      // Never a default (null) view: the card measures every text it is given.
-      card.figure_caption = "";
-      card.width = rows.row_width() - picto - ui::px(u, 16) - gap;
+      ui::CardSpec card = card_spec(w, line, seats);
+      card.width = card_w;
       card.height = row_h;
       if (ui::card(u, card)) {
         ctx.session.workshop_id = w.id;

@@ -43,6 +43,7 @@ class SdlScriptTarget : public ScriptTarget {
  public:
   SdlScriptTarget(KioskApp& app, ui::Platform& platform) : app_(app), platform_(platform) {}
   void run_frames(int n) override;
+  void run_unseen_frame() override;
   const ui::UiProbe& probe() const override;
   void pointer(const ui::PointerEvent& e) override;
   void advance_clock_ms(int64_t ms) override;

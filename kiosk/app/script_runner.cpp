@@ -8,6 +8,8 @@
 #include <set>
 #include <sstream>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include <imgui.h>
 
@@ -316,38 +318,72 @@ class Runner {
   // slowness: frames per step (a slow swipe glides little after the finger leaves).
   void drag(const ScriptStep& s, int slowness = 1) {
     t_.pointer({ui::PointerAction::Down, s.x1, s.y1});
-    t_.run_frames(1);
+    t_.run_unseen_frame();
     const int steps = (o_.drag_steps > 0 ? o_.drag_steps : 1) * slowness;
     for (int i = 1; i <= steps; ++i) {
       const float f = static_cast<float>(i) / static_cast<float>(steps);
       t_.pointer({ui::PointerAction::Move, s.x1 + (s.x2 - s.x1) * f, s.y1 + (s.y2 - s.y1) * f});
-      t_.run_frames(1);
+      t_.run_unseen_frame();
     }
     t_.pointer({ui::PointerAction::Up, s.x2, s.y2});
     t_.run_frames(o_.settle_frames);
   }
 
   // What a person does when what they look for is not in view: the page is scrolled down
-  // with a slow swipe, a few times, then back up (a small screen at A++ holds less). Nothing
-  // happens on a page that fits: swipes on it move nothing.
+  // with a slow swipe, a few times, then back up (a small screen at A++ holds less). Like a
+  // person, it turns back as soon as a swipe moves nothing (the end of the page) and stops at
+  // the top: on a page that fits, one swipe each way and no more.
   template <typename Found>
   void scroll_until(const Found& found) {
     if (found() || !ImGui::GetCurrentContext()) return;
+    // A screen that just changed drops presses for a moment: a swipe then would move
+    // nothing and be taken for the end of the page.
+    read_first();
     const ImVec2 screen = ImGui::GetIO().DisplaySize;
     const float x = screen.x * 0.5f, low = screen.y * 0.62f, high = screen.y * 0.38f;
-    for (int swipe = 0; swipe < 3 * kMaxSwipes; ++swipe) {
-      const bool down_the_page = swipe < kMaxSwipes;  // then back up, twice as far
+    bool down_the_page = true;
+    for (int swipe = 0, back = 0; back < 2 * kMaxSwipes;) {
       ScriptStep s;
       s.x1 = s.x2 = x;
       s.y1 = down_the_page ? low : high;
       s.y2 = down_the_page ? high : low;
+      const ItemPlaces before = item_places(t_.probe());
       drag(s, 3);
-      t_.run_frames(kInertiaFrames);
+      glide();
       if (found()) return;
+      const bool moved = item_places(t_.probe()) != before;
+      if (down_the_page) {
+        down_the_page = moved && ++swipe < kMaxSwipes;  // then back up, twice as far
+      } else if (!moved) {
+        return;  // the top, and not found on the way
+      } else {
+        ++back;
+      }
     }
   }
   static constexpr int kMaxSwipes = 4;
-  static constexpr int kInertiaFrames = 40;  // a swipe's glide comes to rest
+  static constexpr int kInertiaFrames = 40;  // the longest a swipe's glide takes to come to rest
+
+  // Every visible item and where it stands: two frames with the same places moved nothing.
+  using ItemPlaces = std::vector<std::pair<std::string, std::pair<float, float>>>;
+  static ItemPlaces item_places(const ui::UiProbe& probe) {
+    ItemPlaces places;
+    for (const ProbeItem& item : probe.items())
+      places.push_back({item.text, {item.x, item.y}});
+    return places;
+  }
+
+  // Frames until the swipe's glide has come to rest (nothing moved from one frame to the
+  // next), at most kInertiaFrames: a short glide costs a few frames, not forty.
+  void glide() {
+    ItemPlaces last = item_places(t_.probe());
+    for (int n = 0; n < kInertiaFrames; ++n) {
+      t_.run_unseen_frame();
+      ItemPlaces now = item_places(t_.probe());
+      if (now == last) return;
+      last = std::move(now);
+    }
+  }
 
   // Draws frames while presses are held (a screen that just changed).
   void read_first() {

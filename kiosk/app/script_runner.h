@@ -21,8 +21,11 @@ struct PointerEvent;
 class ScriptTarget {
  public:
   virtual ~ScriptTarget() = default;
-  // Draws n frames at once (a script never waits for real time).
+  // Draws n frames at once (a script never waits for real time); the last one is shown.
   virtual void run_frames(int n) = 0;
+  // One frame of a gesture under way (a drag's move, a glide): computed in full (probe,
+  // layout), shown or not as the target likes; the step's last frame is shown by run_frames.
+  virtual void run_unseen_frame() { run_frames(1); }
   // The items of the last frame drawn.
   virtual const ui::UiProbe& probe() const = 0;
   // Into the touch adapter, exactly where SDL's touches go.

@@ -212,6 +212,8 @@ KeyResult keyboard(Ui& ui, std::string& text, const KeyboardOpts& opts) {
   ImGui::PopStyleColor();
   // Over the page (the page window must not come to front when touched).
   ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+  // What it covers: the field being typed must stay out of it (layout_faults.h).
+  ui.probe.keyboard_at(0, io.DisplaySize.y - h, io.DisplaySize.x, h);
   const float pad = 0.6f * em(ui);
   const float width = is_pad(opts.mode) ? std::min(io.DisplaySize.x, 14.0f * em(ui))
                                         : std::min(io.DisplaySize.x - 2 * pad, 50.0f * em(ui));

@@ -73,6 +73,30 @@ ScrollPage::~ScrollPage() {
   list_.reset();
 }
 
+TypingPage::TypingPage(Ui& ui, std::string_view id, KeyboardMode mode, float& content_h)
+    : ui_(ui), id_(id), typed_before_(ui.probe.typed().size()) {
+  top_ = ImGui::GetCursorScreenPos().y;
+  bottom_ = ImGui::GetIO().DisplaySize.y - keyboard_height(ui, mode);
+  const float room = std::max(target_height(ui), bottom_ - top_);
+  bottom_ = top_ + room;
+  page_ = std::make_unique<ScrollPage>(ui, id, ImVec2(0, room), content_h);
+}
+
+TypingPage::~TypingPage() {
+  page_.reset();
+  const auto& typed = ui_.probe.typed();
+  if (typed.size() <= typed_before_) return;
+  const TypedBox& box = typed.back();
+  // Just enough: the box's bottom to the keyboard's top, or its top back into view.
+  float shift = 0;
+  if (box.y + box.h > bottom_) shift = box.y + box.h - bottom_;
+  if (box.y - shift < top_) shift = box.y - top_;
+  if (shift == 0) return;
+  ScrollState& s = ui_.scroll[id_];
+  s.offset = std::max(0.0f, s.offset + shift);
+  s.velocity = 0;
+}
+
 void text_after(Ui& ui, std::string_view s, const TextOpts& opts) {
   const float gap = px(ui, 24);
   if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x - gap >=

@@ -3,10 +3,12 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include <imgui.h>
 
+#include "kiosk/ui/keyboard.h"
 #include "kiosk/ui/scroll_list.h"
 #include "kiosk/ui/ui.h"
 #include "kiosk/ui/widgets.h"
@@ -57,6 +59,25 @@ class ScrollPage {
   float& content_h_;
   float top_ = 0;
   std::unique_ptr<ScrollList> list_;
+};
+
+// What a page shows above the on-screen keyboard while it is open: a ScrollPage down to the
+// keyboard's top that keeps the field being typed in view (text_field with focused, or
+// typing_box): when that field would fall under the keyboard (a small screen, A++), the page
+// is scrolled just enough, from the next frame, and what is above it can be dragged back.
+class TypingPage {
+ public:
+  TypingPage(Ui& ui, std::string_view id, KeyboardMode mode, float& content_h);
+  ~TypingPage();
+  TypingPage(const TypingPage&) = delete;
+  TypingPage& operator=(const TypingPage&) = delete;
+
+ private:
+  Ui& ui_;
+  std::string id_;
+  float top_ = 0, bottom_ = 0;
+  size_t typed_before_ = 0;  // the probe's typed boxes recorded before this page
+  std::unique_ptr<ScrollPage> page_;
 };
 
 // A short text after the last item (a hint beside a button): on its line when it fits,

@@ -49,6 +49,7 @@ std::string kind_words(LayoutFaultKind kind) {
     case LayoutFaultKind::OffScreen: return "hors de l'écran";
     case LayoutFaultKind::Upscaled: return "texte agrandi (flou)";
     case LayoutFaultKind::Overlap: return "l'un sur l'autre";
+    case LayoutFaultKind::UnderKeyboard: return "champ caché pendant la saisie";
   }
   return "défaut";
 }
@@ -77,6 +78,26 @@ std::vector<LayoutFault> overlaps(const UiProbe& probe) {
         faults.push_back(LayoutFault{LayoutFaultKind::Overlap, a.text + " / " + b.text, b.x,
                                      b.y, b.w, b.h});
     }
+  }
+  return faults;
+}
+
+// The field the keyboard types into must stay in sight: a visitor who cannot see what they
+// type cannot tell a wrong key. Under the keyboard's area, or partly scrolled out of its
+// region, it is hidden.
+std::vector<LayoutFault> hidden_while_typing(const UiProbe& probe) {
+  std::vector<LayoutFault> faults;
+  const TypedBox* keyboard = probe.keyboard();
+  if (!keyboard) return faults;  // no keyboard open: nothing is being typed
+  constexpr float kSlack = 2.0f;
+  for (const TypedBox& box : probe.typed()) {
+    const bool covered = box.y + box.h > keyboard->y + kSlack &&
+                         box.y < keyboard->y + keyboard->h - kSlack &&
+                         box.x + box.w > keyboard->x + kSlack &&
+                         box.x < keyboard->x + keyboard->w - kSlack;
+    if (covered || !box.shown_whole)
+      faults.push_back(LayoutFault{LayoutFaultKind::UnderKeyboard, box.label, box.x, box.y,
+                                   box.w, box.h});
   }
   return faults;
 }
@@ -111,6 +132,7 @@ std::vector<LayoutFault> layout_faults(const UiProbe& probe, const ImDrawData* f
                                        const ImFontAtlas* atlas) {
   std::vector<LayoutFault> all = probe.faults();
   for (LayoutFault& f : overlaps(probe)) all.push_back(std::move(f));
+  for (LayoutFault& f : hidden_while_typing(probe)) all.push_back(std::move(f));
   if (frame && atlas) {
     std::vector<LayoutFault> blurred = upscaled_text(*frame, *atlas);
     // One is enough to tell: a blurred text is blurred in all its letters.

@@ -19,7 +19,8 @@ namespace eric::ui {
 // texture coordinates, so shapes and images never count.
 std::vector<LayoutFault> upscaled_text(const ImDrawData& frame, const ImFontAtlas& atlas);
 
-// The probe's faults, texts or targets drawn over each other, and the upscaled text of the
+// The probe's faults, texts or targets drawn over each other, a field being typed into that
+// the keyboard covers (or that its region does not show whole), and the upscaled text of the
 // frame, one per kind and text.
 std::vector<LayoutFault> layout_faults(const UiProbe& probe, const ImDrawData* frame,
                                        const ImFontAtlas* atlas);

@@ -22,13 +22,22 @@ struct ProbeItem {
 // What the layout check found wrong on the screen (screen_check.h reads them): a word cut
 // (an ellipsis inside a word, a word wider than its line, a text running past its box),
 // something outside the screen or hidden under an edge that does not scroll, a text drawn
-// larger than its glyphs were rasterised (a blur), two texts or two targets over each other.
-enum class LayoutFaultKind { CutWord, OffScreen, Upscaled, Overlap };
+// larger than its glyphs were rasterised (a blur), two texts or two targets over each other,
+// the field being typed into hidden (under the on-screen keyboard, or scrolled out of view).
+enum class LayoutFaultKind { CutWord, OffScreen, Upscaled, Overlap, UnderKeyboard };
 
 struct LayoutFault {
   LayoutFaultKind kind = LayoutFaultKind::CutWord;
   std::string text;  // the text concerned, or the widget's label
   float x = 0, y = 0, w = 0, h = 0;
+};
+
+// The box the on-screen keyboard types into this frame (a focused field), whole even where
+// it is clipped, and whether all of it shows in the region it is drawn in.
+struct TypedBox {
+  std::string label;
+  float x = 0, y = 0, w = 0, h = 0;
+  bool shown_whole = true;
 };
 
 // Rebuilt every frame: widgets record what they draw, in drawing order (reading order
@@ -41,6 +50,9 @@ class UiProbe {
     faults_.clear();
     scroll_depth_ = 0;
     layer_ = 0;
+    typed_.clear();
+    keyboard_ = {};
+    has_keyboard_ = false;
   }
   void record(ProbeItem item) {
     item.layer = layer_;
@@ -56,6 +68,16 @@ class UiProbe {
   void enter_overlay() { ++layer_; }
   void leave_overlay() { --layer_; }
 
+  // The keyboard's area (drawn over the page, along the bottom) and the fields it types
+  // into: the layout check (layout_faults.h) needs both, so it runs when the frame is done.
+  void keyboard_at(float x, float y, float w, float h) {
+    keyboard_ = TypedBox{"", x, y, w, h, true};
+    has_keyboard_ = true;
+  }
+  const TypedBox* keyboard() const { return has_keyboard_ ? &keyboard_ : nullptr; }
+  void typing_into(TypedBox box) { typed_.push_back(std::move(box)); }
+  const std::vector<TypedBox>& typed() const { return typed_; }
+
   void fault(LayoutFault f) { faults_.push_back(std::move(f)); }
   const std::vector<LayoutFault>& faults() const { return faults_; }
   // Between a scrolling region's start and end, what its edges hide can be scrolled to.
@@ -68,6 +90,9 @@ class UiProbe {
   std::vector<LayoutFault> faults_;
   int scroll_depth_ = 0;
   int layer_ = 0;
+  std::vector<TypedBox> typed_;
+  TypedBox keyboard_;
+  bool has_keyboard_ = false;
 };
 
 }  // namespace eric::ui

@@ -108,7 +108,8 @@ int grid_columns(const Ui& ui, const std::vector<std::string>& titles, float ava
 FontRole tile_title_font(const Ui& ui, const std::vector<std::string>& titles, float width);
 
 // A result row: title, secondary line, optional badge; on the right a big figure
-// ("4 km") and a caption ("Martigues"). Records ProbeKind::Card with the title.
+// ("4 km") and a caption ("Martigues"). Records ProbeKind::Card with the title. Nothing is
+// cut with "…": the title and the secondary line wrap.
 struct CardSpec {
   std::string_view title;
   std::string_view secondary;
@@ -118,7 +119,13 @@ struct CardSpec {
   float width = 0;         // 0: available width
   float height = 0;        // 0: its own height; a list gives its row height (rows stay even)
 };
+// The height of a card whose title and secondary line each hold on one line.
 float card_height(const Ui& ui, bool with_badge);
+// The height this card takes on `width` (0: the available width): its title and secondary
+// line wrap rather than lose words (a portrait screen, A++), and the card grows. A list
+// gives every row the tallest of its cards', so its rows stay even.
+float card_height_for(const Ui& ui, const CardSpec& spec, float width = 0);
+// Draws the card at least spec.height tall (taller when its lines need it).
 bool card(Ui& ui, const CardSpec& spec);
 
 // [SECTION] Page chrome
@@ -181,6 +188,11 @@ bool text_field(Ui& ui, std::string_view label, std::string_view value,
 // The field being typed in (focused, no label) and, on its right, the button that closes the
 // keyboard (labelled `close`); true when that button was tapped.
 bool field_with_close(Ui& ui, std::string_view value, FieldOpts opts, std::string_view close);
+
+// A box the on-screen keyboard types into, drawn by a screen itself (a message box): the
+// layout check fails the frame when the keyboard covers it or its region does not show it
+// whole (text_field does this for a focused field).
+void typing_box(Ui& ui, std::string_view label, ImVec2 min, ImVec2 max);
 
 // The theme's thick ring (the high-contrast theme's; the standard theme has none) round
 // [min, max]: outside it for a widget under the finger (drawn before its face), inside it for

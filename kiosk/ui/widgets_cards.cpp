@@ -152,10 +152,46 @@ float card_height(const Ui& ui, bool with_badge) {
   return std::max(h, target_height(ui));
 }
 
+namespace {
+
+// Where a card's parts go on a card `width` wide: the figure's column on the right, the
+// title and the secondary line wrapped in what is left (never cut: the card grows).
+struct CardMetrics {
+  float pad = 0, left_w = 0, title_h = 0, second_h = 0, height = 0;
+  ImVec2 fig, cap;
+};
+
+CardMetrics card_metrics(const Ui& ui, const CardSpec& spec, float width) {
+  const float e = em(ui);
+  CardMetrics m;
+  m.pad = 0.9f * e;
+  m.fig = detail::measure(ui, FontRole::Title, spec.figure);
+  m.cap = detail::measure(ui, FontRole::Body, spec.figure_caption);
+  const float right_w = std::max(m.fig.x, m.cap.x);
+  m.left_w = std::max(1.0f, width - 2 * m.pad - right_w - (right_w > 0 ? e : 0));
+  m.title_h = std::max(ui.fonts.size(FontRole::Heading),
+                       detail::measure(ui, FontRole::Heading, spec.title, m.left_w).y);
+  m.second_h = std::max(ui.fonts.size(FontRole::Body),
+                        detail::measure(ui, FontRole::Body, spec.secondary, m.left_w).y);
+  // The one-line card's height plus what the wrapped lines add, and room for the figure.
+  const float grown = m.title_h - ui.fonts.size(FontRole::Heading) + m.second_h -
+                      ui.fonts.size(FontRole::Body);
+  m.height = std::max(card_height(ui, !spec.badge.empty()) + grown,
+                      m.fig.y + m.cap.y + 2 * m.pad);
+  return m;
+}
+
+}  // namespace
+
+float card_height_for(const Ui& ui, const CardSpec& spec, float width) {
+  return card_metrics(ui, spec, width > 0 ? width : ImGui::GetContentRegionAvail().x).height;
+}
+
 bool card(Ui& ui, const CardSpec& spec) {
   const float e = em(ui);
   const float width = spec.width > 0 ? spec.width : ImGui::GetContentRegionAvail().x;
-  const float height = std::max(spec.height, card_height(ui, !spec.badge.empty()));
+  const CardMetrics m = card_metrics(ui, spec, width);
+  const float height = std::max(spec.height, m.height);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const ImRect bb(pos, ImVec2(pos.x + width, pos.y + height));
   const detail::TapResult r = detail::tap_item(ui, "card", spec.title, bb);
@@ -165,30 +201,23 @@ bool card(Ui& ui, const CardSpec& spec) {
   const float rounding = t.rounding_em * e;
   detail::draw_card_bg(ui, bb, r.held ? t.pressed_bg : t.card, rounding,
                        t.kind == ThemeKind::HighContrast);
-  const float pad = 0.9f * e;
   // Right column: the distance is the most visible figure of a result.
-  const ImVec2 fig = detail::measure(ui, FontRole::Title, spec.figure);
-  const ImVec2 cap = detail::measure(ui, FontRole::Body, spec.figure_caption);
-  const float right_w = std::max(fig.x, cap.x);
-  const float fig_y = bb.Min.y + (height - fig.y - cap.y) * 0.5f;
+  const float fig_y = bb.Min.y + (height - m.fig.y - m.cap.y) * 0.5f;
   if (!spec.figure.empty())
-    detail::draw_text(ui, FontRole::Title, ImVec2(bb.Max.x - pad - fig.x, fig_y), t.title,
+    detail::draw_text(ui, FontRole::Title, ImVec2(bb.Max.x - m.pad - m.fig.x, fig_y), t.title,
                       spec.figure);
   if (!spec.figure_caption.empty())
-    detail::draw_text(ui, FontRole::Body, ImVec2(bb.Max.x - pad - cap.x, fig_y + fig.y),
+    detail::draw_text(ui, FontRole::Body, ImVec2(bb.Max.x - m.pad - m.cap.x, fig_y + m.fig.y),
                       t.text_secondary, spec.figure_caption);
 
-  const float left_w = std::max(1.0f, width - 2 * pad - right_w - (right_w > 0 ? e : 0));
   float y = bb.Min.y + 0.8f * e;
-  const float x = bb.Min.x + pad;
-  const std::string title = detail::fit_text(ui, FontRole::Heading, spec.title, left_w);
-  detail::draw_text(ui, FontRole::Heading, ImVec2(x, y), t.text, title, 0, false);
-  y += ui.fonts.size(FontRole::Heading) + 0.2f * e;
-  if (!spec.secondary.empty()) {
-    const std::string second = detail::fit_text(ui, FontRole::Body, spec.secondary, left_w);
-    detail::draw_text(ui, FontRole::Body, ImVec2(x, y), t.text_secondary, second);
-  }
-  y += ui.fonts.size(FontRole::Body) + 0.4f * e;
+  const float x = bb.Min.x + m.pad;
+  detail::draw_text(ui, FontRole::Heading, ImVec2(x, y), t.text, spec.title, m.left_w, false);
+  y += m.title_h + 0.2f * e;
+  if (!spec.secondary.empty())
+    detail::draw_text(ui, FontRole::Body, ImVec2(x, y), t.text_secondary, spec.secondary,
+                      m.left_w);
+  y += m.second_h + 0.4f * e;
   detail::record(ui, ProbeKind::Card, spec.title, bb, true);
   if (!spec.badge.empty()) {
     detail::draw_badge(ui, ImVec2(x, y), spec.badge, BadgeKind::Success);

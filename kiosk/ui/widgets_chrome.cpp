@@ -118,6 +118,24 @@ bool header_band(Ui& ui, const HeaderSpec& spec) {
   return tapped;
 }
 
+namespace {
+
+// The band's title in the heading font, or in bold body text when one of its words is wider
+// than the room (« Aide-soignant » between two buttons on a portrait screen at A++): smaller
+// letters rather than a word broken in two.
+FontRole band_title_font(const Ui& ui, std::string_view title, float max_w) {
+  for (size_t start = 0; start < title.size();) {
+    size_t end = title.find(' ', start);
+    if (end == std::string_view::npos) end = title.size();
+    if (detail::measure(ui, FontRole::Heading, title.substr(start, end - start)).x > max_w)
+      return FontRole::BodyBold;
+    start = end + 1;
+  }
+  return FontRole::Heading;
+}
+
+}  // namespace
+
 BandTap title_band(Ui& ui, std::string_view title, std::string_view subtitle, bool with_back,
                    std::string_view glossary_label) {
   const ImRect win = window_rect();
@@ -132,7 +150,8 @@ BandTap title_band(Ui& ui, std::string_view title, std::string_view subtitle, bo
   const float left = win.Min.x + m + (with_back ? back_w + e : 0.0f);
   const float right = win.Max.x - m - (glossary_w > 0 ? glossary_w + e : 0.0f);
   const float max_w = std::max(1.0f, right - left);
-  const float title_h = detail::measure(ui, FontRole::Heading, title, max_w).y;
+  const FontRole title_font = band_title_font(ui, title, max_w);
+  const float title_h = detail::measure(ui, title_font, title, max_w).y;
   const float text_h =
       title_h + (subtitle.empty() ? 0 : detail::measure(ui, FontRole::Body, subtitle, max_w).y);
   const float h = std::max(target_height(ui), text_h) + 2 * pad + band_line(ui);
@@ -157,7 +176,7 @@ BandTap title_band(Ui& ui, std::string_view title, std::string_view subtitle, bo
     if (big_button(ui, glossary_label, o)) tap = BandTap::Glossary;
   }
   const float ty = bb.Min.y + (inner_h - text_h) * 0.5f;
-  detail::draw_text(ui, FontRole::Heading, ImVec2(left, ty), ui.theme.text, title, max_w);
+  detail::draw_text(ui, title_font, ImVec2(left, ty), ui.theme.text, title, max_w);
   if (!subtitle.empty())
     detail::draw_text(ui, FontRole::Body, ImVec2(left, ty + title_h), ui.theme.text_secondary,
                       subtitle, max_w);
@@ -384,6 +403,8 @@ bool text_field(Ui& ui, std::string_view label, std::string_view value, const Fi
   const ImRect box(ImVec2(pos.x, pos.y + label_h), ImVec2(pos.x + width, pos.y + label_h + box_h));
   ImGui::SetCursorScreenPos(box.Min);
   const detail::TapResult r = detail::tap_item(ui, "field", label, box);
+  // Even clipped out: a focused field the visitor cannot see is what the check looks for.
+  if (opts.focused) typing_box(ui, label.empty() ? opts.placeholder : label, box.Min, box.Max);
   bool tapped = false;
   if (r.visible) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -459,6 +480,16 @@ bool field_with_close(Ui& ui, std::string_view value, FieldOpts opts, std::strin
   const bool closed = big_button(ui, close, bo);
   ImGui::SetCursorScreenPos(after);
   return closed;
+}
+
+void typing_box(Ui& ui, std::string_view label, ImVec2 min, ImVec2 max) {
+  ImRect shown(min, max);
+  shown.ClipWithFull(ImGui::GetCurrentWindow()->ClipRect);
+  constexpr float kSlack = 1.0f;  // rounding of positions
+  const bool whole = shown.Min.x <= min.x + kSlack && shown.Min.y <= min.y + kSlack &&
+                     shown.Max.x >= max.x - kSlack && shown.Max.y >= max.y - kSlack;
+  ui.probe.typing_into(TypedBox{std::string(label), min.x, min.y, max.x - min.x, max.y - min.y,
+                                whole});
 }
 
 void begin_modal(Ui& ui, std::string_view id, float width_em) {

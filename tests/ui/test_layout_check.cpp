@@ -1,11 +1,13 @@
-// The drawing scale from the physical screen, and the layout check's three faults: a word
-// cut, a widget off the screen, text stretched past its glyphs.
+// The drawing scale from the physical screen, and the layout check's faults: a word cut, a
+// widget off the screen, text stretched past its glyphs, the field being typed out of sight.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "headless.h"
+#include "kiosk/ui/keyboard.h"
 #include "kiosk/ui/layout.h"
 #include "kiosk/ui/layout_faults.h"
 #include "kiosk/ui/screen_scale.h"
@@ -129,6 +131,60 @@ TEST(LayoutCheck, TextDrawnLargerThanItsGlyphsIsUpscaled) {
   const auto blurred = stretched(2.5f);
   ASSERT_FALSE(blurred.empty());
   EXPECT_EQ(blurred.front().kind, LayoutFaultKind::Upscaled);
+}
+
+bool has_kind(const std::vector<LayoutFault>& faults, LayoutFaultKind kind) {
+  return std::any_of(faults.begin(), faults.end(),
+                     [&](const LayoutFault& f) { return f.kind == kind; });
+}
+
+// A focused field at height y of the 1080-pixel screen, and the text keyboard open.
+std::vector<LayoutFault> typing_at(Headless& h, float y, bool keyboard_open = true) {
+  std::string typed = "Sam";
+  h.frame([&] {
+    ImGui::SetCursorScreenPos(ImVec2(100, y));
+    FieldOpts fo;
+    fo.focused = true;
+    fo.width = 600;
+    text_field(h.ui, "Votre prénom", typed, fo);
+    if (keyboard_open) keyboard(h.ui, typed, KeyboardOpts{});
+  });
+  return layout_faults(h.ui.probe, nullptr, nullptr);
+}
+
+TEST(LayoutCheck, AFieldTypedIntoUnderTheKeyboardIsHidden) {
+  Headless h;
+  const float keyboard_top = 1080 - keyboard_height(h.ui, KeyboardMode::Text);
+  const auto faults = typing_at(h, keyboard_top + 20);
+  ASSERT_TRUE(has_kind(faults, LayoutFaultKind::UnderKeyboard));
+  EXPECT_NE(describe(faults.back()).find("Votre prénom"), std::string::npos);
+}
+
+TEST(LayoutCheck, AFieldTypedIntoAboveTheKeyboardIsNoFault) {
+  Headless h;
+  EXPECT_FALSE(has_kind(typing_at(h, 150), LayoutFaultKind::UnderKeyboard));
+  // Low on the screen but no keyboard open: nothing is being typed.
+  EXPECT_FALSE(has_kind(typing_at(h, 950, false), LayoutFaultKind::UnderKeyboard));
+}
+
+TEST(LayoutCheck, AFieldTypedIntoScrolledOutOfItsPageIsHidden) {
+  Headless h;
+  float page_h = 0;
+  std::string typed;
+  const auto draw = [&] {
+    ScrollPage page(h.ui, "form", ImVec2(600, 300), page_h);
+    for (int i = 0; i < 4; ++i) big_button(h.ui, "Ligne " + std::to_string(i));
+    FieldOpts fo;
+    fo.focused = true;
+    text_field(h.ui, "Votre téléphone", typed, fo);  // below the page's 300 pixels
+  };
+  h.frame(draw);
+  h.frame([&] {
+    draw();
+    keyboard(h.ui, typed, KeyboardOpts{KeyboardMode::Phone});
+  });
+  EXPECT_TRUE(
+      has_kind(layout_faults(h.ui.probe, nullptr, nullptr), LayoutFaultKind::UnderKeyboard));
 }
 
 }  // namespace
