@@ -30,19 +30,28 @@ std::string clock_words(int64_t epoch_s, const I18n& i18n) {
   return time_words(c.hour, c.minute, i18n);
 }
 
-float ticket_button_width(const ui::Ui& u) { return ui::px(u, 230); }
+// The three actions of a ticket share one width, that of the widest of their labels in the
+// language shown (Ukrainian "Покликати ще раз" is wider than 230 px: a button that grew pushed
+// its neighbours out of the card), and never less than 230 px.
+float ticket_button_width(const ui::Ui& u, const I18n& t) {
+  float w = ui::px(u, 230);
+  for (const char* key : {"desk.queue.call", "desk.queue.call_again", "desk.queue.received",
+                          "desk.queue.absent"})
+    w = std::max(w, ui::big_button_width(u, t.tr(key)));
+  return w;
+}
 
 // Where the three actions of a ticket go: on the right of who and why, or under them when
 // that would leave who and why less than 14 body heights (a portrait screen).
-bool ticket_buttons_under(const ui::Ui& u, float w) {
-  const float room = w - ui::px(u, 24) - 3 * ticket_button_width(u) - 3 * ui::px(u, 16) -
+bool ticket_buttons_under(const ui::Ui& u, const I18n& t, float w) {
+  const float room = w - ui::px(u, 24) - 3 * ticket_button_width(u, t) - 3 * ui::px(u, 16) -
                      ui::px(u, 24 + 260);
   return room < 14 * ui::em(u);
 }
 
-float ticket_row_height(const ui::Ui& u, float w) {
+float ticket_row_height(const ui::Ui& u, const I18n& t, float w) {
   const float h = ui::px(u, 150);
-  return ticket_buttons_under(u, w) ? h + ui::target_height(u) + ui::px(u, 16) : h;
+  return ticket_buttons_under(u, t, w) ? h + ui::target_height(u) + ui::px(u, 16) : h;
 }
 
 // One waiting ticket: who and why on the left, the three actions on the right (or under).
@@ -60,9 +69,9 @@ void ticket_row(const DeskContext& d, const HelpTicket& tk, bool next, ImVec2 po
     ui::badge(u, t.tr("desk.queue.urgent"), ui::BadgeKind::Neutral);
   }
   const float info_x = pos.x + pad + ui::px(u, 260);
-  const float bw = ticket_button_width(u);
+  const float bw = ticket_button_width(u, t);
   const float gap = ui::px(u, 16);
-  const bool under = ticket_buttons_under(u, w);
+  const bool under = ticket_buttons_under(u, t, w);
   // What is said about the visitor stops before the three buttons.
   const float info_w = under ? w - pad - (info_x - pos.x)
                              : w - pad - 3 * bw - 3 * gap - (info_x - pos.x);
@@ -189,7 +198,7 @@ void draw_queue_panel(const DeskContext& d, const std::vector<HelpTicket>& queue
   ui::text(u, t.tr("desk.queue.next", {{"number", queue.front().number}}),
            ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, -1});
   ui::space(u, ui::Space::Large);
-  const float row_h = ticket_row_height(u, ImGui::GetContentRegionAvail().x);
+  const float row_h = ticket_row_height(u, t, ImGui::GetContentRegionAvail().x);
   ui::ScrollList list(u, "desk.queue", ImVec2(0, 0), static_cast<int>(queue.size()), row_h,
                       ui::px(u, 14));
   for (int i = list.first(); i < list.last(); ++i) {

@@ -111,7 +111,12 @@ class HomeScreen : public Screen {
       ui::TileSpec spec = spec_of(p);
       spec.size = ImVec2(width, height);
       spec.content_height = content;
-      if (ui::tile(u, spec)) ctx.nav.open(p.screen_id);
+      if (ui::tile(u, spec)) {
+        // The farewell ("Merci de votre visite") was for the visitor who left: whoever starts
+        // a path now must not find it over their first screens (it hid a QR code's corner).
+        ctx.ui.toasts.clear();
+        ctx.nav.open(p.screen_id);
+      }
       ImGui::PopID();
     }
   }

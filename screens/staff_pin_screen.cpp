@@ -83,6 +83,9 @@ class StaffPinScreen : public Screen {
       message_.clear();
       const bool manager = r.role == StaffRole::manager;
       ctx.shell.mode = manager ? Mode::Manager : Mode::Animator;
+      // The last visitor's farewell ("Merci de votre visite") is not for the staff, and over
+      // the desk it hides a card's status line for its 4 seconds.
+      ctx.ui.toasts.clear();
       // The pad leaves the stack: "back" from the desk must never show it again.
       ctx.nav.back();
       ctx.nav.open(manager ? "manager" : "desk");
