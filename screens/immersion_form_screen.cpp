@@ -82,6 +82,8 @@ class ImmersionFormScreen : public Screen {
   // keeps it, so sending again can only find the first request.
   void start(ScreenContext& ctx) {
     started_ = true;
+    employer_words_ = ctx.i18n;
+    employer_words_.set_language("fr");
     Session& s = ctx.session;
     if (ctx.services.db) {
       slot_ = immersion_slot_info(*ctx.services.db, slot_id_);
@@ -121,7 +123,7 @@ class ImmersionFormScreen : public Screen {
     Session& s = ctx.session;
     if (!immersion::value(s, immersion::kMessageEdited).empty()) return;
     s.values[immersion::kMessage] =
-        immersion::prewritten_message(ctx.i18n, objective(s), offer_->trade_label,
+        immersion::prewritten_message(employer_words_, objective(s), offer_->trade_label,
                                       offer_->employer_name, slot_->slot, s.first_name);
   }
 
@@ -542,6 +544,9 @@ class ImmersionFormScreen : public Screen {
   bool started_ = false;
   std::optional<ImmersionSlotInfo> slot_;
   std::optional<ImmersionOfferDetail> offer_;
+  // The message goes to a French employer: written in French (its dates too) whatever the
+  // language the visitor reads; copied once when the form opens.
+  I18n employer_words_;
   jobs::PlaceCache place_;
   Field editing_ = Field::None;
   Field previous_ = Field::None;  // where "Retour" goes from the field being typed
