@@ -267,11 +267,15 @@ float footer_max_height(const Ui& ui) {
   return 2 * target_height(ui) + 3 * gap + ui.fonts.size(FontRole::Body) + gap;
 }
 
+std::string_view text_size_label(int text_size) {
+  static constexpr const char* kLabels[3] = {"A", "A+", "A++"};
+  return kLabels[std::clamp(text_size, 0, 2)];
+}
+
 namespace {
 
 // A, A+, A++ as one outlined group of three targets, from pos.
 void text_size_group(Ui& ui, const FooterSpec& spec, ImVec2 pos, FooterResult& result) {
-  static constexpr const char* kLabels[3] = {"A", "A+", "A++"};
   const Theme& t = ui.theme;
   const float th = target_height(ui);
   const float cell = th * 1.15f;
@@ -295,11 +299,11 @@ void text_size_group(Ui& ui, const FooterSpec& spec, ImVec2 pos, FooterResult& r
                   ImVec2(cb.Max.x - 4 * ui.scale, cb.Max.y - 4 * ui.scale), col(t.primary),
                   th * 0.5f, 0, t.border_px * ui.scale);
     const FontRole f = active ? FontRole::BodyBold : FontRole::Body;
-    const ImVec2 ls = detail::measure(ui, f, kLabels[i]);
+    const ImVec2 ls = detail::measure(ui, f, text_size_label(i));
     detail::draw_text(ui, f, ImVec2(std::round(cb.Min.x + (cell - ls.x) * 0.5f),
                                     std::round(cb.Min.y + (th - ls.y) * 0.5f)),
-                      active ? t.chip_active_text : t.primary, kLabels[i], 0, false);
-    detail::record(ui, ProbeKind::Button, kLabels[i], cb, true, active ? "active" : "");
+                      active ? t.chip_active_text : t.primary, text_size_label(i), 0, false);
+    detail::record(ui, ProbeKind::Button, text_size_label(i), cb, true, active ? "active" : "");
     if (r.tapped) {
       result.tap = FooterTap::TextSize;
       result.text_size = i;
