@@ -1,7 +1,6 @@
 // The "Where" screen: near this site, or a commune by postal code or name, and a radius.
 #include <imgui.h>
 
-#include <cmath>
 #include <string>
 #include <vector>
 
@@ -136,7 +135,9 @@ class PickWhereScreen : public Screen {
       if (matches_.empty()) {
         ui::text(u, ctx.i18n.tr(digits ? "jobs.where.no_postal" : "jobs.where.no_name"));
       } else {
-        chips_label(u, ctx.i18n.tr("jobs.where.touch_commune"));
+        std::vector<std::string> labels;
+        for (const CommuneHit& hit : matches_) labels.push_back(commune_label(hit));
+        ui::label_before_chips(u, ctx.i18n.tr("jobs.where.touch_commune"), labels);
         ui::ChipFlow flow(u);
         for (const CommuneHit& hit : matches_) {
           if (flow.chip(commune_label(hit), false)) {
@@ -147,24 +148,6 @@ class PickWhereScreen : public Screen {
       }
     }
     return true;
-  }
-
-  // "Touchez votre commune :" level with the first row of communes when the row still holds
-  // a commune beside it (a short screen keeps a whole row above the keyboard), else above.
-  static void chips_label(ui::Ui& u, const std::string& label) {
-    const ImVec2 row = ImGui::GetCursorScreenPos();
-    const float label_w = ui::text_size(u, label, ui::FontRole::BodyBold).x;
-    const float room = ImGui::GetContentRegionAvail().x - label_w - ui::em(u);
-    if (room < 14 * ui::em(u)) {
-      ui::text(u, label, ui::TextOpts{ui::FontRole::BodyBold});
-      ui::space(u, ui::Space::Tight);
-      return;
-    }
-    const float text_h = ui::text_size(u, label, ui::FontRole::BodyBold).y;
-    ImGui::SetCursorScreenPos(
-        ImVec2(row.x, std::round(row.y + (ui::target_height(u) - text_h) * 0.5f)));
-    ui::text(u, label, ui::TextOpts{ui::FontRole::BodyBold, ui::Tone::Normal, -1});
-    ImGui::SetCursorScreenPos(ImVec2(row.x + label_w + ui::em(u), row.y));
   }
 
   const std::string& site_name(ScreenContext& ctx) {
