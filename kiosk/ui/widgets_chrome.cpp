@@ -389,7 +389,9 @@ bool text_field(Ui& ui, std::string_view label, std::string_view value, const Fi
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const float label_h = label.empty() ? 0 : ui.fonts.size(FontRole::BodyBold) + 0.3f * e;
   const float box_h = target_height(ui);
-  const float error_h = opts.error.empty() ? 0 : 0.3f * e + ui.fonts.size(FontRole::Body);
+  // The error wraps within the field's width: all its lines count.
+  const float error_h =
+      opts.error.empty() ? 0 : 0.3f * e + detail::measure(ui, FontRole::Body, opts.error, width).y;
   if (!label.empty())
     detail::draw_text(ui, FontRole::BodyBold, pos, t.text, label);
   // "12/40": the visitor sees the limit coming, and why the keyboard stops there. At the
@@ -408,7 +410,10 @@ bool text_field(Ui& ui, std::string_view label, std::string_view value, const Fi
   ImGui::SetCursorScreenPos(box.Min);
   const detail::TapResult r = detail::tap_item(ui, "field", label, box);
   // Even clipped out: a focused field the visitor cannot see is what the check looks for.
-  if (opts.focused) typing_box(ui, label.empty() ? opts.placeholder : label, box.Min, box.Max);
+  // Its error counts as part of it: "Numéro incorrect" under the keyboard tells nothing.
+  if (opts.focused)
+    typing_box(ui, label.empty() ? opts.placeholder : label, box.Min,
+               ImVec2(box.Max.x, box.Max.y + error_h));
   bool tapped = false;
   if (r.visible) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
