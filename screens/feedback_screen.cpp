@@ -8,6 +8,7 @@
 #include <array>
 #include <cfloat>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@
 #include "kiosk/core/domain/feedback.h"
 #include "kiosk/core/words/i18n.h"
 #include "kiosk/ui/fonts.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/pictograms.h"
 #include "kiosk/ui/text_shaping.h"
 #include "kiosk/ui/widgets.h"
@@ -105,54 +107,92 @@ class FeedbackScreen : public Screen {
       if (is_feedback_path(path_)) ctx.services.usage.add(ctx.clock.today(), "path.done", path_);
     }
     ui::Ui& u = ctx.ui;
-    const I18n& t = ctx.i18n;
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float small_gap = ui::px(u, 12);
-    const float gap = ui::px(u, 36);
+    const Measures m = measure(ctx, avail.x);
+    // Where the question, the smallest faces, the longest reasons and the buttons do not all
+    // fit (a small screen at A++), the page scrolls rather than draw the buttons over the
+    // reasons: nothing shrinks below the size the visitor chose.
+    const bool fits = avail.y >= m.rest + m.min_card_h;
+    std::optional<ui::ScrollPage> page;
+    if (!fits) page.emplace(u, "feedback.page", ImVec2(0, 0), page_h_);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float height = fits ? avail.y : m.rest + m.min_card_h;
+    draw_page(ctx, m, origin, ImVec2(avail.x, height));
+    if (finished_) return;
+    // The page's bottom, so a scrolling page measures all of it.
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height));
+    ImGui::Dummy(ImVec2(0, 0));
+  }
 
-    // What lies under the faces, measured first so the faces take the height that is left.
-    const std::string question = t.tr("feedback.question");
-    const std::string anonymous = t.tr("feedback.anonymous");
-    const float question_h = ui::text_size(u, question, ui::FontRole::Display, avail.x).y;
-    const float anonymous_h = ui::text_size(u, anonymous, ui::FontRole::Body, avail.x).y;
-    const float chip_gap = ui::px(u, 20);
+ private:
+  // The heights of what lies around the faces, measured first so the faces take the height
+  // that is left.
+  struct Measures {
+    std::string question, anonymous;
+    float question_h = 0, anonymous_h = 0, heading_h = 0, buttons_h = 0, word_h = 0;
+    float small_gap = 0, gap = 0, chip_gap = 0;
+    float rest = 0;        // everything but the faces
+    float min_card_h = 0;  // the smallest face card: its word and a face still readable
+  };
+
+  Measures measure(ScreenContext& ctx, float width) const {
+    ui::Ui& u = ctx.ui;
+    const I18n& t = ctx.i18n;
+    Measures m;
+    m.small_gap = ui::px(u, 12);
+    m.gap = ui::px(u, 36);
+    m.chip_gap = ui::px(u, 20);
+    m.question = t.tr("feedback.question");
+    m.anonymous = t.tr("feedback.anonymous");
+    m.question_h = ui::text_size(u, m.question, ui::FontRole::Display, width).y;
+    m.anonymous_h = ui::text_size(u, m.anonymous, ui::FontRole::Body, width).y;
     float chips_h = 0;  // room for the longest set of chips, so nothing moves when they appear
     for (int rating : kRatings) {
-      const auto lines = chip_lines(u, reason_labels(t, rating), avail.x, chip_gap);
+      const auto lines = chip_lines(u, reason_labels(t, rating), width, m.chip_gap);
       const float n = static_cast<float>(lines.size());
-      chips_h = std::max(chips_h, n * ui::target_height(u) + (n - 1) * chip_gap);
+      chips_h = std::max(chips_h, n * ui::target_height(u) + (n - 1) * m.chip_gap);
     }
-    const float heading_h = ui::text_size(u, "Ag", ui::FontRole::Heading).y;
-    const float reasons_h = heading_h + small_gap + chips_h;
-    const float buttons_h = ui::target_height(u);
-    const float word_h = ui::text_size(u, "Ag", ui::FontRole::Title).y;
-    const float rest = question_h + small_gap + anonymous_h + 3 * gap + reasons_h + buttons_h +
-                       ui::px(u, 32);
-    const float card_h = std::clamp(avail.y - rest, word_h + ui::px(u, 120), ui::px(u, 340));
+    m.heading_h = ui::text_size(u, "Ag", ui::FontRole::Heading).y;
+    const float reasons_h = m.heading_h + m.small_gap + chips_h;
+    m.buttons_h = ui::target_height(u);
+    m.word_h = ui::text_size(u, "Ag", ui::FontRole::Title).y;
+    m.rest = m.question_h + m.small_gap + m.anonymous_h + 3 * m.gap + reasons_h + m.buttons_h +
+             ui::px(u, 32);
+    m.min_card_h = m.word_h + ui::px(u, 120);
+    return m;
+  }
 
-    // Every block at a computed height (not the flow's spacing), so what was measured above is
-    // what is drawn; height left over (small text) spreads between the blocks.
-    const float extra = std::max(0.0f, avail.y - rest - card_h) / 4;
+  // The question, the faces, the reasons and the buttons in a page of `size` from origin.
+  void draw_page(ScreenContext& ctx, const Measures& m, ImVec2 origin, ImVec2 size) {
+    ui::Ui& u = ctx.ui;
+    const I18n& t = ctx.i18n;
+    const float card_h = std::clamp(size.y - m.rest, m.min_card_h, ui::px(u, 340));
+    // Every block at a computed height (not the flow's spacing), so what was measured is what
+    // is drawn; height left over (small text) spreads between the blocks.
+    const float extra = std::max(0.0f, size.y - m.rest - card_h) / 4;
     float y = origin.y + ui::px(u, 8) + extra;
-    centered_text(u, question, origin.x, y, avail.x, ui::FontRole::Display, ui::Tone::Title);
-    y += question_h + small_gap;
-    centered_text(u, anonymous, origin.x, y, avail.x, ui::FontRole::Body, ui::Tone::Secondary);
-    y += anonymous_h + gap + extra;
-    draw_faces(ctx, origin.x, y, avail.x, card_h, word_h);
-    y += card_h + gap + extra;
+    centered_text(u, m.question, origin.x, y, size.x, ui::FontRole::Display, ui::Tone::Title);
+    y += m.question_h + m.small_gap;
+    centered_text(u, m.anonymous, origin.x, y, size.x, ui::FontRole::Body, ui::Tone::Secondary);
+    y += m.anonymous_h + m.gap + extra;
+    draw_faces(ctx, origin.x, y, size.x, card_h, m.word_h);
+    y += card_h + m.gap + extra;
     if (rating_ != 0) {
       centered_text(u, t.tr(rating_ == kFeedbackYes ? "feedback.reasons_good"
                                                     : "feedback.reasons_bad"),
-                    origin.x, y, avail.x, ui::FontRole::Heading, ui::Tone::Normal);
-      draw_chips(ctx, origin.x, y + heading_h + small_gap, avail.x, chip_gap);
+                    origin.x, y, size.x, ui::FontRole::Heading, ui::Tone::Normal);
+      draw_chips(ctx, origin.x, y + m.heading_h + m.small_gap, size.x, m.chip_gap);
     } else {
-      centered_text(u, t.tr("feedback.touch_a_face"), origin.x, y, avail.x, ui::FontRole::Heading,
-                    ui::Tone::Secondary);
+      centered_text(u, t.tr("feedback.touch_a_face"), origin.x, y, size.x,
+                    ui::FontRole::Heading, ui::Tone::Secondary);
     }
+    draw_buttons(ctx, origin.x, origin.y + size.y - m.buttons_h - ui::px(u, 24), size.x);
+  }
 
-    // The buttons stay at the bottom: "Passer" never moves, "Envoyer" comes with a face.
-    y = origin.y + avail.y - buttons_h - ui::px(u, 24);
+  // The buttons at the page's bottom: "Passer" never moves, "Envoyer" comes with a face.
+  void draw_buttons(ScreenContext& ctx, float x, float y, float width) {
+    ui::Ui& u = ctx.ui;
+    const I18n& t = ctx.i18n;
     ui::ButtonOpts send;
     send.width = ui::px(u, 480);
     ui::ButtonOpts skip;
@@ -160,19 +200,18 @@ class FeedbackScreen : public Screen {
     skip.width = ui::px(u, 320);
     if (rating_ != 0) {
       // Centred, or on the left when the centre would reach "Passer" (a narrow screen).
-      const float centred = std::round(origin.x + (avail.x - send.width) * 0.5f);
-      const float limit = origin.x + avail.x - skip.width - ui::em(u) - send.width;
-      ImGui::SetCursorScreenPos(ImVec2(std::max(origin.x, std::min(centred, limit)), y));
+      const float centred = std::round(x + (width - send.width) * 0.5f);
+      const float limit = x + width - skip.width - ui::em(u) - send.width;
+      ImGui::SetCursorScreenPos(ImVec2(std::max(x, std::min(centred, limit)), y));
       if (ui::big_button(u, t.tr("feedback.send"), send)) {
         finish(ctx, true);
         return;
       }
     }
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + avail.x - skip.width, y));
+    ImGui::SetCursorScreenPos(ImVec2(x + width - skip.width, y));
     if (ui::big_button(u, t.tr("feedback.skip"), skip)) finish(ctx, false);
   }
 
- private:
   static std::vector<std::string> reason_labels(const I18n& t, int rating) {
     std::vector<std::string> labels;
     for (std::string_view code : feedback_reasons(rating))
@@ -312,6 +351,7 @@ class FeedbackScreen : public Screen {
   std::vector<std::string> reasons_;
   bool counted_ = false;
   bool finished_ = false;
+  float page_h_ = 0;  // the page's height as last drawn, when it scrolls
 };
 
 }  // namespace

@@ -28,6 +28,8 @@ class GlossaryScreen : public Screen {
   void draw(ScreenContext& ctx) override {
     ui::Ui& u = ctx.ui;
     const I18n& t = ctx.i18n;
+    // Six words and their sentences: on a small screen at A++ the last ones are a drag away.
+    ui::ScrollPage page(u, "glossary.page", ImVec2(0, 0), page_h_);
     ui::text(u, t.tr("glossary.intro"), ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary});
     ui::space(u, ui::Space::Large);
     for (std::string_view word : kWords) {
@@ -41,6 +43,9 @@ class GlossaryScreen : public Screen {
       ui::space(u, ui::Space::Large);
     }
   }
+
+ private:
+  float page_h_ = 0;  // the page's height as last drawn
 };
 
 }  // namespace

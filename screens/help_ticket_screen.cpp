@@ -168,19 +168,40 @@ class HelpTicketScreen : public Screen {
   // The first name only, above the keyboard (the reason tiles would not fit with it).
   void draw_typing(ScreenContext& ctx) {
     ui::Ui& u = ctx.ui;
-    ui::space(u, ui::Space::Section);
-    ui::FieldOpts field;
-    field.focused = true;
-    field.width = std::min(ui::px(u, 720), ImGui::GetContentRegionAvail().x);
-    field.max_chars = kFirstNameMaxChars;
-    // The first name is optional here: only a wrong one (digits, an @) is an error.
-    const bool wrong = check_first_name(ctx.session.first_name) == FieldCheck::invalid;
-    const std::string error =
-        name_checked_ && wrong ? ctx.i18n.tr("help.ticket.first_name_invalid") : std::string();
-    field.error = error;
-    ui::text_field(u, ctx.i18n.tr("help.ticket.first_name_label"), ctx.session.first_name, field);
-    ui::space(u, ui::Space::Section);
-    draw_take_button(ctx);
+    {
+      // "Prendre un ticket" beside the field where the row holds both, so both stay above the
+      // keyboard on a short screen (1366x768 at A++); under it, in a page that scrolls, else.
+      ui::TypingPage page(u, "help.ticket.typing", ui::KeyboardMode::Text, typing_h_);
+      ui::space(u, ui::Space::Small);
+      ui::FieldOpts field;
+      field.focused = true;
+      const float avail_w = ImGui::GetContentRegionAvail().x;
+      field.width = std::min(ui::px(u, 720), avail_w);
+      field.max_chars = kFirstNameMaxChars;
+      // The first name is optional here: only a wrong one (digits, an @) is an error.
+      const bool wrong = check_first_name(ctx.session.first_name) == FieldCheck::invalid;
+      const std::string error =
+          name_checked_ && wrong ? ctx.i18n.tr("help.ticket.first_name_invalid") : std::string();
+      field.error = error;
+      const ImVec2 field_pos = ImGui::GetCursorScreenPos();
+      ui::text_field(u, ctx.i18n.tr("help.ticket.first_name_label"), ctx.session.first_name,
+                     field);
+      const float gap = ui::px(u, 32);
+      // Its hint ("choose a reason first") or an error needs the width under it.
+      const bool alone = !ctx.session.help_reason.empty() && error_.empty();
+      if (alone && field.width + gap + ui::px(u, 520) <= avail_w) {
+        const ImVec2 after = ImGui::GetCursorScreenPos();
+        const float label_h = u.fonts.size(ui::FontRole::BodyBold) + 0.3f * ui::em(u);
+        ImGui::SetCursorScreenPos(ImVec2(field_pos.x + field.width + gap, field_pos.y + label_h));
+        draw_take_button(ctx);
+        const float bottom = std::max(after.y, ImGui::GetCursorScreenPos().y);
+        ImGui::SetCursorScreenPos(ImVec2(after.x, bottom));
+        ImGui::Dummy(ImVec2(0, 0));
+      } else {
+        ui::space(u, ui::Space::Section);
+        draw_take_button(ctx);
+      }
+    }
     ui::KeyboardOpts kb;
     kb.mode = ui::KeyboardMode::Text;
     kb.max_chars = kFirstNameMaxChars;
@@ -277,6 +298,7 @@ class HelpTicketScreen : public Screen {
   std::string context_;
   float form_h_ = 0;    // the form's height last frame (its scrolling page)
   float ticket_h_ = 0;  // the same for the ticket's page
+  float typing_h_ = 0;  // the same for the first name above the keyboard
   bool typing_ = false;
   bool name_checked_ = false;  // "Valider" was pressed once: a wrong name may be said
   int64_t ticket_id_ = 0;

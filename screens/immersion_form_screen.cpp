@@ -328,7 +328,9 @@ class ImmersionFormScreen : public Screen {
 
   // ---------------------------------------------------------------- the whole form
   // Two columns (who; why and the message) over a band that always shows the consent and the
-  // one primary button, whatever the text size.
+  // one primary button. Where the consent alone would take most of the height (a small
+  // screen at A++), the whole form is one page that scrolls, the consent and the button at
+  // its end: a band taller than the screen would hide them, and the words keep their size.
   void draw_form(ScreenContext& ctx) {
     ui::Ui& u = ctx.ui;
     form_seen_ = true;
@@ -337,6 +339,42 @@ class ImmersionFormScreen : public Screen {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float gap = ui::px(u, 64);
     const float left_w = std::floor((avail.x - gap) * 0.42f);
+    const float consent_h = ui::toggle_height(u, consent_text(ctx), consent_width(u, left_w + gap));
+    if (consent_h + ui::px(u, 30) > avail.y * 0.45f) {
+      draw_one_page(ctx, avail.x);
+    } else {
+      draw_columns(ctx, avail, left_w, gap);
+    }
+    ImGui::PopStyleVar();
+  }
+
+  static float consent_width(const ui::Ui& u, float right_x) { return right_x - ui::px(u, 64); }
+
+  void draw_one_page(ScreenContext& ctx, float width) {
+    ui::Ui& u = ctx.ui;
+    ui::ScrollPage page(u, "immersion.form.page", ImVec2(0, 0), page_h_);
+    draw_who(ctx);
+    ui::space(u, ui::Space::Section);
+    draw_what(ctx);
+    ui::space(u, ui::Space::Section);
+    draw_band_line(u, width);
+    ui::toggle(u, consent_text(ctx), ctx.session.consent);
+    ui::space(u, ui::Space::Medium);
+    draw_send(ctx, width);
+    ui::space(u, ui::Space::Small);
+  }
+
+  // A thin line over the consent, so it reads as the last step.
+  static void draw_band_line(ui::Ui& u, float width) {
+    const ImVec2 line = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(line, ImVec2(line.x + width, line.y),
+                                        ui::to_u32(u.theme.card_border),
+                                        std::max(1.0f, u.scale * 2));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui::px(u, 6));
+  }
+
+  void draw_columns(ScreenContext& ctx, ImVec2 avail, float left_w, float gap) {
+    ui::Ui& u = ctx.ui;
     const float band_h =
         std::min(avail.y * 0.45f, (band_inner_h_ > 0 ? band_inner_h_ : ui::px(u, 180)) + ui::px(u, 30));
     const float top_h = avail.y - band_h;
@@ -369,14 +407,8 @@ class ImmersionFormScreen : public Screen {
       }
       ImGui::EndChild();
     }
-    // A thin line over the band, so the consent reads as the last step.
-    const ImVec2 line = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddLine(line, ImVec2(line.x + avail.x, line.y),
-                                        ui::to_u32(u.theme.card_border),
-                                        std::max(1.0f, u.scale * 2));
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui::px(u, 6));
+    draw_band_line(u, avail.x);
     draw_band(ctx, avail.x, left_w + gap);
-    ImGui::PopStyleVar();
   }
 
   void draw_who(ScreenContext& ctx) {
@@ -459,7 +491,7 @@ class ImmersionFormScreen : public Screen {
     constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoScrollbar |
                                         ImGuiWindowFlags_NoScrollWithMouse |
                                         ImGuiWindowFlags_NoBackground;
-    const float consent_w = right_x - ui::px(u, 64);
+    const float consent_w = consent_width(u, right_x);
     ImGui::BeginChild("##consent", ImVec2(consent_w, h), false, kFlags);
     const std::string consent = consent_text(ctx);
     ui::toggle(u, consent, ctx.session.consent);
@@ -556,6 +588,7 @@ class ImmersionFormScreen : public Screen {
   float typing_h_ = 0;  // the question and field above the keyboard, as last drawn
   float left_h_ = 0, right_h_ = 0;
   float band_inner_h_ = 0;  // the consent band's height, measured last frame
+  float page_h_ = 0;        // the form as one page (a small screen), as last drawn
 };
 
 }  // namespace

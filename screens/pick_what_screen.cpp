@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,10 +46,10 @@ class PickWhatScreen : public Screen {
 
   void draw(ScreenContext& ctx) override {
     ui::Ui& u = ctx.ui;
-    ui::space(u, ui::Space::Medium);
+    // While typing, less space above the field: the suggestions stay in sight above the
+    // keyboard on a short screen (1366x768 at A++).
+    ui::space(u, typing_ ? ui::Space::Tight : ui::Space::Medium);
     if (typing_) {
-      draw_search_row(ctx);
-      ui::space(u, ui::Space::Small);
       draw_typing(ctx);
     } else {
       draw_families(ctx);
@@ -118,23 +119,30 @@ class PickWhatScreen : public Screen {
     refresh_suggestions(ctx);
     const float keyboard_top =
         ImGui::GetIO().DisplaySize.y - ui::keyboard_height(u, ui::KeyboardMode::Text);
+    // What was typed and what it suggests, above the keyboard: a chip that does not fit (a
+    // short screen at A++) is clipped at the keyboard's top and scrolls, never drawn over keys.
+    std::optional<ui::TypingPage> page;
+    page.emplace(u, "pick.what.typing", ui::KeyboardMode::Text, typing_h_);
+    draw_search_row(ctx);
+    ui::space(u, ui::Space::Small);
+    if (!typing_) return;  // the keyboard was closed
     if (fold_text(words).empty()) {
       ui::text(u, ctx.i18n.tr("jobs.what.type_hint"), ui::TextOpts{ui::FontRole::Body,
                                                                   ui::Tone::Secondary});
     } else if (suggestions_.empty()) {
       draw_no_match(ctx, keyboard_top);
+      page.reset();
       // Searching words that suggest nothing would only find nothing: no such button.
       draw_keyboard(ctx);
       return;
     } else {
-      ui::text(u, ctx.i18n.tr("jobs.what.suggestions"), ui::TextOpts{ui::FontRole::BodyBold});
-      ui::space(u, ui::Space::Tight);
+      const std::vector<std::string> labels = suggestion_labels(ctx, suggestions_);
+      ui::label_before_chips(u, ctx.i18n.tr("jobs.what.suggestions"), labels);
       ui::ChipFlow flow(u);
-      for (const Suggestion& s : suggestions_) {
+      for (size_t i = 0; i < suggestions_.size(); ++i) {
         // Chips that would land under the keyboard are left out rather than hidden.
-        const std::string label = suggestion_label(ctx, s);
-        if (flow.chip(label, false)) {
-          choose_suggestion(ctx, s);
+        if (flow.chip(labels[i], false)) {
+          choose_suggestion(ctx, suggestions_[i]);
           return;
         }
         if (ImGui::GetItemRectMax().y + ui::target_height(u) > keyboard_top) break;
@@ -146,6 +154,7 @@ class PickWhatScreen : public Screen {
       if (ui::big_button(u, ctx.i18n.tr("jobs.what.search_words", {{"words", words}})))
         search_words(ctx);
     }
+    page.reset();
     draw_keyboard(ctx);
   }
 
@@ -175,22 +184,21 @@ class PickWhatScreen : public Screen {
     }
     ui::text(u, ctx.i18n.tr("jobs.what.no_match", {{"words", words}}),
              ui::TextOpts{ui::FontRole::BodyBold});
-    auto fits = [&] { return ImGui::GetCursorScreenPos().y + ui::target_height(u) < keyboard_top; };
     if (!nearest_.suggestions.empty()) {
       ui::space(u, ui::Space::Tight);
-      ui::text(u, ctx.i18n.tr("jobs.what.nearest"), ui::TextOpts{ui::FontRole::Body});
-      ui::space(u, ui::Space::Tight);
+      const std::vector<std::string> labels = suggestion_labels(ctx, nearest_.suggestions);
+      ui::label_before_chips(u, ctx.i18n.tr("jobs.what.nearest"), labels);
       ui::ChipFlow flow(u);
-      for (const Suggestion& sug : nearest_.suggestions) {
-        if (flow.chip(suggestion_label(ctx, sug), false)) {
-          choose_suggestion(ctx, sug);
+      for (size_t i = 0; i < nearest_.suggestions.size(); ++i) {
+        if (flow.chip(labels[i], false)) {
+          choose_suggestion(ctx, nearest_.suggestions[i]);
           return;
         }
         if (ImGui::GetItemRectMax().y + ui::target_height(u) > keyboard_top) break;
       }
     }
     ui::space(u, ui::Space::Small);
-    if (!fits()) return;
+    if (ImGui::GetCursorScreenPos().y + ui::target_height(u) >= keyboard_top) return;
     // The 14 families do not fit above the keyboard: one button closes it onto their tiles.
     ui::ButtonOpts bo;
     bo.kind = ui::ButtonKind::Secondary;
@@ -211,6 +219,13 @@ class PickWhatScreen : public Screen {
     if (s.kind == "employer" || s.kind == "job" || s.kind == "training")
       return ctx.i18n.tr("jobs.what.kind." + s.kind, {{"label", s.label}});
     return s.label;
+  }
+
+  std::vector<std::string> suggestion_labels(ScreenContext& ctx,
+                                             const std::vector<Suggestion>& list) const {
+    std::vector<std::string> labels;
+    for (const Suggestion& s : list) labels.push_back(suggestion_label(ctx, s));
+    return labels;
   }
 
   // The keyboard stays as it was: back from the results, the visitor finds their words.
@@ -256,6 +271,7 @@ class PickWhatScreen : public Screen {
   std::vector<Suggestion> suggestions_;
   std::string nearest_for_;  // the words nearest_ was looked for
   NearestSpelling nearest_;
+  float typing_h_ = 0;  // what was typed and its suggestions, as last drawn
 };
 
 }  // namespace

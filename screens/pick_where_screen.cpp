@@ -38,7 +38,9 @@ class PickWhereScreen : public Screen {
   }
 
   void draw(ScreenContext& ctx) override {
-    ui::space(ctx.ui, ui::Space::Medium);
+    // While typing, less space above the field: the first communes found stay in sight
+    // above the keyboard on a short screen (1366x768 at A++).
+    ui::space(ctx.ui, typing_ == Typing::None ? ui::Space::Medium : ui::Space::Tight);
     if (typing_ == Typing::None)
       draw_choices(ctx);
     else
@@ -49,6 +51,9 @@ class PickWhereScreen : public Screen {
   void draw_choices(ScreenContext& ctx) {
     ui::Ui& u = ctx.ui;
     Session& s = ctx.session;
+    // The radius and "Voir les offres" come last: the page scrolls to them where they do not
+    // fit (a small screen at A++).
+    ui::ScrollPage page(u, "pick.where.choices", ImVec2(0, 0), choices_h_);
     ui::text(u, ctx.i18n.tr("jobs.where.around"), ui::TextOpts{ui::FontRole::Heading});
     ui::space(u, ui::Space::Small);
     {
@@ -99,38 +104,50 @@ class PickWhereScreen : public Screen {
     std::string& typed = ctx.session.values[kTypedKey];
     const bool digits = typing_ == Typing::PostalCode;
     refresh_matches(ctx, typed);
-    ui::FieldOpts fo;
-    fo.placeholder = ctx.i18n.tr(digits ? "jobs.where.postal_placeholder"
-                                        : "jobs.where.name_placeholder");
-    if (ui::field_with_close(u, typed, fo, ctx.i18n.tr("jobs.what.close_keyboard"))) {
-      stop_typing(ctx);
-      return;
-    }
-    ui::space(u, ui::Space::Small);
-    if (!fold_text(typed).empty()) {
-      if (matches_.empty()) {
-        ui::text(u, ctx.i18n.tr(digits ? "jobs.where.no_postal" : "jobs.where.no_name"));
-      } else {
-        ui::text(u, ctx.i18n.tr("jobs.where.touch_commune"), ui::TextOpts{ui::FontRole::BodyBold});
-        ui::space(u, ui::Space::Tight);
-        ui::ChipFlow flow(u);
-        for (const CommuneHit& hit : matches_) {
-          if (flow.chip(commune_label(hit), false)) {
-            pick(ctx, hit);
-            return;
-          }
-        }
-      }
-    }
     ui::KeyboardOpts ko;
     ko.mode = digits ? ui::KeyboardMode::Numeric : ui::KeyboardMode::Text;
     ko.max_chars = digits ? 5 : 40;
+    if (!draw_field_and_matches(ctx, typed, digits, ko.mode)) return;
     if (ui::keyboard(u, typed, ko) == ui::KeyResult::Ok) {
       if (!matches_.empty())
         pick(ctx, matches_.front());
       else if (fold_text(typed).empty())
         stop_typing(ctx);
     }
+  }
+
+  // The field and the communes found, above the keyboard: where more are found than fit (a
+  // small screen at A++) they scroll, never under the keys. False when the typing ended (a
+  // commune picked, the keyboard closed).
+  bool draw_field_and_matches(ScreenContext& ctx, std::string& typed, bool digits,
+                              ui::KeyboardMode mode) {
+    ui::Ui& u = ctx.ui;
+    ui::TypingPage page(u, "pick.where.typing", mode, typing_h_);
+    ui::FieldOpts fo;
+    fo.placeholder = ctx.i18n.tr(digits ? "jobs.where.postal_placeholder"
+                                        : "jobs.where.name_placeholder");
+    if (ui::field_with_close(u, typed, fo, ctx.i18n.tr("jobs.what.close_keyboard"))) {
+      stop_typing(ctx);
+      return false;
+    }
+    ui::space(u, ui::Space::Small);
+    if (!fold_text(typed).empty()) {
+      if (matches_.empty()) {
+        ui::text(u, ctx.i18n.tr(digits ? "jobs.where.no_postal" : "jobs.where.no_name"));
+      } else {
+        std::vector<std::string> labels;
+        for (const CommuneHit& hit : matches_) labels.push_back(commune_label(hit));
+        ui::label_before_chips(u, ctx.i18n.tr("jobs.where.touch_commune"), labels);
+        ui::ChipFlow flow(u);
+        for (const CommuneHit& hit : matches_) {
+          if (flow.chip(commune_label(hit), false)) {
+            pick(ctx, hit);
+            return false;
+          }
+        }
+      }
+    }
+    return true;
   }
 
   const std::string& site_name(ScreenContext& ctx) {
@@ -181,6 +198,8 @@ class PickWhereScreen : public Screen {
   std::string matched_for_;
   bool matched_valid_ = false;
   std::vector<CommuneHit> matches_;
+  float choices_h_ = 0;  // the choices page, as last drawn
+  float typing_h_ = 0;   // the field and the communes above the keyboard, as last drawn
 };
 
 }  // namespace

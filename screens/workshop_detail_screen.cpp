@@ -41,6 +41,9 @@ class WorkshopDetailScreen : public Screen {
       ui::text(u, t.tr("workshop.detail.missing"), ui::TextOpts{ui::FontRole::Title});
       return;
     }
+    // The page scrolls where it does not fit (a small screen at A++): the when and where, the
+    // seats and "M'inscrire" are below the description there.
+    ui::ScrollPage page(u, "workshop.detail.page", ImVec2(0, 0), page_h_);
     const Workshop& w = card_->workshop;
     // The description beside the seats and the action; under them on a narrow screen.
     const float avail_w = ImGui::GetContentRegionAvail().x;
@@ -102,6 +105,7 @@ class WorkshopDetailScreen : public Screen {
 
   std::string id_;
   std::optional<WorkshopCard> card_;
+  float page_h_ = 0;  // the page's height as last drawn
 };
 
 }  // namespace

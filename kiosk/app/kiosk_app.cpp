@@ -159,6 +159,10 @@ bool KioskApp::set_site_theme(std::string_view name) {
   return true;
 }
 
+std::string_view KioskApp::site_text_size() const {
+  return ui::text_size_label(services_.settings.default_text_size);
+}
+
 void KioskApp::reset_for_next_visitor() {
   nav_.home();
   session_.wipe();

@@ -80,6 +80,9 @@ class KioskApp {
   // The theme of this visitor and the next ones, as --theme gives it at start (a script's
   // "theme" step). False for a name that is no theme.
   bool set_site_theme(std::string_view name);
+  // The text size a new visitor finds, by its footer label ("A", "A+", "A++"): what a
+  // script's expect-site-text-size compares with the one chosen.
+  std::string_view site_text_size() const;
 
   // Outside the opening hours, for a visitor: the closed screen is all that is drawn.
   bool showing_closed();

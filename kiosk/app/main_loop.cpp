@@ -173,6 +173,10 @@ std::string SdlScriptTarget::theme() const { return std::string(app_.theme_name(
 
 bool SdlScriptTarget::set_theme(const std::string& name) { return app_.set_site_theme(name); }
 
+std::string SdlScriptTarget::site_text_size() const {
+  return std::string(app_.site_text_size());
+}
+
 void SdlScriptTarget::run_reading_frame(float seconds) {
   if (!quit_) one_frame(true, seconds);
 }

@@ -53,6 +53,7 @@ class SdlScriptTarget : public ScriptTarget {
   bool presses_held() const override;
   std::string theme() const override;
   bool set_theme(const std::string& name) override;
+  std::string site_text_size() const override;
   void run_reading_frame(float seconds) override;
   bool quit_requested() const { return quit_; }
   double first_frame_ms(std::chrono::steady_clock::time_point started);

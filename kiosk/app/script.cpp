@@ -218,9 +218,17 @@ Result<ScriptStep> parse_line(std::string_view line) {
   if (cmd == "theme") return theme_step(w, StepKind::Theme);
   if (cmd == "expect-theme") return theme_step(w, StepKind::ExpectTheme);
   if (cmd == "screenshot") return screenshot_step(w);
+  if (cmd == "expect-site-text-size") {
+    if (w.args() != 0)
+      return {{}, line_error("« expect-site-text-size » ne prend pas d'argument")};
+    ScriptStep step;
+    step.kind = StepKind::ExpectSiteTextSize;
+    return step_of(std::move(step));
+  }
   return {{}, line_error("commande inconnue « " + cmd +
                          " » (tap, double-tap, drag, type, advance, frames, expect, expect-not, "
-                         "expect-chosen, expect-said, theme, expect-theme, wait, screenshot)")};
+                         "expect-chosen, expect-said, theme, expect-theme, "
+                         "expect-site-text-size, wait, screenshot)")};
 }
 
 }  // namespace

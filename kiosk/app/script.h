@@ -21,6 +21,10 @@
 //   theme NAME               the theme from now on, for this visitor and the next ones, as
 //                            --theme NAME gives it at start: standard or high-contrast
 //   expect-theme NAME        the theme drawn now is NAME
+//   expect-site-text-size    the text size chosen now is the site's own, whatever it is (what
+//                            a new visitor finds: --text-size, kiosk.conf or the manager's
+//                            setting), so a script checks "back to the site's size" on every
+//                            terminal (ERIC_TEXT_SIZE)
 //   wait "TEXT" SECONDS      draws frames until some visible text contains TEXT, for at most
 //                            SECONDS of real time (what comes from outside the kiosk: a sync)
 //   screenshot NAME.png      saves the screen into the --screenshots folder
@@ -46,7 +50,7 @@ namespace eric {
 
 enum class StepKind {
   Tap, TapAt, DoubleTap, Drag, Type, Advance, Frames, Expect, ExpectNot, ExpectChosen, ExpectSaid,
-  Wait, Screenshot, Theme, ExpectTheme
+  Wait, Screenshot, Theme, ExpectTheme, ExpectSiteTextSize
 };
 
 struct ScriptStep {

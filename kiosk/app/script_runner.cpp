@@ -18,6 +18,7 @@
 #include "kiosk/ui/layout_faults.h"
 #include "kiosk/ui/probe.h"
 #include "kiosk/ui/touch_input.h"
+#include "kiosk/ui/widgets.h"
 
 namespace eric {
 
@@ -58,6 +59,13 @@ struct TextPattern {
 };
 
 TextPattern plain_pattern(const std::string& text) { return TextPattern{{{text}}}; }
+
+// "A", "A+" or "A++": the footer's text sizes.
+bool is_text_size_label(std::string_view label) {
+  for (int size = 0; size < 3; ++size)
+    if (label == ui::text_size_label(size)) return true;
+  return false;
+}
 
 // What a tap can name an item by: its label, and for a text field also the label above it
 // (the probe records a field's value as its text, which is empty before typing).
@@ -236,6 +244,8 @@ class Runner {
       case StepKind::ExpectSaid:
       case StepKind::ExpectChosen:
         return check(s, text);
+      case StepKind::ExpectSiteTextSize:
+        return check_site_text_size();
       case StepKind::Wait:
         return wait_for(s, text);
       case StepKind::Theme:
@@ -291,6 +301,20 @@ class Runner {
           if (item.key == "active" && text.equals(item.text)) return Status::success();
         return step_failed("« " + s.text + " » n'est pas le choix en cours");
     }
+  }
+
+  // The footer's chosen size is the site's own: the script need not know which it is.
+  Status check_site_text_size() const {
+    const std::string site = t_.site_text_size();
+    if (site.empty()) return step_failed("la borne ne dit pas la taille du texte du site");
+    for (const ProbeItem& item : t_.probe().items())
+      if (item.key == "active" && is_text_size_label(item.text)) {
+        if (item.text == site) return Status::success();
+        return step_failed("la taille choisie est « " + item.text + " », celle du site « " +
+                           site + " »");
+      }
+    return step_failed("aucune taille de texte choisie à l'écran (celle du site : « " + site +
+                       " »)");
   }
 
   Status wait_for(const ScriptStep& s, const TextPattern& text) {

@@ -47,6 +47,10 @@ class ScriptTarget {
     (void)name;  // a target without themes has nothing to switch
     return false;
   }
+  // The label of the text size a new visitor finds ("A", "A+", "A++": the site's, as
+  // --text-size or the settings give it); empty when the target has none (an
+  // expect-site-text-size step then fails).
+  virtual std::string site_text_size() const { return {}; }
   // True while the touch layer drops presses aimed at the screen a tap just replaced.
   virtual bool presses_held() const { return false; }
   // One frame after a pause of `seconds` (a person reading the screen): the UI's own time

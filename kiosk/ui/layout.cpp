@@ -2,6 +2,7 @@
 #include "kiosk/ui/layout.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "kiosk/ui/widgets.h"
 
@@ -53,6 +54,23 @@ bool ChipFlow::chip(std::string_view label, bool active) {
 ChipFlow::~ChipFlow() {
   ImGui::SetCursorScreenPos(ImVec2(origin_.x, y_ + (lines_ > 0 ? line_h_ : 0.0f)));
   ImGui::Dummy(ImVec2(0, 0));
+}
+
+void label_before_chips(Ui& ui, std::string_view label, const std::vector<std::string>& chips) {
+  const ImVec2 row = ImGui::GetCursorScreenPos();
+  const ImVec2 size = text_size(ui, label, FontRole::BodyBold);
+  const float room = ImGui::GetContentRegionAvail().x - size.x - em(ui);
+  float widest = 0;  // as ChipFlow draws a chip: the bold label and 0.8 em each side
+  for (const std::string& c : chips)
+    widest = std::max(widest, text_size(ui, c, FontRole::BodyBold).x + 1.6f * em(ui));
+  if (room < widest) {
+    text(ui, label, TextOpts{FontRole::BodyBold});
+    space(ui, Space::Tight);
+    return;
+  }
+  ImGui::SetCursorScreenPos(ImVec2(row.x, std::round(row.y + (target_height(ui) - size.y) * 0.5f)));
+  text(ui, label, TextOpts{FontRole::BodyBold, Tone::Normal, -1});
+  ImGui::SetCursorScreenPos(ImVec2(row.x + size.x + em(ui), row.y));
 }
 
 ScrollPage::ScrollPage(Ui& ui, std::string_view id, ImVec2 size, float& content_h)

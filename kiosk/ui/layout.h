@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <imgui.h>
 
@@ -44,6 +45,12 @@ class ChipFlow {
   float line_h_ = 0;
   int lines_ = 0;
 };
+
+// The bold label of the chips that follow ("Touchez votre commune :"), level with their first
+// row where the widest of them fits beside it, else above them: a short screen (1366x768 at
+// A++, a keyboard open) keeps a whole row of chips in sight. Leaves the cursor where the
+// ChipFlow is to start.
+void label_before_chips(Ui& ui, std::string_view label, const std::vector<std::string>& chips);
 
 // A column of content of any height that scrolls by dragging (a one-row ScrollList whose row
 // is as tall as what was drawn in it last frame). Draw between construction and destruction.

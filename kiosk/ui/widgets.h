@@ -67,6 +67,8 @@ bool back_button(Ui& ui);
 bool chip(Ui& ui, std::string_view label, bool active);
 // A big square box with a label on its right (consent). Flips value and returns true on a tap.
 bool toggle(Ui& ui, std::string_view label, bool& value);
+// The height toggle takes with this label in `width` (to lay a page out before drawing it).
+float toggle_height(const Ui& ui, std::string_view label, float width);
 // Square button showing only a pictogram (lock, speaker); label is what the probe records.
 // chosen: a setting that is on, drawn filled and recorded "active".
 bool icon_button(Ui& ui, Picto picto, std::string_view label, bool quiet = false,
@@ -173,6 +175,8 @@ float footer_height(const Ui& ui, const FooterSpec& spec, float width);
 float footer_max_height(const Ui& ui);  // two rows: what a toast keeps clear of
 // Drawn along the bottom of the current window.
 FooterResult footer(Ui& ui, const FooterSpec& spec);
+// "A", "A+", "A++": the footer's label of text size 0, 1, 2 (what a script names it by).
+std::string_view text_size_label(int text_size);
 
 // What the on-screen keyboard typed: label above, the value in a white box with a caret when
 // focused, the error below in red. Tapping it returns true (the screen opens the keyboard).

@@ -104,13 +104,39 @@ bool chip(Ui& ui, std::string_view label, bool active) {
   return r.tapped;
 }
 
+namespace {
+
+// The toggle's box, the gap after it and its label's wrap width in `width`.
+struct ToggleGeometry {
+  float box = 0, gap = 0, wrap = 0;
+};
+
+ToggleGeometry toggle_geometry(const Ui& ui, float width) {
+  ToggleGeometry g;
+  g.box = 1.6f * em(ui);
+  g.gap = 0.6f * em(ui);
+  g.wrap = std::max(4 * g.box, width) - g.box - g.gap;
+  return g;
+}
+
+float toggle_height_for(const Ui& ui, ImVec2 label_size) {
+  return std::max(target_height(ui), label_size.y + 0.8f * em(ui));
+}
+
+}  // namespace
+
+float toggle_height(const Ui& ui, std::string_view label, float width) {
+  const ToggleGeometry g = toggle_geometry(ui, width);
+  return toggle_height_for(ui, detail::measure(ui, FontRole::Body, label, g.wrap));
+}
+
 bool toggle(Ui& ui, std::string_view label, bool& value) {
-  const float box = 1.6f * em(ui);
-  const float gap = 0.6f * em(ui);
-  const float avail = std::max(4 * box, ImGui::GetContentRegionAvail().x);
-  const float wrap = avail - box - gap;
+  const ToggleGeometry g = toggle_geometry(ui, ImGui::GetContentRegionAvail().x);
+  const float box = g.box;
+  const float gap = g.gap;
+  const float wrap = g.wrap;
   const ImVec2 label_size = detail::measure(ui, FontRole::Body, label, wrap);
-  const float h = std::max(target_height(ui), label_size.y + 0.8f * em(ui));
+  const float h = toggle_height_for(ui, label_size);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const ImRect bb(pos, ImVec2(pos.x + box + gap + label_size.x, pos.y + h));
   const detail::TapResult r = detail::tap_item(ui, "toggle", label, bb);

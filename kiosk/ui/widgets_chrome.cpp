@@ -267,11 +267,15 @@ float footer_max_height(const Ui& ui) {
   return 2 * target_height(ui) + 3 * gap + ui.fonts.size(FontRole::Body) + gap;
 }
 
+std::string_view text_size_label(int text_size) {
+  static constexpr const char* kLabels[3] = {"A", "A+", "A++"};
+  return kLabels[std::clamp(text_size, 0, 2)];
+}
+
 namespace {
 
 // A, A+, A++ as one outlined group of three targets, from pos.
 void text_size_group(Ui& ui, const FooterSpec& spec, ImVec2 pos, FooterResult& result) {
-  static constexpr const char* kLabels[3] = {"A", "A+", "A++"};
   const Theme& t = ui.theme;
   const float th = target_height(ui);
   const float cell = th * 1.15f;
@@ -295,11 +299,11 @@ void text_size_group(Ui& ui, const FooterSpec& spec, ImVec2 pos, FooterResult& r
                   ImVec2(cb.Max.x - 4 * ui.scale, cb.Max.y - 4 * ui.scale), col(t.primary),
                   th * 0.5f, 0, t.border_px * ui.scale);
     const FontRole f = active ? FontRole::BodyBold : FontRole::Body;
-    const ImVec2 ls = detail::measure(ui, f, kLabels[i]);
+    const ImVec2 ls = detail::measure(ui, f, text_size_label(i));
     detail::draw_text(ui, f, ImVec2(std::round(cb.Min.x + (cell - ls.x) * 0.5f),
                                     std::round(cb.Min.y + (th - ls.y) * 0.5f)),
-                      active ? t.chip_active_text : t.primary, kLabels[i], 0, false);
-    detail::record(ui, ProbeKind::Button, kLabels[i], cb, true, active ? "active" : "");
+                      active ? t.chip_active_text : t.primary, text_size_label(i), 0, false);
+    detail::record(ui, ProbeKind::Button, text_size_label(i), cb, true, active ? "active" : "");
     if (r.tapped) {
       result.tap = FooterTap::TextSize;
       result.text_size = i;
@@ -385,7 +389,9 @@ bool text_field(Ui& ui, std::string_view label, std::string_view value, const Fi
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const float label_h = label.empty() ? 0 : ui.fonts.size(FontRole::BodyBold) + 0.3f * e;
   const float box_h = target_height(ui);
-  const float error_h = opts.error.empty() ? 0 : 0.3f * e + ui.fonts.size(FontRole::Body);
+  // The error wraps within the field's width: all its lines count.
+  const float error_h =
+      opts.error.empty() ? 0 : 0.3f * e + detail::measure(ui, FontRole::Body, opts.error, width).y;
   if (!label.empty())
     detail::draw_text(ui, FontRole::BodyBold, pos, t.text, label);
   // "12/40": the visitor sees the limit coming, and why the keyboard stops there. At the
@@ -404,7 +410,10 @@ bool text_field(Ui& ui, std::string_view label, std::string_view value, const Fi
   ImGui::SetCursorScreenPos(box.Min);
   const detail::TapResult r = detail::tap_item(ui, "field", label, box);
   // Even clipped out: a focused field the visitor cannot see is what the check looks for.
-  if (opts.focused) typing_box(ui, label.empty() ? opts.placeholder : label, box.Min, box.Max);
+  // Its error counts as part of it: "Numéro incorrect" under the keyboard tells nothing.
+  if (opts.focused)
+    typing_box(ui, label.empty() ? opts.placeholder : label, box.Min,
+               ImVec2(box.Max.x, box.Max.y + error_h));
   bool tapped = false;
   if (r.visible) {
     ImDrawList* dl = ImGui::GetWindowDrawList();

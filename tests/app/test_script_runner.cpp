@@ -58,6 +58,8 @@ class FakeTarget : public ScriptTarget {
   }
 
   std::string current_theme = "standard";
+  std::string site_text_size() const override { return site_size; }
+  std::string site_size = "A++";
 
   void add(ProbeKind kind, std::string text, float x, float y, bool tappable,
            std::string key = {}) {
@@ -200,6 +202,26 @@ TEST(ScriptRunner, ThemeSwitchesAndIsChecked) {
   // A name, not a quoted text.
   out.clear();
   r = run("theme \"standard\"\n", t, out);
+  EXPECT_EQ(r.failed, 1) << out;
+}
+
+// "Back to the site's text size" is checked whatever that size is (a terminal run at A++).
+TEST(ScriptRunner, SiteTextSizeIsTheOneChosenWhateverItIs) {
+  FakeTarget t;
+  t.add(ProbeKind::Button, "A", 0, 0, true);
+  t.add(ProbeKind::Button, "A+", 100, 0, true);
+  t.add(ProbeKind::Button, "A++", 200, 0, true, "active");
+  std::string out;
+  ScriptResult r = run("expect-site-text-size\n", t, out);
+  EXPECT_EQ(r.passed, 1) << out;
+  t.site_size = "A";
+  out.clear();
+  r = run("expect-site-text-size\n", t, out);
+  EXPECT_EQ(r.failed, 1) << out;
+  EXPECT_NE(out.find("la taille choisie est « A++ », celle du site « A »"), std::string::npos)
+      << out;
+  out.clear();
+  r = run("expect-site-text-size A\n", t, out);
   EXPECT_EQ(r.failed, 1) << out;
 }
 

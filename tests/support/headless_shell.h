@@ -43,6 +43,7 @@ class HeadlessShell : public ScriptTarget, public ::testing::Test {
   bool presses_held() const override { return app && app->presses_held(); }
   std::string theme() const override { return std::string(app->theme_name()); }
   bool set_theme(const std::string& name) override { return app->set_site_theme(name); }
+  std::string site_text_size() const override { return std::string(app->site_text_size()); }
   void run_reading_frame(float seconds) override {
     app->frame(seconds);
     app->apply_requests();
