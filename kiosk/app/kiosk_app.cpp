@@ -84,13 +84,18 @@ Status KioskApp::build_fonts() {
   ui::FontConfig cfg;
   cfg.scale = ui_.scale * ui_.text_scale;
   fonts_rtl_ = language_is_rtl(i18n_.language());
+  std::vector<std::string> texts;
+  // The language picker writes each language in its own name, whatever language is shown:
+  // without these forms, Arabic's name was "[…]" on a French screen.
+  for (const std::string& lang : i18n_.languages()) {
+    if (language_is_rtl(lang)) texts.push_back(i18n_.text_in(lang, "shell.language_name"));
+  }
   if (fonts_rtl_) {
     // The shaped forms this language's texts use (catalog text stays French).
-    std::vector<std::string> texts;
     for (const std::string& key : i18n_.keys(i18n_.language()))
       texts.push_back(i18n_.text_in(i18n_.language(), key));
-    cfg.extra_glyphs = ui::shaped_code_points(texts);
   }
+  cfg.extra_glyphs = ui::shaped_code_points(texts);
   ImGuiIO& io = ImGui::GetIO();
   Status built = ui_.fonts.build(io, cfg);
   if (!built) ui_.fonts.build_builtin(io, cfg.scale);

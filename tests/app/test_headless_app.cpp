@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "kiosk/ui/fonts.h"
+#include "kiosk/ui/text_shaping.h"
 #include "kiosk/ui/widgets.h"
 #include "tests/support/headless_shell.h"
 
@@ -41,6 +43,18 @@ TEST_F(HeadlessKiosk, HomeShowsTheSiteTheDateAndTheThreePaths) {
       "expect-not \"Retour\"\n");
   EXPECT_TRUE(tappable("Trouver un métier"));
   EXPECT_EQ(app->nav().top()->id(), "home");
+}
+
+// The picker writes each language in its own name on a French screen: the font has each
+// letter, shaped (Arabic's name showed as "[…]" when only a right-to-left screen loaded them).
+TEST_F(HeadlessKiosk, LanguagePickerHasTheLettersOfEachLanguagesName) {
+  ASSERT_EQ(i18n.language(), "fr");
+  const ImFont* font = ui.fonts.get(ui::FontRole::BodyBold);
+  for (const std::string& lang : i18n.languages()) {
+    const std::string name = i18n.text_in(lang, "shell.language_name");
+    for (unsigned cp : ui::shaped_code_points({name}))
+      EXPECT_TRUE(ui::font_has_glyph(font, cp)) << lang << " " << name << " U+" << std::hex << cp;
+  }
 }
 
 TEST_F(HeadlessKiosk, EachTileOpensItsPathAndBackReturnsHome) {
