@@ -322,7 +322,9 @@ TEST_F(SimulatedDay, EveryWriteReachesTheServerOnceAndNothingGrows) {
 
   EXPECT_LE(end.db_bytes + end.wal_bytes, warm.db_bytes + warm.wal_bytes + kDbGrowthBoundBytes);
   EXPECT_LE(end.wal_bytes, kWalBoundBytes);
-  EXPECT_EQ(end.fds, warm.fds);
+  // A leak is a growth: at the hour's snapshot a sync may still hold its connection and
+  // its staging file open (13 then 11 under ASan on a fresh Debian 12).
+  EXPECT_LE(end.fds, warm.fds);
   EXPECT_LE(end.rss_kb - warm.rss_kb, kRssGrowthBoundKb);
 }
 
