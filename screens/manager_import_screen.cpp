@@ -92,8 +92,14 @@ class ManagerImportScreen : public Screen {
       return;
     }
     ui::space(u, ui::Space::Section);
+    draw_files(ctx, imp);
+  }
 
-    // The files found on the keys, one tap each.
+ private:
+  // The files found on the keys, one tap each.
+  void draw_files(ScreenContext& ctx, const ImportLive& imp) {
+    ui::Ui& u = ctx.ui;
+    const I18n& t = ctx.i18n;
     ui::text(u, t.tr("manager.import.found"), ui::TextOpts{ui::FontRole::Heading, ui::Tone::Title, -1});
     ImGui::SameLine(0, ui::px(u, 32));
     ui::ButtonOpts rescan;
@@ -101,33 +107,33 @@ class ManagerImportScreen : public Screen {
     if (ui::big_button(u, t.tr("manager.import.rescan"), rescan)) scan(t);
     ui::space(u, ui::Space::Large);
     if (files_.empty()) {
-      ui::text(u, t.tr("manager.import.none_found"), ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, avail_w * 0.8f});
+      const float width = ImGui::GetContentRegionAvail().x * 0.8f;
+      ui::text(u, t.tr("manager.import.none_found"),
+               ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, width});
       return;
     }
-    // Every row as tall as the tallest card: a card whose words need more lines grows.
-    float row_h = ui::card_height(u, false);
-    for (const FoundFile& file : files_) {
+    auto card_of = [](const FoundFile& file) {
       ui::CardSpec card;
       card.title = file.name;
       card.secondary = file.path;
       card.figure = file.size;
-      row_h = std::max(row_h, ui::card_height_for(u, card));
-    }
+      return card;
+    };
+    // Every row as tall as the tallest card: a card whose words need more lines grows.
+    float row_h = ui::card_height(u, false);
+    for (const FoundFile& file : files_)
+      row_h = std::max(row_h, ui::card_height_for(u, card_of(file)));
     ui::ScrollList list(u, "manager.import", ImVec2(0, 0), static_cast<int>(files_.size()), row_h,
                         ui::px(u, 12));
     for (int i = list.first(); i < list.last(); ++i) {
       list.place(i);
       const FoundFile& file = files_[static_cast<size_t>(i)];
-      ui::CardSpec card;
-      card.title = file.name;
-      card.secondary = file.path;
-      card.figure = file.size;
+      ui::CardSpec card = card_of(file);
       card.height = row_h;
       if (ui::card(u, card) && !imp.running) start(ctx, file.path);
     }
   }
 
- private:
   void scan(const I18n& t) {
     scanned_ = true;
     files_.clear();
