@@ -89,7 +89,7 @@ class DeskScreen : public Screen {
     const float gap = ui::px(u, 16);
     float tabs_w = 0;
     for (const std::string& tab : tabs)
-      tabs_w += ui::text_size(u, tab, ui::FontRole::BodyBold).x + 1.6f * ui::em(u) + gap;
+      tabs_w += ui::chip_width(u, tab) + gap;
     const float avail = ImGui::GetContentRegionAvail().x;
     const bool one_line = tabs_w + close_opts.width <= avail;
     // The way out first: on the right of the tabs' line, or alone above them.

@@ -60,18 +60,13 @@ void draw_face(ImDrawList* dl, int rating, ImVec2 c, float r, ImU32 color) {
   dl->AddCircleFilled(to, stroke * 0.5f, color, 12);
 }
 
-// Chip width as ui::chip() draws it: the bold label and 0.8 em each side.
-float chip_width(const ui::Ui& u, std::string_view label) {
-  return ui::text_size(u, label, ui::FontRole::BodyBold).x + 1.6f * ui::em(u);
-}
-
 // The chips' lines, each line a list of indexes into labels, filled left to right.
 std::vector<std::vector<size_t>> chip_lines(const ui::Ui& u, const std::vector<std::string>& labels,
                                             float width, float gap) {
   std::vector<std::vector<size_t>> lines;
   float x = 0;
   for (size_t i = 0; i < labels.size(); ++i) {
-    const float w = chip_width(u, labels[i]);
+    const float w = ui::chip_width(u, labels[i]);
     if (lines.empty() || x + gap + w > width) {
       lines.emplace_back();
       x = w;
@@ -304,7 +299,7 @@ class FeedbackScreen : public Screen {
     const std::vector<std::string> labels = reason_labels(ctx.i18n, rating_);
     for (const auto& line : chip_lines(u, labels, width, chip_gap)) {
       float line_w = 0;
-      for (size_t i : line) line_w += chip_width(u, labels[i]) + (line_w > 0 ? chip_gap : 0);
+      for (size_t i : line) line_w += ui::chip_width(u, labels[i]) + (line_w > 0 ? chip_gap : 0);
       float cx = std::round(x + (width - line_w) * 0.5f);
       for (size_t i : line) {
         ImGui::SetCursorScreenPos(ImVec2(cx, y));
@@ -317,7 +312,7 @@ class FeedbackScreen : public Screen {
             reasons_.erase(it);
           }
         }
-        cx += chip_width(u, labels[i]) + chip_gap;
+        cx += ui::chip_width(u, labels[i]) + chip_gap;
       }
       y += ui::target_height(u) + chip_gap;
     }

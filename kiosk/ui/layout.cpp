@@ -34,8 +34,7 @@ ChipFlow::ChipFlow(Ui& ui, float width) : ui_(ui) {
 bool ChipFlow::chip(std::string_view label, bool active) {
   const float e = em(ui_);
   const float gap_x = 0.5f * e;
-  // The chip's width as the widget kit draws it: the bold label and 0.8 em each side.
-  const float w = text_size(ui_, label, FontRole::BodyBold).x + 1.6f * e;
+  const float w = chip_width(ui_, label);
   const float h = target_height(ui_);
   if (lines_ == 0) {
     lines_ = 1;
@@ -60,9 +59,8 @@ void label_before_chips(Ui& ui, std::string_view label, const std::vector<std::s
   const ImVec2 row = ImGui::GetCursorScreenPos();
   const ImVec2 size = text_size(ui, label, FontRole::BodyBold);
   const float room = ImGui::GetContentRegionAvail().x - size.x - em(ui);
-  float widest = 0;  // as ChipFlow draws a chip: the bold label and 0.8 em each side
-  for (const std::string& c : chips)
-    widest = std::max(widest, text_size(ui, c, FontRole::BodyBold).x + 1.6f * em(ui));
+  float widest = 0;
+  for (const std::string& c : chips) widest = std::max(widest, chip_width(ui, c));
   if (room < widest) {
     text(ui, label, TextOpts{FontRole::BodyBold});
     space(ui, Space::Tight);

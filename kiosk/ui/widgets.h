@@ -65,6 +65,9 @@ float big_button_width(const Ui& ui, std::string_view label, const ButtonOpts& o
 bool back_button(Ui& ui);
 // Filter chip; active = filled #e3e3fd with a blue border. Records ProbeKind::Chip.
 bool chip(Ui& ui, std::string_view label, bool active);
+// A chip's width: its bold label and 0.8 em each side (the same active or not), for the
+// layouts that place chips before drawing them.
+float chip_width(const Ui& ui, std::string_view label);
 // A big square box with a label on its right (consent). Flips value and returns true on a tap.
 bool toggle(Ui& ui, std::string_view label, bool& value);
 // The height toggle takes with this label in `width` (to lay a page out before drawing it).

@@ -76,15 +76,16 @@ bool back_button(Ui& ui) {
   return big_button(ui, tr(ui, "ui.back"), opts);
 }
 
+float chip_width(const Ui& ui, std::string_view label) {
+  return detail::measure(ui, FontRole::BodyBold, label).x + 1.6f * em(ui);
+}
+
 bool chip(Ui& ui, std::string_view label, bool active) {
   const FontRole font = active ? FontRole::BodyBold : FontRole::Body;
   const float h = target_height(ui);
-  const float pad = 0.8f * em(ui);
-  // Width from the bold label so a chip keeps its size when it becomes active.
-  const ImVec2 bold_size = detail::measure(ui, FontRole::BodyBold, label);
   const ImVec2 label_size = detail::measure(ui, font, label);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
-  const ImRect bb(pos, ImVec2(pos.x + bold_size.x + 2 * pad, pos.y + h));
+  const ImRect bb(pos, ImVec2(pos.x + chip_width(ui, label), pos.y + h));
   const detail::TapResult r = detail::tap_item(ui, "chip", label, bb);
   if (!r.visible) return false;
   const Theme& t = ui.theme;
