@@ -9,6 +9,8 @@
 
 #include <simdjson.h>
 
+#include "sync/server/byte_words.h"
+
 namespace eric::server {
 namespace {
 
@@ -153,26 +155,18 @@ TagEffect tag_effect(std::string_view tag_body) {
   return TagEffect::none;
 }
 
-// True when clean_text gives the text back as it is: no control character, no space to
-// collapse or trim, valid UTF-8. Most fields of a file are so, and the byte loop below was the
-// largest own cost of an import.
-// The bytes of `x` that are zero, as their high bit (exact, no borrow between bytes).
-constexpr uint64_t zero_bytes(uint64_t x) {
-  constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
-  return ~(((x & kLow7) + kLow7) | x | kLow7);
-}
-
 // Eight bytes of plain ASCII, no control, no two spaces in a row (the run of most texts):
 // checked at once, so the byte loop below only sees line breaks and accented letters.
 bool plain_word(const char* at) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = kOnes * 0x80;
-  uint64_t w = 0;
-  std::memcpy(&w, at, 8);
-  const uint64_t spaces = zero_bytes(w ^ (kOnes * ' '));
-  const uint64_t odd = (w & kHighs) | zero_bytes(w & (kOnes * 0xE0)) | zero_bytes(w ^ (kOnes * 0x7F));
+  const uint64_t w = load_word(at);
+  const uint64_t spaces = bytes_equal(w, ' ');
+  const uint64_t odd = (w & (kEachByte * 0x80)) | control_bytes(w) | bytes_equal(w, 0x7F);
   return odd == 0 && (spaces & (spaces << 8)) == 0;  // (little-endian: byte i + 1 is higher)
 }
 
+// True when clean_text gives the text back as it is: no control character, no space to
+// collapse or trim, valid UTF-8. Most fields of a file are so, and the byte loop below was the
+// largest own cost of an import.
 // With `keep_lines`, single and double line breaks between words stay too.
 bool already_clean(std::string_view raw, bool keep_lines) {
   if (raw.empty()) return true;

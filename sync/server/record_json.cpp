@@ -5,19 +5,31 @@
 #include <cmath>
 
 #include "sync/protocol_fields.h"
+#include "sync/server/byte_words.h"
 
 namespace eric::server {
 namespace {
+
+// Long texts are most of a record's JSON and rarely need an escape: eight bytes are checked
+// at once (the byte loop was a twentieth of an import).
+bool word_needs_escape(const char* at) {
+  const uint64_t w = load_word(at);
+  return (control_bytes(w) | bytes_equal(w, '"') | bytes_equal(w, '\\')) != 0;
+}
 
 void append_escaped(std::string& out, const std::string& s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
   std::size_t plain = 0;  // start of the run not yet copied
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
+  for (std::size_t i = 0; i < s.size();) {
+    if (i + 8 <= s.size() && !word_needs_escape(s.data() + i)) {
+      i += 8;
+      continue;
+    }
+    const auto c = static_cast<unsigned char>(s[i++]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s, plain, i - plain);
-    plain = i + 1;
+    out.append(s, plain, i - 1 - plain);
+    plain = i;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;

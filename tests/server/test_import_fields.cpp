@@ -138,6 +138,24 @@ TEST(RecordJson, SameRecordAsTheTreeWriterGives) {
   }
 }
 
+// The writer checks eight bytes at a time: an escape at any place of a word, or in the tail
+// shorter than a word, is written as a tree writer would.
+TEST(RecordJson, EscapesAtEveryPlaceOfAWord) {
+  for (const char special : {'"', '\\', '\n', '\x1f', '\x01'}) {
+    for (std::size_t length = 1; length <= 19; ++length) {
+      for (std::size_t at = 0; at < length; ++at) {
+        Commune c;
+        c.insee = "13056";
+        c.name = std::string(length, 'e');
+        c.name[at] = special;
+        c.name += "é";
+        const auto written = nlohmann::json::parse(record_json_text(Record(c)));
+        ASSERT_EQ(written.at("name"), c.name) << "length " << length << " at " << at;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace eric::server
 
