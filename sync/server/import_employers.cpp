@@ -79,7 +79,21 @@ Status EmployerMerge::open() {
     facts_.emplace(st.col_text(0), std::move(f));
   }
   status_ = st.status();
+  if (!status_) return status_;
+  Statement ids(db_, "SELECT DISTINCT employer_id FROM employer_facts");
+  while (ids.step()) known_ids_.insert(ids.col_text(0));
+  status_ = ids.status();
   return status_;
+}
+
+void EmployerMerge::note_described(const std::string& employer_id, const std::string& fact_id) {
+  if (known_ids_.count(employer_id) > 0) return;
+  const auto [it, first] = sole_fact_.try_emplace(employer_id, fact_id);
+  if (!first && it->second != fact_id) it->second.clear();
+}
+
+void EmployerMerge::note_shared(const std::string& employer_id) {
+  if (auto it = sole_fact_.find(employer_id); it != sole_fact_.end()) it->second.clear();
 }
 
 std::string EmployerMerge::employer_id_for(const Employer& said, const std::string& match_key,
@@ -138,6 +152,7 @@ std::string EmployerMerge::put(Employer said) {
   }
   f.digest = digest;
   f.employer_id = id;
+  note_described(id, fact_id);
   touched_.insert(id);
   ++(added ? counts.added : counts.updated);
   return id;
@@ -182,6 +197,8 @@ Status EmployerMerge::adopt_partners(const std::string& match_key, const std::st
     if (Status s = move.run(); !s) return s;
     touched_.insert(p.employer_id);
     touched_.insert(target);
+    note_shared(p.employer_id);
+    note_shared(target);
     moved_[p.employer_id] = target;
     if (p.source == source_) facts_[p.fact_id].employer_id = target;
   }
@@ -211,6 +228,12 @@ Status EmployerMerge::write_feed(ServerCatalogWriter& writer) {
 }
 
 Status EmployerMerge::write_merged(ServerCatalogWriter& writer, const std::string& employer_id) {
+  if (const auto sole = sole_fact_.find(employer_id); sole != sole_fact_.end() && !sole->second.empty()) {
+    const auto now = said_now_.find(sole->second);
+    if (now != said_now_.end()) {
+      return writer.upsert(Record(merged_employer({{source_, now->second}}, employer_id)));
+    }
+  }
   std::vector<SaidBy> said;
   Statement& facts =
       prepared(facts_of_, "SELECT source, fact_id, data FROM employer_facts WHERE employer_id = ?");

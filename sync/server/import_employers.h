@@ -16,6 +16,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "kiosk/core/storage/catalog.h"
 #include "kiosk/core/storage/db.h"
@@ -56,6 +57,8 @@ class EmployerMerge {
                              const std::string& match_key, uint64_t digest,
                              const std::string& employer_id);
   [[nodiscard]] Status adopt_partners(const std::string& match_key, const std::string& employer_id);
+  void note_described(const std::string& employer_id, const std::string& fact_id);
+  void note_shared(const std::string& employer_id);
   [[nodiscard]] Status write_merged(ServerCatalogWriter& writer, const std::string& employer_id);
   [[nodiscard]] Status repoint_references(ServerCatalogWriter& writer);
 
@@ -67,6 +70,13 @@ class EmployerMerge {
   std::set<std::string> touched_;                       // merged employers to write again
   std::unordered_map<std::string, Employer> said_now_;  // written by this import, by fact id
   std::unordered_map<std::string, std::string> moved_;  // old merged id -> new one
+  // The merged ids that stored descriptions named when the import began (any source): a live
+  // employer record always has one, so an id not among them has no record to compare with.
+  std::unordered_set<std::string> known_ids_;
+  // A merged id new to this import -> the one description that names it, its record written
+  // without reading anything back (most employers of a first import); empty once a second
+  // description joins it or one leaves it.
+  std::unordered_map<std::string, std::string> sole_fact_;
   Statement& prepared(std::unique_ptr<Statement>& st, const char* sql);
   // Prepared once: an import describes thousands of employers.
   std::unique_ptr<Statement> store_, partner_, partners_, facts_of_, current_;

@@ -119,6 +119,20 @@ TEST_F(EmployerMerge, AnOfferWithoutSiretJoinsTheEstablishmentOfItsNameAndCommun
   EXPECT_EQ(again.by_type.at("job").unchanged, 2);
 }
 
+// Both in one file: the offer without SIRET is written first under a record of its own, then
+// joins the company the second offer names. The import writes the company once, with both.
+TEST_F(EmployerMerge, InOneFileAnOfferWithoutSiretThenOneWithIt) {
+  write_text(offers, json_lines({bakery_offer("207ABCD", {{"nom", "Boulangerie du Port"}}),
+                                 bakery_offer("208ABCD", {{"nom", "BOULANGERIE DU PORT"}, {"siret", "41234567800017"}})}));
+  const auto first = import_files(db, "ft-offers", {offers});
+  EXPECT_EQ(live_employers(db), 1);
+  EXPECT_EQ(feed_record(db, "job", "ft-207ABCD")["employer_id"], "e-41234567800017");
+  EXPECT_EQ(feed_record(db, "job", "ft-208ABCD")["employer_id"], "e-41234567800017");
+  EXPECT_EQ(descriptions_of(db, "e-41234567800017").size(), 2u);
+  EXPECT_EQ(first.by_type.at("employer").added, 2);
+  EXPECT_EQ(import_files(db, "ft-offers", {offers}).changes(), 0);
+}
+
 TEST_F(EmployerMerge, TheEstablishmentFirstThenAnOfferWithoutSiret) {
   write_text(establishments, json::array({bakery_establishment("41234567800017")}).dump());
   write_text(offers, json_lines({bakery_offer("204ABCD", {{"nom", "BOULANGERIE DU PORT"}})}));
