@@ -220,6 +220,7 @@ int run_then_stop(const eric::KioskOptions& options, eric::KioskApp& app,
 int main(int argc, char** argv) {
   const auto started = std::chrono::steady_clock::now();
   eric::log_set_program("eric-kiosk");
+  eric::configure_sqlite_for_process();
   eric::KioskOptions options;
   if (const auto code = eric::parse_kiosk_options(argc, argv, options)) return *code;
   const eric::Result<eric::KioskConfig> config = eric::load_config(options);

@@ -312,6 +312,7 @@ int cmd_enroll(Database& db, const Args& a, const KioskConfig& config) {
 
 int main(int argc, char** argv) {
   log_set_program("eric-kioskctl");
+  configure_sqlite_for_process();
   Args a;
   std::string command;
   CLI::App app;

@@ -12,6 +12,7 @@
 #include "kiosk/cli/cli.h"
 #include "kiosk/core/base/clock.h"
 #include "kiosk/core/base/json_bounded.h"
+#include "kiosk/core/storage/db.h"
 #include "kiosk/demo/demo_catalog.h"
 #include "kiosk/demo/reference_data.h"
 #include "sync/protocol.h"
@@ -359,6 +360,7 @@ void add_imports(CLI::App& app, Commands& c, const char* argv0) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  eric::configure_sqlite_for_process();
   CLI::App app;
   eric::cli::setup(app, "eric-regional-server",
                    "The regional server of the ERIC kiosks: catalog feed, requests, imports of "

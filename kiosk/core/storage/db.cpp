@@ -69,6 +69,11 @@ void sql_fold_commune(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 
 }  // namespace
 
+void configure_sqlite_for_process() {
+  // SQLITE_MISUSE once SQLite is initialised: the setting then stays as it was.
+  (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 std::unique_ptr<Database> Database::open(const std::string& path, Status& status,
                                          const OpenOptions& options) {
   int flags = SQLITE_OPEN_NOMUTEX;  // one connection per thread, by design
