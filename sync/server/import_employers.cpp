@@ -164,8 +164,9 @@ Status EmployerMerge::store(const std::string& fact_id, const Employer& said,
   Statement& st = prepared(store_, "INSERT OR REPLACE INTO employer_facts(source, fact_id, "
                                    "employer_id, siret, match_key, digest, data) "
                                    "VALUES(?, ?, ?, ?, ?, ?, ?)");
-  st.bind(1, source_).bind(2, fact_id).bind(3, employer_id).bind(4, said.siret).bind(5, match_key)
-      .bind(6, static_cast<int64_t>(digest)).bind(7, record_json_text(Record(said)));
+  const std::string data = record_json_text(Record(said));
+  st.bind_ref(1, source_).bind_ref(2, fact_id).bind_ref(3, employer_id).bind_ref(4, said.siret)
+      .bind_ref(5, match_key).bind(6, static_cast<int64_t>(digest)).bind_ref(7, data);
   return st.run();
 }
 

@@ -120,7 +120,7 @@ Status ImportSink::remember(RecordType type, const std::string& id, uint64_t dig
              "ON CONFLICT(type, id) DO UPDATE SET source = excluded.source, "
              "digest = excluded.digest, cursor = excluded.cursor", /*persistent=*/true);
   }
-  remember_->bind(1, record_type_name(type)).bind(2, id).bind(3, source_)
+  remember_->bind_ref(1, record_type_name(type)).bind_ref(2, id).bind_ref(3, source_)
       .bind(4, static_cast<int64_t>(digest)).bind(5, writer_->last_cursor());
   return remember_->run();
 }

@@ -118,10 +118,13 @@ Status ServerCatalogWriter::upsert(Record record) {
              "site = excluded.site, data = excluded.data, cursor = excluded.cursor, "
              "deleted = 0", /*persistent=*/true);
   }
+  // Bound without a copy (they live until run() returns): SQLite's copies of the texts were
+  // 2 % of an import's instructions.
+  const std::string id = record_id(record), data = record_json_text(record);
   Statement& st = *upsert_;
-  st.bind(1, record_type_name(record_type(record))).bind(2, record_id(record));
-  if (site.empty()) st.bind_null(3); else st.bind(3, site);
-  st.bind(4, record_json_text(record)).bind(5, cursor);
+  st.bind_ref(1, record_type_name(record_type(record))).bind_ref(2, id);
+  if (site.empty()) st.bind_null(3); else st.bind_ref(3, site);
+  st.bind_ref(4, data).bind(5, cursor);
   status_ = st.run();
   if (status_) ++written_;
   return status_;
