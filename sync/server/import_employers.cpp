@@ -83,6 +83,10 @@ Status EmployerMerge::open() {
   Statement ids(db_, "SELECT DISTINCT employer_id FROM employer_facts");
   while (ids.step()) known_ids_.insert(ids.col_text(0));
   status_ = ids.status();
+  if (!status_) return status_;
+  Statement keys(db_, "SELECT DISTINCT match_key FROM employer_facts WHERE siret = ''");
+  while (keys.step()) keys_without_siret_.insert(keys.col_text(0));
+  status_ = keys.status();
   return status_;
 }
 
@@ -143,6 +147,7 @@ std::string EmployerMerge::put(Employer said) {
     return id;
   }
   status_ = store(fact_id, said, match_key, digest, id);
+  if (said.siret.empty()) keys_without_siret_.insert(match_key);
   said_now_[fact_id] = said;
   if (status_ && !said.siret.empty()) status_ = adopt_partners(match_key, id);
   if (!status_) return "";
@@ -175,6 +180,7 @@ Status EmployerMerge::adopt_partners(const std::string& match_key, const std::st
   struct Partner {
     std::string source, fact_id, employer_id;
   };
+  if (keys_without_siret_.count(match_key) == 0) return Status::success();
   std::vector<Partner> partners;
   Statement& st = prepared(partners_, "SELECT source, fact_id, employer_id FROM employer_facts "
                                       "WHERE match_key = ? AND siret = '' AND employer_id <> ?");

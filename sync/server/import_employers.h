@@ -77,6 +77,10 @@ class EmployerMerge {
   // without reading anything back (most employers of a first import); empty once a second
   // description joins it or one leaves it.
   std::unordered_map<std::string, std::string> sole_fact_;
+  // The match keys of the descriptions without SIRET (any source): a company with a SIRET
+  // looks for partners only under these (most have none, and the query cost 10,000
+  // instructions each).
+  std::unordered_set<std::string> keys_without_siret_;
   Statement& prepared(std::unique_ptr<Statement>& st, const char* sql);
   // Prepared once: an import describes thousands of employers.
   std::unique_ptr<Statement> store_, partner_, partners_, facts_of_, current_;
