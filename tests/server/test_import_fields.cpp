@@ -69,6 +69,11 @@ TEST(ImportText, CleanTextTakesNothingFromCleanTextAndStillCleansTheRest) {
   const CleanText next_line = clean_text("un\xC2\x85" "deux");  // U+0085, a C1 control
   EXPECT_EQ(next_line.text, "un deux");
   EXPECT_TRUE(next_line.had_controls);
+  // A C1 control split across two words (its 0xC2 ends one, its second byte starts the next),
+  // and a word of accented letters whose UTF-8 is cut inside the text.
+  EXPECT_EQ(clean_text("abcdefg\xC2\x85" "ijklmnop").text, "abcdefg ijklmnop");
+  EXPECT_EQ(clean_text("déjà-vu\xC2\xA0ijklmnop").text, "déjà-vu\xC2\xA0ijklmnop");
+  EXPECT_TRUE(clean_text("caféé\xC3" "abcdefgh").had_bad_utf8);
   const CleanText cut = clean_text("caf\xC3");
   EXPECT_EQ(cut.text, "caf\xEF\xBF\xBD");
   EXPECT_TRUE(cut.had_bad_utf8);
