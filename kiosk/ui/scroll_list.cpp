@@ -108,15 +108,17 @@ bool ScrollList::animating() const { return scroll_animating(*state_); }
 
 namespace {
 
-// A list longer than its view says so: a rail with a thumb at its outer edge (the left one
-// in a right-to-left language), as long as the part in view and where it is. Drawn over the
-// rows, never taking a tap: the whole list scrolls under a finger anyway.
+// A list longer than its view says so: a rail with a thumb at its outer edge, as long as the
+// part in view and where it is. Drawn over the rows, never taking a tap: the whole list
+// scrolls under a finger anyway. Right to left, the mirrored frame puts it on the left, the
+// side where the lines end (drawn on the left here, the mirror had put it over the start of
+// every Arabic line).
 void draw_scroll_indicator(const Ui& ui, const ScrollState& s, ImVec2 min, ImVec2 max) {
   if (s.max_offset <= 0) return;
   const float view = max.y - min.y;
   const float content = view + s.max_offset;
   const float w = std::max(4.0f, px(ui, 8));
-  const float x = ui.rtl ? min.x : max.x - w;
+  const float x = max.x - w;
   const float thumb_h = std::max(view * view / content, 2 * w);
   const float thumb_y = min.y + (view - thumb_h) * std::clamp(s.offset / s.max_offset, 0.0f, 1.0f);
   ImDrawList* dl = ImGui::GetWindowDrawList();

@@ -1,11 +1,15 @@
 // Drag-scroll lists (inertia, virtualization), on-screen keyboards and the PIN pad.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
 #include <string>
 
 #include "headless.h"
 #include "kiosk/core/base/utf8.h"
 #include "kiosk/ui/keyboard.h"
+#include "kiosk/ui/mirror.h"
 #include "kiosk/ui/scroll_list.h"
 #include "kiosk/ui/widgets.h"
 
@@ -91,6 +95,34 @@ TEST(ScrollList, StopsAtTheEnds) {
   f.h.drag(600, 400, 600, 950, 5, f.fn());  // pulling down at the top
   for (int i = 0; i < 200 && ui_animating(f.h.ui); ++i) f.h.frame(f.fn());
   EXPECT_EQ(f.h.ui.scroll.at("jobs").offset, 0.0f);
+}
+
+// The rail that says a list scrolls sits at the list's outer edge: on the right, and on the
+// left of a mirrored (right-to-left) frame, away from where its Arabic lines begin.
+TEST(ScrollList, RailOnTheOuterEdgeInBothDirections) {
+  for (const bool rtl : {false, true}) {
+    ListFixture f;
+    f.h.ui.rtl = rtl;
+    f.h.frame(f.fn());
+    f.h.frame(f.fn());  // the first frame measures the rows; the second knows the list scrolls
+    ImDrawData* data = ImGui::GetDrawData();
+    ASSERT_NE(data, nullptr);
+    if (rtl) mirror_frame(f.h.ui, data, ImGui::GetIO().DisplaySize.x);
+    const ImU32 rail = to_u32(with_alpha(f.h.ui.theme.card_border, 160));
+    float lo = FLT_MAX, hi = -FLT_MAX;
+    for (int l = 0; l < data->CmdListsCount; ++l) {
+      for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer) {
+        if (v.col != rail) continue;
+        lo = std::min(lo, v.pos.x);
+        hi = std::max(hi, v.pos.x);
+      }
+    }
+    ASSERT_LT(lo, hi) << "no rail drawn (rtl " << rtl << ")";
+    // The list spans x = 40 to 1240 in the layout; mirrored, 680 to 1880 on the screen.
+    const float outer = rtl ? 680.0f : 1240.0f;
+    EXPECT_LT(std::abs((rtl ? lo : hi) - outer), 2.0f) << "rtl " << rtl << ": " << lo << " to " << hi;
+    EXPECT_LT(hi - lo, 20.0f);
+  }
 }
 
 struct KeyboardFixture {
