@@ -123,12 +123,12 @@ Status Fonts::build(ImGuiIO& io, const FontConfig& cfg) {
     }
     if (font && !extra_ranges.empty()) {
       // Arabic letters look a size smaller than Latin ones at the same pixel height: drawn
-      // 20 % larger (the FreeType builder puts every merged glyph on the main font's baseline).
+      // 30 % larger (the FreeType builder puts every merged glyph on the main font's baseline).
       ImFontConfig merge;
       merge.MergeMode = true;
       merge.OversampleH = 1;
       merge.OversampleV = 1;
-      const float arabic_px = std::min(kLargestGlyphPx, std::round(px * scale * 1.2f));
+      const float arabic_px = std::min(kLargestGlyphPx, std::round(px * scale * 1.3f));
       atlas->AddFontFromFileTTF((bold ? found.arabic_bold : found.arabic).c_str(), arabic_px,
                                 &merge, extra_ranges.data());
     }
