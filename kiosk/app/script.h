@@ -34,7 +34,8 @@
 // given after the key, `expect "@desk.ticket.called(time=10 h)"`, and n picks the plural form
 // too, `expect "@immersion.places(n=1)"`; a placeholder given no value matches any words.
 // A tap or expect whose text is not in view swipes the page up, then down, as a person
-// would, before it fails (a small screen at A++ shows less at once).
+// would, before it fails (a small screen at A++ shows less at once): each part of the screen
+// that scrolls in turn (two columns that scroll apart, the page above an open keyboard).
 // Quoted text may hold \" and \\. After each step the runner draws a few frames so the UI
 // settles. A failed step prints `FILE:LINE: FAILED: why`; the run ends with
 // `N passed, N failed` and succeeds only when none failed.

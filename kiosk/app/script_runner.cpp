@@ -1,6 +1,7 @@
 // Running a script against the kiosk (see script_runner.h).
 #include "kiosk/app/script_runner.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <cmath>
@@ -353,37 +354,67 @@ class Runner {
     t_.run_frames(o_.settle_frames);
   }
 
-  // What a person does when what they look for is not in view: the page is scrolled down
-  // with a slow swipe, a few times, then back up (a small screen at A++ holds less). Like a
-  // person, it turns back as soon as a swipe moves nothing (the end of the page) and stops at
-  // the top: on a page that fits, one swipe each way and no more.
+  // What a person does when what they look for is not in view: the part of the page that
+  // scrolls is swiped down slowly, a few times, then back up (a small screen at A++ holds
+  // less). Each such part in turn, where the finger would go: the left column of two that
+  // scroll apart, the strip left under a banner, the page above an open keyboard (the centre
+  // of the screen may be a keyboard or a header). Like a person, it turns back as soon as a
+  // swipe moves nothing (the end of the page) and stops at the top: on a page that fits, one
+  // swipe each way and no more.
   template <typename Found>
   void scroll_until(const Found& found) {
     if (found() || !ImGui::GetCurrentContext()) return;
     // A screen that just changed drops presses for a moment: a swipe then would move
     // nothing and be taken for the end of the page.
     read_first();
+    for (const Lane& lane : swipe_lanes())
+      if (swipe_through(lane, found)) return;
+  }
+
+  // Where a swipe goes: x, and the two heights it moves between.
+  struct Lane {
+    float x, low, high;
+  };
+  std::vector<Lane> swipe_lanes() const {
     const ImVec2 screen = ImGui::GetIO().DisplaySize;
-    const float x = screen.x * 0.5f, low = screen.y * 0.62f, high = screen.y * 0.38f;
+    // A quarter of the screen's height, less in a short region (it must start and end in it).
+    const float reach = 0.24f * screen.y;
+    std::vector<Lane> lanes;
+    for (const ui::ScrollRegion& r : t_.probe().scroll_regions()) {
+      const float length = std::min(reach, 0.8f * r.h);
+      const float middle = r.y + 0.5f * r.h;
+      lanes.push_back({r.x + 0.5f * r.w, middle + 0.5f * length, middle - 0.5f * length});
+    }
+    // Nothing said it scrolls (a target without scroll lists): the middle of the screen.
+    if (lanes.empty())
+      lanes.push_back({0.5f * screen.x, 0.5f * screen.y + 0.5f * reach,
+                       0.5f * screen.y - 0.5f * reach});
+    return lanes;
+  }
+
+  // Down the lane, then back up; true as soon as found.
+  template <typename Found>
+  bool swipe_through(const Lane& lane, const Found& found) {
     bool down_the_page = true;
     for (int swipe = 0, back = 0; back < 2 * kMaxSwipes;) {
       ScriptStep s;
-      s.x1 = s.x2 = x;
-      s.y1 = down_the_page ? low : high;
-      s.y2 = down_the_page ? high : low;
+      s.x1 = s.x2 = lane.x;
+      s.y1 = down_the_page ? lane.low : lane.high;
+      s.y2 = down_the_page ? lane.high : lane.low;
       const ItemPlaces before = item_places(t_.probe());
       drag(s, 3);
       glide();
-      if (found()) return;
+      if (found()) return true;
       const bool moved = item_places(t_.probe()) != before;
       if (down_the_page) {
         down_the_page = moved && ++swipe < kMaxSwipes;  // then back up, twice as far
       } else if (!moved) {
-        return;  // the top, and not found on the way
+        return false;  // the top, and not found on the way
       } else {
         ++back;
       }
     }
+    return false;
   }
   static constexpr int kMaxSwipes = 4;
   static constexpr int kInertiaFrames = 40;  // the longest a swipe's glide takes to come to rest
