@@ -7,6 +7,10 @@
 //   tap X Y                  a touch at pixel X, Y
 //   double-tap "TEXT"        two quick touches on the item tap "TEXT" finds, a few frames
 //                            apart, without reading in between (a tap acts once)
+//   tap-disabled "TEXT"      a touch on the greyed button whose label contains TEXT (found
+//                            as tap "TEXT" finds one); fails when there is no such button or
+//                            when it is not greyed (a touch would act). The steps after it
+//                            check that nothing happened
 //   drag X1 Y1 X2 Y2         press at X1 Y1, move over several frames to X2 Y2, release
 //   type "TEXT"              taps the keys of the open on-screen keyboard or pad, one per
 //                            character; capitals through the "shift" key; fails when a key
@@ -50,7 +54,7 @@
 namespace eric {
 
 enum class StepKind {
-  Tap, TapAt, DoubleTap, Drag, Type, Advance, Frames, Expect, ExpectNot, ExpectChosen, ExpectSaid,
+  Tap, TapAt, DoubleTap, TapDisabled, Drag, Type, Advance, Frames, Expect, ExpectNot, ExpectChosen, ExpectSaid,
   Wait, Screenshot, Theme, ExpectTheme, ExpectSiteTextSize
 };
 

@@ -93,6 +93,15 @@ const ProbeItem* find_key(const ui::UiProbe& probe, std::string_view key) {
   return nullptr;
 }
 
+// A button named TEXT, greyed or not (a tap-disabled step fails on one that acts); an
+// equal label first, as find_tappable.
+const ProbeItem* find_button(const ui::UiProbe& probe, const TextPattern& text) {
+  for (bool exactly : {true, false})
+    for (const ProbeItem& item : probe.items())
+      if ((item.tappable || item.disabled) && named(item, text, exactly)) return &item;
+  return nullptr;
+}
+
 bool any_text(const ui::UiProbe& probe, const TextPattern& text) {
   for (const ProbeItem& item : probe.items()) {
     if (text.found_in(item.text)) return true;
@@ -222,6 +231,8 @@ class Runner {
       case StepKind::Tap:
       case StepKind::DoubleTap:
         return tap_by_name(s, text);
+      case StepKind::TapDisabled:
+        return tap_disabled(s, text);
       case StepKind::TapAt:
         tap_at(s.x1, s.y1);
         return Status::success();
@@ -277,6 +288,21 @@ class Runner {
     const float x = item->x + item->w / 2, y = item->y + item->h / 2;
     tap_at(x, y);
     if (s.kind == StepKind::DoubleTap) tap_at(x, y);  // the same finger, ~70 ms later
+    return Status::success();
+  }
+
+  // A touch on a greyed button, found by its name wherever the screen is (never by pixels,
+  // which land elsewhere on another terminal): the steps after it check nothing happened.
+  Status tap_disabled(const ScriptStep& s, const TextPattern& text) {
+    read_first();
+    scroll_until([&] { return find_button(t_.probe(), text) != nullptr; });
+    const ProbeItem* item = find_button(t_.probe(), text);
+    if (!item)
+      return step_failed("pas de bouton « " + s.text + " » à l'écran ; textes visibles :" +
+                         visible_texts(t_.probe()));
+    if (!item->disabled)
+      return step_failed("« " + s.text + " » n'est pas grisé : un toucher le ferait agir");
+    tap_at(item->x + item->w / 2, item->y + item->h / 2);
     return Status::success();
   }
 

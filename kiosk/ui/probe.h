@@ -17,6 +17,9 @@ struct ProbeItem {
   bool tappable = false;
   // Drawn over the page (a modal, a toast): the overlap check compares items of one layer.
   int layer = 0;
+  // Drawn greyed: it takes no tap by design (not because a modal covers it), so a script can
+  // check that a touch on it does nothing (`tap-disabled`).
+  bool disabled = false;
 };
 
 // What the layout check found wrong on the screen (screen_check.h reads them): a word cut
