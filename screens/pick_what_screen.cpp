@@ -61,10 +61,20 @@ class PickWhatScreen : public Screen {
   void draw_search_row(ScreenContext& ctx) {
     ui::FieldOpts fo;
     fo.placeholder = ctx.i18n.tr("jobs.what.search_placeholder");
-    if (ui::field_with_close(ctx.ui, ctx.session.search_words, fo,
-                             ctx.i18n.tr("jobs.what.close_keyboard"))) {
-      typing_ = false;
-    }
+    const std::string close = ctx.i18n.tr(families_beside_field(ctx) ? "jobs.what.or_family"
+                                                                      : "jobs.what.close_keyboard");
+    if (ui::field_with_close(ctx.ui, ctx.session.search_words, fo, close)) typing_ = false;
+  }
+
+  // Words that match nothing: closing the keyboard leads to the trade families anyway, so the
+  // button beside the field says so, when its words leave the field wide enough to read. Under
+  // the chips there is no room for a button of its own on a short screen at A++ (the keyboard
+  // takes half of 1366x768), and the field must stay in sight above the keyboard.
+  bool families_beside_field(ScreenContext& ctx) const {
+    if (fold_text(ctx.session.search_words).empty() || !suggestions_.empty()) return false;
+    constexpr float kFieldEm = 14.0f;
+    return ui::field_width_beside(ctx.ui, ctx.i18n.tr("jobs.what.or_family")) >=
+           kFieldEm * ui::em(ctx.ui);
   }
 
   // The 14 families and, in the fifteenth cell, the way to type instead: 5 x 3 big tiles on a
@@ -123,18 +133,27 @@ class PickWhatScreen : public Screen {
     // short screen at A++) is clipped at the keyboard's top and scrolls, never drawn over keys.
     std::optional<ui::TypingPage> page;
     page.emplace(u, "pick.what.typing", ui::KeyboardMode::Text, typing_h_);
+    if (!fold_text(words).empty() && suggestions_.empty()) {
+      // The notice and the nearest spellings stand close under the field: on a short screen
+      // at A++ the field, the notice and a row of chips just fit above the keyboard (235 px
+      // at 1366x768), and the field may not scroll out of sight.
+      ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
+                          ImVec2(ImGui::GetStyle().ItemSpacing.x,
+                                 ui::space_height(u, ui::Space::Tight)));
+      draw_search_row(ctx);
+      if (typing_) draw_no_match(ctx, keyboard_top);
+      ImGui::PopStyleVar();
+      page.reset();
+      // Searching words that suggest nothing would only find nothing: no such button.
+      if (typing_) draw_keyboard(ctx);
+      return;
+    }
     draw_search_row(ctx);
     ui::space(u, ui::Space::Small);
     if (!typing_) return;  // the keyboard was closed
     if (fold_text(words).empty()) {
       ui::text(u, ctx.i18n.tr("jobs.what.type_hint"), ui::TextOpts{ui::FontRole::Body,
                                                                   ui::Tone::Secondary});
-    } else if (suggestions_.empty()) {
-      draw_no_match(ctx, keyboard_top);
-      page.reset();
-      // Searching words that suggest nothing would only find nothing: no such button.
-      draw_keyboard(ctx);
-      return;
     } else {
       const std::vector<std::string> labels = suggestion_labels(ctx, suggestions_);
       ui::label_before_chips(u, ctx.i18n.tr("jobs.what.suggestions"), labels);
@@ -185,7 +204,6 @@ class PickWhatScreen : public Screen {
     ui::text(u, ctx.i18n.tr("jobs.what.no_match", {{"words", words}}),
              ui::TextOpts{ui::FontRole::BodyBold});
     if (!nearest_.suggestions.empty()) {
-      ui::space(u, ui::Space::Tight);
       const std::vector<std::string> labels = suggestion_labels(ctx, nearest_.suggestions);
       ui::label_before_chips(u, ctx.i18n.tr("jobs.what.nearest"), labels);
       ui::ChipFlow flow(u);
@@ -197,6 +215,7 @@ class PickWhatScreen : public Screen {
         if (ImGui::GetItemRectMax().y + ui::target_height(u) > keyboard_top) break;
       }
     }
+    if (families_beside_field(ctx)) return;  // the button beside the field leads there
     ui::space(u, ui::Space::Small);
     if (ImGui::GetCursorScreenPos().y + ui::target_height(u) >= keyboard_top) return;
     // The 14 families do not fit above the keyboard: one button closes it onto their tiles.

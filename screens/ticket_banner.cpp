@@ -25,8 +25,14 @@ std::optional<HelpTicket> shown_ticket(ScreenContext& ctx) {
 // long language or larger text grows the band instead of cutting a word.
 struct BannerLayout {
   std::string line, hint;
+  ui::FontRole font = ui::FontRole::Display;  // the line's
   float pad = 0, bell = 0, text_x = 0, text_w = 0, h = 0;
 };
+
+// At most this share of the screen's height while a smaller font can keep to it: for its
+// 30 s the page under it stays usable (at 1366x768 A++ the band in Display took 260 px of
+// 768, and the home's paths were left a strip of 80 px).
+constexpr float kMostOfScreen = 0.25f;
 
 BannerLayout banner_layout(ScreenContext& ctx, const HelpTicket& ticket) {
   ui::Ui& u = ctx.ui;
@@ -36,9 +42,18 @@ BannerLayout banner_layout(ScreenContext& ctx, const HelpTicket& ticket) {
   b.pad = ui::px(u, 28);
   b.bell = u.fonts.size(ui::FontRole::Display);
   b.text_x = ui::px(u, 64) + b.bell + ui::px(u, 32);
-  b.text_w = std::max(1.0f, ImGui::GetIO().DisplaySize.x - b.text_x - ui::px(u, 64));
-  b.h = std::round(b.pad * 2 + ui::text_size(u, b.line, ui::FontRole::Display, b.text_w).y +
-                   ui::text_size(u, b.hint, ui::FontRole::Body, b.text_w).y + ui::px(u, 8));
+  const ImVec2 screen = ImGui::GetIO().DisplaySize;
+  b.text_w = std::max(1.0f, screen.x - b.text_x - ui::px(u, 64));
+  const float hint_h = ui::text_size(u, b.hint, ui::FontRole::Body, b.text_w).y;
+  // The largest font whose band keeps to the budget, down to bold body text (the size the
+  // visitor reads everything in); the band then takes what it needs.
+  for (ui::FontRole font : {ui::FontRole::Display, ui::FontRole::Title, ui::FontRole::Heading,
+                            ui::FontRole::BodyBold}) {
+    b.font = font;
+    b.h = std::round(b.pad * 2 + ui::text_size(u, b.line, font, b.text_w).y + hint_h +
+                     ui::px(u, 8));
+    if (b.h <= kMostOfScreen * screen.y) break;
+  }
   return b;
 }
 
@@ -77,7 +92,7 @@ void draw_called_ticket_banner(ScreenContext& ctx) {
                  ui::to_u32(u.theme.on_primary));
   ImGui::SetCursorScreenPos(ImVec2(b.text_x, pad));
   ImGui::BeginGroup();
-  ui::text(u, line, ui::TextOpts{ui::FontRole::Display, ui::Tone::OnPrimary, b.text_w});
+  ui::text(u, line, ui::TextOpts{b.font, ui::Tone::OnPrimary, b.text_w});
   ui::text(u, b.hint, ui::TextOpts{ui::FontRole::Body, ui::Tone::OnPrimary, b.text_w});
   ImGui::EndGroup();
   u.probe.record(ui::ProbeItem{ui::ProbeKind::Banner, line, "", 0, 0, io.DisplaySize.x, h,

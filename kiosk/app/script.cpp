@@ -106,6 +106,7 @@ Result<ScriptStep> step_of(ScriptStep step) { return {std::move(step), Status::s
 constexpr std::pair<std::string_view, StepKind> kTextCommands[] = {
     {"type", StepKind::Type},
     {"double-tap", StepKind::DoubleTap},
+    {"tap-disabled", StepKind::TapDisabled},
     {"expect", StepKind::Expect},
     {"expect-not", StepKind::ExpectNot},
     {"expect-said", StepKind::ExpectSaid},
@@ -226,8 +227,8 @@ Result<ScriptStep> parse_line(std::string_view line) {
     return step_of(std::move(step));
   }
   return {{}, line_error("commande inconnue « " + cmd +
-                         " » (tap, double-tap, drag, type, advance, frames, expect, expect-not, "
-                         "expect-chosen, expect-said, theme, expect-theme, "
+                         " » (tap, double-tap, tap-disabled, drag, type, advance, frames, "
+                         "expect, expect-not, expect-chosen, expect-said, theme, expect-theme, "
                          "expect-site-text-size, wait, screenshot)")};
 }
 

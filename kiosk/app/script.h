@@ -7,6 +7,10 @@
 //   tap X Y                  a touch at pixel X, Y
 //   double-tap "TEXT"        two quick touches on the item tap "TEXT" finds, a few frames
 //                            apart, without reading in between (a tap acts once)
+//   tap-disabled "TEXT"      a touch on the greyed button whose label contains TEXT (found
+//                            as tap "TEXT" finds one); fails when there is no such button or
+//                            when it is not greyed (a touch would act). The steps after it
+//                            check that nothing happened
 //   drag X1 Y1 X2 Y2         press at X1 Y1, move over several frames to X2 Y2, release
 //   type "TEXT"              taps the keys of the open on-screen keyboard or pad, one per
 //                            character; capitals through the "shift" key; fails when a key
@@ -34,7 +38,8 @@
 // given after the key, `expect "@desk.ticket.called(time=10 h)"`, and n picks the plural form
 // too, `expect "@immersion.places(n=1)"`; a placeholder given no value matches any words.
 // A tap or expect whose text is not in view swipes the page up, then down, as a person
-// would, before it fails (a small screen at A++ shows less at once).
+// would, before it fails (a small screen at A++ shows less at once): each part of the screen
+// that scrolls in turn (two columns that scroll apart, the page above an open keyboard).
 // Quoted text may hold \" and \\. After each step the runner draws a few frames so the UI
 // settles. A failed step prints `FILE:LINE: FAILED: why`; the run ends with
 // `N passed, N failed` and succeeds only when none failed.
@@ -49,7 +54,7 @@
 namespace eric {
 
 enum class StepKind {
-  Tap, TapAt, DoubleTap, Drag, Type, Advance, Frames, Expect, ExpectNot, ExpectChosen, ExpectSaid,
+  Tap, TapAt, DoubleTap, TapDisabled, Drag, Type, Advance, Frames, Expect, ExpectNot, ExpectChosen, ExpectSaid,
   Wait, Screenshot, Theme, ExpectTheme, ExpectSiteTextSize
 };
 

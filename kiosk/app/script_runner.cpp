@@ -1,6 +1,7 @@
 // Running a script against the kiosk (see script_runner.h).
 #include "kiosk/app/script_runner.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <cmath>
@@ -89,6 +90,15 @@ const ProbeItem* find_key(const ui::UiProbe& probe, std::string_view key) {
   for (const ProbeItem& item : probe.items()) {
     if (item.kind == ProbeKind::Key && item.tappable && item.key == key) return &item;
   }
+  return nullptr;
+}
+
+// A button named TEXT, greyed or not (a tap-disabled step fails on one that acts); an
+// equal label first, as find_tappable.
+const ProbeItem* find_button(const ui::UiProbe& probe, const TextPattern& text) {
+  for (bool exactly : {true, false})
+    for (const ProbeItem& item : probe.items())
+      if ((item.tappable || item.disabled) && named(item, text, exactly)) return &item;
   return nullptr;
 }
 
@@ -221,6 +231,8 @@ class Runner {
       case StepKind::Tap:
       case StepKind::DoubleTap:
         return tap_by_name(s, text);
+      case StepKind::TapDisabled:
+        return tap_disabled(s, text);
       case StepKind::TapAt:
         tap_at(s.x1, s.y1);
         return Status::success();
@@ -276,6 +288,21 @@ class Runner {
     const float x = item->x + item->w / 2, y = item->y + item->h / 2;
     tap_at(x, y);
     if (s.kind == StepKind::DoubleTap) tap_at(x, y);  // the same finger, ~70 ms later
+    return Status::success();
+  }
+
+  // A touch on a greyed button, found by its name wherever the screen is (never by pixels,
+  // which land elsewhere on another terminal): the steps after it check nothing happened.
+  Status tap_disabled(const ScriptStep& s, const TextPattern& text) {
+    read_first();
+    scroll_until([&] { return find_button(t_.probe(), text) != nullptr; });
+    const ProbeItem* item = find_button(t_.probe(), text);
+    if (!item)
+      return step_failed("pas de bouton « " + s.text + " » à l'écran ; textes visibles :" +
+                         visible_texts(t_.probe()));
+    if (!item->disabled)
+      return step_failed("« " + s.text + " » n'est pas grisé : un toucher le ferait agir");
+    tap_at(item->x + item->w / 2, item->y + item->h / 2);
     return Status::success();
   }
 
@@ -353,37 +380,67 @@ class Runner {
     t_.run_frames(o_.settle_frames);
   }
 
-  // What a person does when what they look for is not in view: the page is scrolled down
-  // with a slow swipe, a few times, then back up (a small screen at A++ holds less). Like a
-  // person, it turns back as soon as a swipe moves nothing (the end of the page) and stops at
-  // the top: on a page that fits, one swipe each way and no more.
+  // What a person does when what they look for is not in view: the part of the page that
+  // scrolls is swiped down slowly, a few times, then back up (a small screen at A++ holds
+  // less). Each such part in turn, where the finger would go: the left column of two that
+  // scroll apart, the strip left under a banner, the page above an open keyboard (the centre
+  // of the screen may be a keyboard or a header). Like a person, it turns back as soon as a
+  // swipe moves nothing (the end of the page) and stops at the top: on a page that fits, one
+  // swipe each way and no more.
   template <typename Found>
   void scroll_until(const Found& found) {
     if (found() || !ImGui::GetCurrentContext()) return;
     // A screen that just changed drops presses for a moment: a swipe then would move
     // nothing and be taken for the end of the page.
     read_first();
+    for (const Lane& lane : swipe_lanes())
+      if (swipe_through(lane, found)) return;
+  }
+
+  // Where a swipe goes: x, and the two heights it moves between.
+  struct Lane {
+    float x, low, high;
+  };
+  std::vector<Lane> swipe_lanes() const {
     const ImVec2 screen = ImGui::GetIO().DisplaySize;
-    const float x = screen.x * 0.5f, low = screen.y * 0.62f, high = screen.y * 0.38f;
+    // A quarter of the screen's height, less in a short region (it must start and end in it).
+    const float reach = 0.24f * screen.y;
+    std::vector<Lane> lanes;
+    for (const ui::ScrollRegion& r : t_.probe().scroll_regions()) {
+      const float length = std::min(reach, 0.8f * r.h);
+      const float middle = r.y + 0.5f * r.h;
+      lanes.push_back({r.x + 0.5f * r.w, middle + 0.5f * length, middle - 0.5f * length});
+    }
+    // Nothing said it scrolls (a target without scroll lists): the middle of the screen.
+    if (lanes.empty())
+      lanes.push_back({0.5f * screen.x, 0.5f * screen.y + 0.5f * reach,
+                       0.5f * screen.y - 0.5f * reach});
+    return lanes;
+  }
+
+  // Down the lane, then back up; true as soon as found.
+  template <typename Found>
+  bool swipe_through(const Lane& lane, const Found& found) {
     bool down_the_page = true;
     for (int swipe = 0, back = 0; back < 2 * kMaxSwipes;) {
       ScriptStep s;
-      s.x1 = s.x2 = x;
-      s.y1 = down_the_page ? low : high;
-      s.y2 = down_the_page ? high : low;
+      s.x1 = s.x2 = lane.x;
+      s.y1 = down_the_page ? lane.low : lane.high;
+      s.y2 = down_the_page ? lane.high : lane.low;
       const ItemPlaces before = item_places(t_.probe());
       drag(s, 3);
       glide();
-      if (found()) return;
+      if (found()) return true;
       const bool moved = item_places(t_.probe()) != before;
       if (down_the_page) {
         down_the_page = moved && ++swipe < kMaxSwipes;  // then back up, twice as far
       } else if (!moved) {
-        return;  // the top, and not found on the way
+        return false;  // the top, and not found on the way
       } else {
         ++back;
       }
     }
+    return false;
   }
   static constexpr int kMaxSwipes = 4;
   static constexpr int kInertiaFrames = 40;  // the longest a swipe's glide takes to come to rest

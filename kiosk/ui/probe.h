@@ -17,6 +17,9 @@ struct ProbeItem {
   bool tappable = false;
   // Drawn over the page (a modal, a toast): the overlap check compares items of one layer.
   int layer = 0;
+  // Drawn greyed: it takes no tap by design (not because a modal covers it), so a script can
+  // check that a touch on it does nothing (`tap-disabled`).
+  bool disabled = false;
 };
 
 // What the layout check found wrong on the screen (screen_check.h reads them): a word cut
@@ -40,6 +43,12 @@ struct TypedBox {
   bool shown_whole = true;
 };
 
+// A part of the screen that scrolls under a finger (its content is taller than it): where a
+// person, or the script runner, swipes to bring what is below the fold into view.
+struct ScrollRegion {
+  float x = 0, y = 0, w = 0, h = 0;  // the visible part, in pixels
+};
+
 // Rebuilt every frame: widgets record what they draw, in drawing order (reading order
 // within a screen). Only items that are visible (clipped in) count; under a modal they are
 // recorded as not tappable (dimmed, still readable).
@@ -53,6 +62,7 @@ class UiProbe {
     typed_.clear();
     keyboard_ = {};
     has_keyboard_ = false;
+    scroll_regions_.clear();
   }
   void record(ProbeItem item) {
     item.layer = layer_;
@@ -84,6 +94,10 @@ class UiProbe {
   void enter_scroll() { ++scroll_depth_; }
   void leave_scroll() { --scroll_depth_; }
   bool in_scroll() const { return scroll_depth_ > 0; }
+  // The regions that scroll this frame, in drawing order (a modal's page takes no swipe and
+  // records none).
+  void scrolls_here(ScrollRegion region) { scroll_regions_.push_back(region); }
+  const std::vector<ScrollRegion>& scroll_regions() const { return scroll_regions_; }
 
  private:
   std::vector<ProbeItem> items_;
@@ -93,6 +107,7 @@ class UiProbe {
   std::vector<TypedBox> typed_;
   TypedBox keyboard_;
   bool has_keyboard_ = false;
+  std::vector<ScrollRegion> scroll_regions_;
 };
 
 }  // namespace eric::ui

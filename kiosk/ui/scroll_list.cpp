@@ -94,6 +94,12 @@ ScrollList::ScrollList(Ui& ui, std::string_view id, ImVec2 size, int count, floa
   ImGui::PushID(id.data(), id.data() + id.size());
   ImGui::PushClipRect(rect_min_, rect_max_, true);
   ui.probe.enter_scroll();
+  // Where a swipe moves this list: its part in view, when there is more than the view holds.
+  if (s.max_offset > 0 && input_allowed(ui)) {
+    const ImRect shown = ImGui::GetCurrentWindow()->ClipRect;
+    if (shown.GetWidth() > 0 && shown.GetHeight() > 0)
+      ui.probe.scrolls_here({shown.Min.x, shown.Min.y, shown.GetWidth(), shown.GetHeight()});
+  }
 }
 
 void ScrollList::place(int index) {

@@ -195,6 +195,9 @@ bool text_field(Ui& ui, std::string_view label, std::string_view value,
 // The field being typed in (focused, no label) and, on its right, the button that closes the
 // keyboard (labelled `close`); true when that button was tapped.
 bool field_with_close(Ui& ui, std::string_view value, FieldOpts opts, std::string_view close);
+// The width field_with_close() leaves its field beside a button labelled `close`, in the
+// width available now: a screen tells with it whether longer words fit on that button.
+float field_width_beside(const Ui& ui, std::string_view close);
 
 // A box the on-screen keyboard types into, drawn by a screen itself (a message box): the
 // layout check fails the frame when the keyboard covers it or its region does not show it

@@ -63,7 +63,7 @@ bool big_button(Ui& ui, std::string_view label, const ButtonOpts& opts) {
   detail::draw_text(ui, opts.enabled ? FontRole::BodyBold : FontRole::Body,
                     ImVec2(x, std::round(bb.Min.y + (h - label_size.y) * 0.5f)), fg, label, 0,
                     false);
-  detail::record(ui, ProbeKind::Button, label, bb, opts.enabled);
+  detail::record(ui, ProbeKind::Button, label, bb, opts.enabled, {}, !opts.enabled);
   return r.tapped;
 }
 

@@ -474,11 +474,21 @@ bool text_field(Ui& ui, std::string_view label, std::string_view value, const Fi
   return tapped;
 }
 
+namespace {
+float close_button_width(const Ui& ui, std::string_view close) {
+  return text_size(ui, close, FontRole::BodyBold).x + 4.0f * em(ui);
+}
+}  // namespace
+
+float field_width_beside(const Ui& ui, std::string_view close) {
+  return ImGui::GetContentRegionAvail().x - close_button_width(ui, close) - em(ui);
+}
+
 bool field_with_close(Ui& ui, std::string_view value, FieldOpts opts, std::string_view close) {
   const float e = em(ui);
-  const float close_w = text_size(ui, close, FontRole::BodyBold).x + 4.0f * e;
+  const float close_w = close_button_width(ui, close);
   opts.focused = true;
-  opts.width = ImGui::GetContentRegionAvail().x - close_w - e;
+  opts.width = field_width_beside(ui, close);
   const ImVec2 row = ImGui::GetCursorScreenPos();
   text_field(ui, "", value, opts);
   const ImVec2 after = ImGui::GetCursorScreenPos();

@@ -68,10 +68,10 @@ void check_words_fit(Ui& ui, const ImFont* font, std::string_view text, ImVec2 p
 }
 
 void record(Ui& ui, ProbeKind kind, std::string_view text, const ImRect& bb, bool tappable,
-            std::string_view key) {
+            std::string_view key, bool disabled) {
   // Under a modal the page is dimmed, not hidden: its texts are still readable (so a script
   // can tell what a passer-by could read), but nothing there takes a tap.
-  if (!input_allowed(ui)) tappable = false;
+  if (!input_allowed(ui)) tappable = disabled = false;  // what a touch reaches is the modal
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   ImRect visible = bb;
   visible.ClipWithFull(window->ClipRect);
@@ -86,6 +86,7 @@ void record(Ui& ui, ProbeKind kind, std::string_view text, const ImRect& bb, boo
   item.w = visible.GetWidth();
   item.h = visible.GetHeight();
   item.tappable = tappable;
+  item.disabled = disabled;
   ui.probe.record(std::move(item));
 }
 

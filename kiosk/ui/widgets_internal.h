@@ -15,9 +15,9 @@ inline ImU32 col(Color c) { return to_u32(c); }
 
 // Records an item if it is visible in the current clip rect; under a modal it is recorded as
 // readable text that takes no tap. The recorded rect is the visible part (a script taps its
-// centre).
+// centre). disabled: drawn greyed, taking no tap whatever covers it (ProbeItem::disabled).
 void record(Ui& ui, ProbeKind kind, std::string_view text, const ImRect& bb, bool tappable,
-            std::string_view key = {});
+            std::string_view key = {}, bool disabled = false);
 
 // Declares bb as an item with id (layout included) and runs the touch rules: returns true on
 // a tap. held: finger on it and not dragging (to draw the pressed look). visible: not clipped.

@@ -47,6 +47,15 @@ TEST(ScriptParse, EveryCommand) {
   EXPECT_EQ(s.steps[9].line, 12);
 }
 
+TEST(ScriptParse, TapDisabledTakesAQuotedText) {
+  const Script s = parse_script("tap-disabled \"@immersion.form.send\"\ntap-disabled 10 20\n");
+  ASSERT_EQ(s.steps.size(), 1u);
+  EXPECT_EQ(s.steps[0].kind, StepKind::TapDisabled);
+  EXPECT_EQ(s.steps[0].text, "@immersion.form.send");
+  ASSERT_EQ(s.errors.size(), 1u) << "a greyed button is named, never touched by pixels";
+  EXPECT_EQ(s.errors[0].line, 2);
+}
+
 TEST(ScriptParse, EscapedQuotesAndWindowsLineEnds) {
   const Script s = parse_script("expect \"il a dit \\\"oui\\\" \\\\ fin\"\r\ntap \"A\"\r\n");
   ASSERT_TRUE(s.errors.empty());

@@ -146,6 +146,31 @@ TEST(ScriptRunner, FailuresNameTheLineAndListVisibleTexts) {
   EXPECT_NE(out.find("1 passed, 2 failed"), std::string::npos) << out;
 }
 
+// A greyed button is touched by its name, wherever it is on the terminal; the step fails when
+// the button is missing, acts, or is only covered by a modal (a touch would reach the modal).
+TEST(ScriptRunner, TapDisabledTouchesAGreyedButtonByName) {
+  FakeTarget t;
+  ProbeItem greyed{ProbeKind::Button, "Envoyer ma demande", "", 300, 700, 200, 80, false};
+  greyed.disabled = true;
+  t.probe_.record(greyed);
+  t.add(ProbeKind::Button, "Envoyer", 0, 0, true);
+  t.add(ProbeKind::Button, "Fermer", 0, 100, false);  // under a modal: neither acts nor greyed
+  std::string out;
+  ScriptResult r = run("tap-disabled \"envoyer ma demande\"\n", t, out);
+  EXPECT_EQ(r.failed, 0) << out;
+  ASSERT_EQ(t.downs.size(), 1u);
+  EXPECT_FLOAT_EQ(t.downs[0].first, 400);
+  EXPECT_FLOAT_EQ(t.downs[0].second, 740);
+  out.clear();
+  r = run("tap-disabled \"Envoyer\"\ntap-disabled \"Absent\"\ntap-disabled \"Fermer\"\n", t,
+          out);
+  EXPECT_EQ(r.failed, 3) << out;
+  EXPECT_EQ(t.downs.size(), 1u) << "a failed step touches nothing";
+  EXPECT_NE(out.find("« Envoyer » n'est pas grisé"), std::string::npos) << out;
+  EXPECT_NE(out.find("pas de bouton « Absent »"), std::string::npos) << out;
+  EXPECT_NE(out.find("pas de bouton « Fermer »"), std::string::npos) << out;
+}
+
 TEST(ScriptRunner, ParseErrorsStopTheRunAndCountAsFailures) {
   FakeTarget t;
   std::string out;

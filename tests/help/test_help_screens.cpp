@@ -80,6 +80,24 @@ TEST_F(HelpScreens, CalledTicketBannerForThirtySecondsOnTheVisitorSide) {
   EXPECT_FALSE(banner_shows("A001"));
 }
 
+// A short screen at A++: the banner keeps to a quarter of the height in a smaller font, so
+// the page under it stays usable for its 30 s (in Display it took a third of 1366x768).
+TEST_F(HelpScreens, TheCalledTicketBannerKeepsToAQuarterOfAShortScreen) {
+  ImGui::GetIO().DisplaySize = ImVec2(1366, 768);
+  play("tap \"A++\"\n");
+  TicketRequest r;
+  r.site_id = kSite;
+  r.reason = "cv";
+  auto t = take_ticket(*db, r, clock.now_s());
+  ASSERT_TRUE(t.ok());
+  ASSERT_TRUE(call_ticket(*db, t.value.ticket.id, "animator", clock.now_s()).ok);
+  EXPECT_TRUE(banner_shows("Ticket A001, présentez-vous au bureau d'accueil"));
+  ScreenContext ctx = app->context();
+  const float h = called_ticket_banner_height(ctx);
+  EXPECT_GT(h, 0.0f);
+  EXPECT_LE(h, 0.25f * 768);
+}
+
 // The shell writes between visitors: the counters held in memory, and once a day the
 // housekeeping (yesterday's names cleared, yesterday's counters put in the outbox).
 TEST_F(HelpScreens, AtHomeTheShellWritesCountersAndDoesTheDaysHousekeeping) {

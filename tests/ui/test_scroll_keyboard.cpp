@@ -80,6 +80,24 @@ TEST(ScrollList, InertiaDecaysAndStops) {
   EXPECT_EQ(f.clicked, -1);
 }
 
+// The probe tells where a swipe scrolls (the script runner swipes there, not at the middle of
+// the screen): a list longer than its view, its part in view; one that fits, nowhere.
+TEST(ScrollList, SaysWhereASwipeScrollsIt) {
+  ListFixture f;
+  f.h.frame(f.fn());
+  ASSERT_EQ(f.h.ui.probe.scroll_regions().size(), 1u);
+  const ScrollRegion& r = f.h.ui.probe.scroll_regions()[0];
+  EXPECT_FLOAT_EQ(r.x, 40);
+  EXPECT_FLOAT_EQ(r.y, 200);
+  EXPECT_FLOAT_EQ(r.w, 1200);
+  EXPECT_FLOAT_EQ(r.h, 800);
+  f.h.frame([&] {
+    ImGui::SetCursorScreenPos(ImVec2(40, 200));
+    ScrollList list(f.h.ui, "short", ImVec2(1200, 800), 3, 150, 20);
+  });
+  EXPECT_TRUE(f.h.ui.probe.scroll_regions().empty()) << "three rows fit: nothing to swipe";
+}
+
 TEST(ScrollList, TapOnARowClicksIt) {
   ListFixture f;
   f.h.frame(f.fn());
