@@ -201,7 +201,16 @@ void draw_workshops_panel(const DeskContext& d, DeskWorkshopsState& s) {
 
   const float left_w = ImGui::GetContentRegionAvail().x * 0.36f;
   const ImVec2 left_pos = ImGui::GetCursorScreenPos();
-  workshop_list(d, s, left_w, ImGui::GetContentRegionAvail().y);
+  // While a walk-in's name is typed, the list ends at the keyboard's top: its cards would be
+  // drawn under the keys (in Ukrainian the second card's title was).
+  float list_h = ImGui::GetContentRegionAvail().y;
+  if (s.typing_walk_in) {
+    const float keyboard_top =
+        ImGui::GetIO().DisplaySize.y - ui::keyboard_height(u, ui::KeyboardMode::Text);
+    list_h = std::max(ui::card_height(u, false),
+                      std::min(list_h, keyboard_top - left_pos.y - ui::px(u, 12)));
+  }
+  workshop_list(d, s, left_w, list_h);
 
   const float right_x = left_pos.x + left_w + ui::px(u, 40);
   const float right_w = ImGui::GetWindowContentRegionMax().x + ImGui::GetWindowPos().x - right_x;
