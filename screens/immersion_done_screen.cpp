@@ -54,63 +54,16 @@ class ImmersionDoneScreen : public Screen {
       return;
     }
     ui::space(u, ui::Space::Small);
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float gap = ui::px(u, 64);
     if (!qr_made_) {
       qr_made_ = true;
       qr_ok_ = ui::make_qr(qr_text(ctx), qr_);
     }
-    // Modules shrink (down to 4 px, still read by a phone) so the code and its caption fit
-    // the height of a small screen.
-    const float caption_h = 3 * u.fonts.size(ui::FontRole::Body) + ui::space_height(u, ui::Space::Small);
-    const float fit = qr_ok_ ? std::floor((avail.y - caption_h) / ui::qr_side_px(qr_, 1)) : 0;
-    const float module = std::max(4.0f, std::min(ui::qr_module_px(u), fit));
-    const float qr_w = qr_ok_ ? ui::qr_side_px(qr_, module) : 0;
-    const float right_w = std::max(qr_w, ui::px(u, 440));
-    // Receipt and code side by side; on a narrow screen (portrait) the code comes under the
-    // receipt, in the same scrolling page, at the size a phone reads from the screen.
-    const bool stacked = avail.x - right_w - gap < 20 * ui::em(u);
-    const float left_w = stacked ? avail.x : avail.x - right_w - gap;
-    constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoScrollbar |
-                                        ImGuiWindowFlags_NoScrollWithMouse |
-                                        ImGuiWindowFlags_NoBackground;
-    ImGui::BeginChild("##receipt", ImVec2(left_w, avail.y), false, kFlags);
-    {
-      // The buttons stay in view under the page: their height, the gap and the spacing.
-      const float buttons_h =
-          ui::target_height(u) + ui::px(u, 16) + 3 * ImGui::GetStyle().ItemSpacing.y;
-      {
-        ui::ScrollPage page(u, "immersion.done.page", ImVec2(0, avail.y - buttons_h), page_h_);
-        draw_receipt(ctx);
-        if (stacked) {
-          ui::space(u, ui::Space::Section);
-          draw_code_for_phone(ctx, ui::qr_module_px(u), left_w);
-        }
-      }
-      ui::space(u, ui::Space::Small);
-      draw_buttons(ctx);
-    }
-    ImGui::EndChild();
-    if (stacked) return;
-    ImGui::SameLine(0, gap);
-    ImGui::BeginChild("##qr", ImVec2(right_w, avail.y), false, kFlags);
-    draw_code_for_phone(ctx, module, right_w);
-    ImGui::EndChild();
+    ui::receipt_with_code(u, "immersion.done.page", qr_ok_ ? &qr_ : nullptr,
+                          ctx.i18n.tr("immersion.done.qr_caption"), page_h_,
+                          [&] { draw_receipt(ctx); }, [&] { draw_buttons(ctx); });
   }
 
  private:
-  // The QR code, centred in a column `width` wide, and its caption.
-  void draw_code_for_phone(ScreenContext& ctx, float module, float width) {
-    if (!qr_ok_) return;
-    ui::Ui& u = ctx.ui;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
-                         std::floor((width - ui::qr_side_px(qr_, module)) * 0.5f));
-    ui::draw_qr(u, qr_, module);
-    ui::space(u, ui::Space::Small);
-    ui::text(u, ctx.i18n.tr("immersion.done.qr_caption"),
-             ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, width});
-  }
-
   void load(ScreenContext& ctx) {
     Database* db = ctx.services.db;
     const int64_t now = ctx.clock.now_ms();

@@ -30,53 +30,45 @@ class WorkshopDoneScreen : public Screen {
   bool show_back() const override { return false; }
 
   void draw(ScreenContext& ctx) override {
+    if (!loaded_) load(ctx);
+    ui::space(ctx.ui, ui::Space::Section);
+    ui::receipt_with_code(ctx.ui, "workshop.done.page", qr_ok_ ? &qr_ : nullptr,
+                          ctx.i18n.tr("workshop.done.qr_caption"), page_h_,
+                          [&] { draw_details(ctx); }, [&] {
+                            if (ui::big_button(ctx.ui, ctx.i18n.tr("workshop.done.finish")))
+                              end_visitor_path(ctx, "workshop");
+                          });
+  }
+
+ private:
+  // The seat kept, the workshop's when and where, what to bring.
+  void draw_details(ScreenContext& ctx) {
     ui::Ui& u = ctx.ui;
     const I18n& t = ctx.i18n;
-    if (!loaded_) load(ctx);
-    ui::space(u, ui::Space::Section);
-    const float left_w = ImGui::GetContentRegionAvail().x * 0.55f;
-    ImGui::BeginGroup();
+    const float width = ImGui::GetContentRegionAvail().x;
     const std::string& name = ctx.session.first_name;
     ui::text(u, name.empty() ? t.tr("workshop.done.kept") : t.tr("workshop.done.kept_name",
                                                                   {{"name", name}}),
-             ui::TextOpts{ui::FontRole::Title, ui::Tone::Title, left_w});
+             ui::TextOpts{ui::FontRole::Title, ui::Tone::Title, width});
     ui::space(u, ui::Space::Section);
     if (card_) {
       const Workshop& w = card_->workshop;
-      ui::text(u, w.title, ui::TextOpts{ui::FontRole::Heading, ui::Tone::Normal, left_w});
+      ui::text(u, w.title, ui::TextOpts{ui::FontRole::Heading, ui::Tone::Normal, width});
       ui::text(u, workshop_when_words(w, t), ui::TextOpts{ui::FontRole::Heading,
-                                                           ui::Tone::Normal, left_w});
-      ui::text(u, where_, ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, left_w});
+                                                           ui::Tone::Normal, width});
+      ui::text(u, where_, ui::TextOpts{ui::FontRole::Body, ui::Tone::Secondary, width});
       ui::space(u, ui::Space::Section);
       if (!w.what_to_bring.empty()) {
         ui::text(u, t.tr("workshop.detail.bring"),
-                 ui::TextOpts{ui::FontRole::BodyBold, ui::Tone::Normal, left_w});
-        ui::text(u, w.what_to_bring, ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, left_w});
+                 ui::TextOpts{ui::FontRole::BodyBold, ui::Tone::Normal, width});
+        ui::text(u, w.what_to_bring, ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, width});
         ui::space(u, ui::Space::Section);
       }
     }
     ui::text(u, t.tr("workshop.done.come_early"),
-             ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, left_w});
-    ui::space(u, ui::Space::Wide);
-    if (ui::big_button(u, t.tr("workshop.done.finish"))) {
-      end_visitor_path(ctx, "workshop");
-      ImGui::EndGroup();
-      return;
-    }
-    ImGui::EndGroup();
-
-    if (qr_ok_) {
-      ImGui::SameLine(0, ui::px(u, 80));
-      ImGui::BeginGroup();
-      ui::text(u, t.tr("workshop.done.qr_caption"),
-               ui::TextOpts{ui::FontRole::BodyBold, ui::Tone::Normal, ui::px(u, 560)});
-      ui::space(u, ui::Space::Section);
-      ui::draw_qr(u, qr_, ui::qr_module_px(u));
-      ImGui::EndGroup();
-    }
+             ui::TextOpts{ui::FontRole::Body, ui::Tone::Normal, width});
   }
 
- private:
   void load(ScreenContext& ctx) {
     loaded_ = true;
     if (ctx.services.db && !id_.empty()) card_ = workshop_card(*ctx.services.db, id_);
@@ -99,6 +91,7 @@ class WorkshopDoneScreen : public Screen {
   std::string where_;
   ui::QrMatrix qr_;
   bool qr_ok_ = false;
+  float page_h_ = 0;
 };
 
 }  // namespace

@@ -132,4 +132,58 @@ void fact(Ui& ui, std::string_view label, std::string_view value, float width) {
   text(ui, value, TextOpts{FontRole::Body, Tone::Normal, std::max(1.0f, room)});
 }
 
+namespace {
+
+// The code centred in a column `width` wide, and its caption under it.
+void code_for_phone(Ui& ui, const QrMatrix& qr, float module, float width,
+                    std::string_view caption) {
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
+                       std::floor((width - qr_side_px(qr, module)) * 0.5f));
+  draw_qr(ui, qr, module);
+  space(ui, Space::Small);
+  text(ui, caption, TextOpts{FontRole::Body, Tone::Secondary, width});
+}
+
+}  // namespace
+
+void receipt_with_code(Ui& ui, std::string_view id, const QrMatrix* qr, std::string_view caption,
+                       float& page_h, const std::function<void()>& details,
+                       const std::function<void()>& buttons) {
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float gap = px(ui, 64);
+  // The caption as wrapped in the narrowest column, with the spacing around it.
+  const float caption_h = text_size(ui, caption, FontRole::Body, px(ui, 440)).y +
+                          space_height(ui, Space::Small) + 2 * ImGui::GetStyle().ItemSpacing.y;
+  const float fit = qr ? std::floor((avail.y - caption_h) / qr_side_px(*qr, 1)) : 0;
+  const float module = std::max(4.0f, std::min(qr_module_px(ui), fit));
+  const float code_w = qr ? std::max(qr_side_px(*qr, module), px(ui, 440)) : 0;
+  const bool stacked = qr && avail.x - code_w - gap < 20 * em(ui);
+  const float page_w = qr && !stacked ? avail.x - code_w - gap : avail.x;
+  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoScrollbar |
+                                      ImGuiWindowFlags_NoScrollWithMouse |
+                                      ImGuiWindowFlags_NoBackground;
+  const std::string name(id);
+  ImGui::BeginChild((name + "##receipt").c_str(), ImVec2(page_w, avail.y), false, kFlags);
+  {
+    // The buttons stay in view under the page: their height, the gap and the spacing.
+    const float buttons_h = target_height(ui) + px(ui, 16) + 3 * ImGui::GetStyle().ItemSpacing.y;
+    {
+      ScrollPage page(ui, name, ImVec2(0, avail.y - buttons_h), page_h);
+      details();
+      if (stacked) {
+        space(ui, Space::Section);
+        code_for_phone(ui, *qr, qr_module_px(ui), page_w, caption);
+      }
+    }
+    space(ui, Space::Small);
+    buttons();
+  }
+  ImGui::EndChild();
+  if (!qr || stacked) return;
+  ImGui::SameLine(0, gap);
+  ImGui::BeginChild((name + "##code").c_str(), ImVec2(code_w, avail.y), false, kFlags);
+  code_for_phone(ui, *qr, module, code_w, caption);
+  ImGui::EndChild();
+}
+
 }  // namespace eric::ui

@@ -2,6 +2,7 @@
 // that scrolls by dragging, and a "label: value" line.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -10,6 +11,7 @@
 #include <imgui.h>
 
 #include "kiosk/ui/keyboard.h"
+#include "kiosk/ui/qr_view.h"
 #include "kiosk/ui/scroll_list.h"
 #include "kiosk/ui/ui.h"
 #include "kiosk/ui/widgets.h"
@@ -67,6 +69,16 @@ class ScrollPage {
   float top_ = 0;
   std::unique_ptr<ScrollList> list_;
 };
+
+// A receipt to take away: its details on a page that scrolls, its buttons under the page and
+// always in view, and a QR code with its caption beside the page, or at the page's end where
+// the screen is too narrow for both (a portrait screen). Beside, the code's modules shrink
+// (down to 4 px, still read by a phone) to fit the height of a short screen. qr: nullptr when
+// there is no code. page_h keeps the page's measured height between frames (a member of the
+// screen). The details and the buttons are drawn by the screen, at the cursor.
+void receipt_with_code(Ui& ui, std::string_view id, const QrMatrix* qr, std::string_view caption,
+                       float& page_h, const std::function<void()>& details,
+                       const std::function<void()>& buttons);
 
 // What a page shows above the on-screen keyboard while it is open: a ScrollPage down to the
 // keyboard's top that keeps the field being typed in view (text_field with focused, or
