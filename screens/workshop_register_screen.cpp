@@ -63,10 +63,15 @@ class WorkshopRegisterScreen : public Screen {
       if (ctx.session.first_name.empty()) focus_ = Field::FirstName;
     }
     const float field_w = std::min(ui::px(u, 760), ImGui::GetContentRegionAvail().x);
-    // While typing, the page above the keyboard scrolls to keep the field in view.
+    // While typing, the page above the keyboard scrolls to keep the field in view; else the
+    // whole page scrolls (at 1366x768 A++ the consent and "J'accepte" were below the screen).
     std::optional<ui::TypingPage> typing;
+    std::optional<ui::ScrollPage> page;
     if (focus_ != Field::None)
       typing.emplace(u, "workshop.register.typing", keyboard_opts().mode, typing_h_);
+    else
+      page.emplace(u, "workshop.register.page", ImVec2(0, ImGui::GetContentRegionAvail().y),
+                   page_h_);
     if (focus_ != Field::Contact) {
       ui::FieldOpts f;
       f.focused = focus_ == Field::FirstName;
@@ -118,6 +123,7 @@ class WorkshopRegisterScreen : public Screen {
     if (!error_.empty()) ui::text(u, error_, ui::TextOpts{ui::FontRole::Body, ui::Tone::Error});
 
     typing.reset();
+    page.reset();
     if (focus_ != Field::None) {
       std::string& edited = focus_ == Field::FirstName ? ctx.session.first_name : contact;
       if (ui::keyboard(u, edited, keyboard_opts()) == ui::KeyResult::Ok)
@@ -209,6 +215,7 @@ class WorkshopRegisterScreen : public Screen {
   bool name_checked_ = false;     // the first name was left once: its error may show
   bool contact_checked_ = false;  // the same for the contact
   float typing_h_ = 0;            // the page above the keyboard, as last drawn
+  float page_h_ = 0;              // the page without the keyboard, as last drawn
   std::string error_;
 };
 
