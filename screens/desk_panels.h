@@ -45,6 +45,7 @@ struct DeskWorkshopsState {
   bool typing_walk_in = false;
   std::string walk_in_name;  // a first name: wiped when the desk closes
   std::string message;       // the last refusal, in words
+  float typing_h = 0;        // the chosen workshop's page above the keyboard, as last drawn
   DeskWorkshopsState() = default;
   DeskWorkshopsState(const DeskWorkshopsState&) = delete;
   DeskWorkshopsState& operator=(const DeskWorkshopsState&) = delete;

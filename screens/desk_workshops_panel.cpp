@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "kiosk/app/services.h"
 #include "kiosk/core/words/i18n.h"
@@ -216,7 +217,12 @@ void draw_workshops_panel(const DeskContext& d, DeskWorkshopsState& s) {
   const float right_w = ImGui::GetWindowContentRegionMax().x + ImGui::GetWindowPos().x - right_x;
   ImGui::SetCursorScreenPos(ImVec2(right_x, left_pos.y));
   ImGui::BeginGroup();
-  chosen_workshop(d, s, chosen, right_w);
+  {
+    // The walk-in's name field stays above the keyboard (at 1366x768 it fell under the keys).
+    std::optional<ui::TypingPage> typing;
+    if (s.typing_walk_in) typing.emplace(u, "desk.ws.typing", ui::KeyboardMode::Text, s.typing_h);
+    chosen_workshop(d, s, chosen, right_w);
+  }
   ImGui::EndGroup();
 
   if (s.typing_walk_in) {
