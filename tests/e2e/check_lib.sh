@@ -75,11 +75,36 @@ start_server() {
   echo "$tag: server at $url"
 }
 
-# run_kiosk SCRIPT [KIOSK_ARGS...]: the real kiosk under Xvfb, at the e2e scripts' screen and
-# day, screenshots into $shots; fails as the script does.
+# The terminal a run plays on, from the environment (run_terminals.sh sets it):
+#   ERIC_SCREEN        WIDTHxHEIGHT of the screen (default 1920x1080)
+#   ERIC_SCREEN_INCHES its diagonal (default: the usual panel of that size, below)
+#   ERIC_TEXT_SIZE     A, A+ or A++: the size a visitor starts with (default A)
+#   ERIC_THEME         the theme a visitor starts with (default: the standard one)
+# kiosk_on_terminal KIOSK CLOCK SCRIPT SHOTS [KIOSK_ARGS...]: the real kiosk under Xvfb on that
+# terminal, its clock at CLOCK, SCRIPT's screenshots into SHOTS; fails as the script does.
+# Every e2e run starts the kiosk here, so every script plays on every terminal.
+kiosk_on_terminal() {
+  local bin="$1" clock="$2" kiosk_script="$3" shot_dir="$4"
+  shift 4
+  local screen="${ERIC_SCREEN:-1920x1080}" inches
+  # The panels these sizes usually come as: a desk screen, a small terminal, a 4K panel, a
+  # portrait panel (the text is sized from the diagonal, as on a real terminal).
+  case "$screen" in
+    1366x768) inches=18.5 ;;
+    1280x720|1280x800) inches=15.6 ;;
+    3840x2160) inches=27 ;;
+    *) inches=23.8 ;;  # 1920x1080 and 1080x1920
+  esac
+  inches=${ERIC_SCREEN_INCHES:-$inches}
+  if [ -n "${ERIC_THEME:-}" ]; then set -- "$@" --theme "$ERIC_THEME"; fi
+  xvfb-run -a -s "-screen 0 ${screen}x24" "$bin" "$@" --windowed "$screen" \
+    --screen-inches "$inches" --text-size "${ERIC_TEXT_SIZE:-A}" --clock "$clock" \
+    --script "$kiosk_script" --screenshots "$shot_dir"
+}
+
+# run_kiosk SCRIPT [KIOSK_ARGS...]: the kiosk of a server wrapper, at the e2e scripts' day.
 run_kiosk() {
   kiosk_script=$1
   shift
-  xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" "$@" --windowed 1920x1080 \
-    --clock "2026-11-23 10:00" --script "$kiosk_script" --screenshots "$shots"
+  kiosk_on_terminal "$kiosk" "2026-11-23 10:00" "$kiosk_script" "$shots" "$@"
 }

@@ -15,5 +15,5 @@ hours.mon = 09:00-12:30 13:30-17:30
 hours.tue = 09:00-12:30 13:30-17:30
 hours.sat = closed
 CONF
-exec xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --config "$work/kiosk.conf" --demo \
-  --windowed 1920x1080 --clock "2026-11-23 12:40" --script "$script" --screenshots "$shots"
+. "$(dirname "$0")/check_lib.sh"
+kiosk_on_terminal "$kiosk" "2026-11-23 12:40" "$script" "$shots" --config "$work/kiosk.conf" --demo

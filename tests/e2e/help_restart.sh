@@ -12,8 +12,8 @@ export TZ="${TZ:-Europe/Paris}"
 # As in run_e2e.sh: under ASan, leak checking is off for the real program (SDL unloads X11
 # and Mesa modules whose leftovers LeakSanitizer cannot name); memory errors still stop it.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+. "$(dirname "$0")/check_lib.sh"
 for run in 1 2; do
-  xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --data-dir "$data" --demo \
-    --windowed 1920x1080 --clock "2026-11-23 10:00" \
-    --script "$scripts/help_restart_$run.kiosk" --screenshots "$shots"
+  kiosk_on_terminal "$kiosk" "2026-11-23 10:00" "$scripts/help_restart_$run.kiosk" "$shots" \
+    --data-dir "$data" --demo
 done

@@ -16,9 +16,8 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 
 run_kiosk() {  # run_kiosk SCRIPT: the kiosk's exit status in $status (--demo keeps local data)
   status=0
-  xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --data-dir "$data" --demo \
-    --windowed 1920x1080 --clock "2026-11-23 10:00" \
-    --script "$scripts/$1" --screenshots "$shots" >"$data.log" 2>&1 || status=$?
+  kiosk_on_terminal "$kiosk" "2026-11-23 10:00" "$scripts/$1" "$shots" \
+    --data-dir "$data" --demo >"$data.log" 2>&1 || status=$?
 }
 
 # step, then the outbox items the killed request leaves: before the commit none, after it one.
