@@ -51,13 +51,19 @@ void check_placement(Ui& ui, std::string_view text, const ImRect& bb, const ImRe
 void check_words_fit(Ui& ui, const ImFont* font, std::string_view text, ImVec2 pos,
                      float wrap_width) {
   // ImGui breaks a word longer than the line inside it ("métie / r"): each word must fit.
+  // A file path or a web address is the exception: it has no spaces, may be wider than a
+  // portrait screen (a USB key's folders), and is read across its lines as any file manager
+  // shows it.
   if (wrap_width <= 0) return;
+  auto path_or_address = [](std::string_view word) {
+    return word.front() == '/' || word.find("://") != std::string_view::npos;
+  };
   size_t start = 0;
   while (start < text.size()) {
     size_t end = text.find(' ', start);
     if (end == std::string_view::npos) end = text.size();
     const std::string_view word = text.substr(start, end - start);
-    if (!word.empty() &&
+    if (!word.empty() && !path_or_address(word) &&
         font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, word.data(), word.data() + word.size()).x >
             wrap_width + kLayoutSlackPx) {
       note(ui, LayoutFaultKind::CutWord, text, ImRect(pos, ImVec2(pos.x + wrap_width, pos.y)));

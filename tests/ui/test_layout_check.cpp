@@ -86,6 +86,27 @@ TEST(LayoutCheck, AWordWiderThanItsLineIsACutWord) {
   EXPECT_TRUE(has_fault(h.ui.probe, LayoutFaultKind::CutWord, "Installation, maintenance"));
 }
 
+// A path or a web address has no spaces to wrap at: broken across lines, it is read whole (a
+// USB key's folders on a portrait screen). A word of the same width still counts as cut.
+TEST(LayoutCheck, APathWiderThanItsLineWrapsWithoutFault) {
+  Headless h;
+  h.frame([&] {
+    ImGui::SetCursorScreenPos(ImVec2(100, 100));
+    text(h.ui, "Import en cours : /media/eric/KEY/catalogues/2026/catalogue.bundle",
+         TextOpts{FontRole::Body, Tone::Normal, 200});
+    text(h.ui, "Lien : https://candidat.francetravail.fr/offres/recherche/detail/201ABCD",
+         TextOpts{FontRole::Body, Tone::Normal, 200});
+  });
+  EXPECT_TRUE(h.ui.probe.faults().empty());
+  h.frame([&] {
+    ImGui::SetCursorScreenPos(ImVec2(100, 100));
+    text(h.ui, "Import en cours : media-eric-KEY-catalogues-2026-catalogue.bundle",
+         TextOpts{FontRole::Body, Tone::Normal, 200});
+  });
+  EXPECT_TRUE(has_fault(h.ui.probe, LayoutFaultKind::CutWord,
+                        "Import en cours : media-eric-KEY-catalogues-2026-catalogue.bundle"));
+}
+
 TEST(LayoutCheck, ATextRunningPastItsBoxIsACutWord) {
   Headless h;
   h.frame([&] {
