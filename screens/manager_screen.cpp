@@ -43,6 +43,8 @@ class ManagerScreen : public Screen {
     }
     const SyncStatusText status = sync_status_text(facts, ctx.clock.now_s(), t);
 
+    // One page that scrolls: on a 1366x768 screen the four tools fall below it.
+    ui::ScrollPage page(u, "manager.page", ImVec2(0, ImGui::GetContentRegionAvail().y), page_h_);
     // The status, with the way out on the right of its first line.
     ui::space(u, ui::Space::Large);
     const float col_w = ImGui::GetContentRegionAvail().x - ui::px(u, 560);
@@ -204,6 +206,7 @@ class ManagerScreen : public Screen {
   uint64_t counted_stamp_ = 0;
   CatalogCounts counts_;
   OutboxCounts outbox_;
+  float page_h_ = 0;  // the page as last drawn
 };
 
 }  // namespace
