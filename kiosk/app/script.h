@@ -30,7 +30,9 @@
 //                            setting), so a script checks "back to the site's size" on every
 //                            terminal (ERIC_TEXT_SIZE)
 //   wait "TEXT" SECONDS      draws frames until some visible text contains TEXT, for at most
-//                            SECONDS of real time (what comes from outside the kiosk: a sync)
+//                            SECONDS of real time (what comes from outside the kiosk: a sync);
+//                            every 3 s it looks over the page as a tap or expect does (the
+//                            text may come below the fold of a small screen)
 //   screenshot NAME.png      saves the screen into the --screenshots folder
 // A text may be a translation key instead of words: `tap "@home.jobs.title"`, `expect
 // "@home.question"`; the runner takes the kiosk's text for it in the language it shows, so one

@@ -347,13 +347,23 @@ class Runner {
   Status wait_for(const ScriptStep& s, const TextPattern& text) {
     // Real time on purpose: what is awaited (a sync with a real server) runs on another
     // thread and does not follow the kiosk's clock.
-    const auto until = std::chrono::steady_clock::now() +
-                       std::chrono::milliseconds(std::llround(s.seconds * 1000.0));
-    while (!any_text(t_.probe(), text)) {
-      if (std::chrono::steady_clock::now() >= until)
+    using Clock = std::chrono::steady_clock;
+    const auto until = Clock::now() + std::chrono::milliseconds(std::llround(s.seconds * 1000.0));
+    // Now and then the page is looked over, as a person waiting would: on a small screen the
+    // awaited line can be below the fold (the manager's outbox count at 1366x768).
+    constexpr auto kLookEvery = std::chrono::seconds(3);
+    auto next_look = Clock::now() + kLookEvery;
+    const auto found = [&] { return any_text(t_.probe(), text); };
+    while (!found()) {
+      if (Clock::now() >= until)
         return step_failed("« " + s.text + " » n'est pas venu à l'écran en " +
                            std::to_string(s.seconds) + " s ; textes visibles :" +
                            visible_texts(t_.probe()));
+      if (Clock::now() >= next_look) {
+        scroll_until(found);
+        next_look = Clock::now() + kLookEvery;
+        continue;
+      }
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
       t_.run_frames(1);
     }
