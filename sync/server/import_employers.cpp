@@ -235,7 +235,8 @@ Status EmployerMerge::write_feed(ServerCatalogWriter& writer) {
 }
 
 Status EmployerMerge::write_merged(ServerCatalogWriter& writer, const std::string& employer_id) {
-  if (const auto sole = sole_fact_.find(employer_id); sole != sole_fact_.end() && !sole->second.empty()) {
+  const auto sole = sole_fact_.find(employer_id);
+  if (sole != sole_fact_.end() && !sole->second.empty()) {
     const auto now = said_now_.find(sole->second);
     if (now != said_now_.end()) {
       return writer.upsert(Record(merged_employer({{source_, now->second}}, employer_id)));
