@@ -77,7 +77,8 @@ ScrollPage::ScrollPage(Ui& ui, std::string_view id, ImVec2 size, float& content_
   if (size.x <= 0) size.x = avail.x;
   if (size.y <= 0) size.y = avail.y;
   if (content_h_ <= 0) content_h_ = size.y;
-  list_ = std::make_unique<ScrollList>(ui, id, size, 1, content_h_, 0.0f);
+  // Its lines end before the rail's strip whether it scrolls or not: their height decides it.
+  list_ = std::make_unique<ScrollList>(ui, id, size, 1, content_h_, 0.0f, RailRoom::Always);
   list_->place(0);
   top_ = ImGui::GetCursorScreenPos().y;
 }

@@ -31,7 +31,7 @@ void reset_scroll(Ui& ui, std::string_view id) {
 }
 
 ScrollList::ScrollList(Ui& ui, std::string_view id, ImVec2 size, int count, float row_height,
-                       float gap)
+                       float gap, RailRoom room)
     : ui_(ui), row_height_(std::max(1.0f, row_height)), gap_(std::max(0.0f, gap)) {
   auto it = ui.scroll.find(id);
   if (it == ui.scroll.end()) it = ui.scroll.emplace(std::string(id), ScrollState{}).first;
@@ -91,6 +91,16 @@ ScrollList::ScrollList(Ui& ui, std::string_view id, ImVec2 size, int count, floa
   first_ = std::clamp(static_cast<int>(std::floor(s.offset / pitch)), 0, std::max(0, count));
   last_ = std::clamp(static_cast<int>(std::ceil((s.offset + size.y) / pitch)), first_, count);
 
+  // What the rows draw ends before the rail's strip: rows sized by the available width (a
+  // card, a wrapped text) as much as those sized by row_width().
+  right_ = rect_max_.x;
+  if (s.max_offset > 0 || room == RailRoom::Always) right_ -= scroll_rail_room(ui);
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  work_right_ = window->WorkRect.Max.x;
+  content_right_ = window->ContentRegionRect.Max.x;
+  window->WorkRect.Max.x = std::min(work_right_, right_);
+  window->ContentRegionRect.Max.x = std::min(content_right_, right_);
+
   ImGui::PushID(id.data(), id.data() + id.size());
   ImGui::PushClipRect(rect_min_, rect_max_, true);
   ui.probe.enter_scroll();
@@ -101,6 +111,8 @@ ScrollList::ScrollList(Ui& ui, std::string_view id, ImVec2 size, int count, floa
       ui.probe.scrolls_here({shown.Min.x, shown.Min.y, shown.GetWidth(), shown.GetHeight()});
   }
 }
+
+float scroll_rail_room(const Ui& ui) { return std::max(4.0f, px(ui, 8)) + px(ui, 8); }
 
 void ScrollList::place(int index) {
   if (id_pushed_) ImGui::PopID();
@@ -142,6 +154,9 @@ ScrollList::~ScrollList() {
   draw_scroll_indicator(ui_, *state_, rect_min_, rect_max_);
   ImGui::PopClipRect();
   ImGui::PopID();
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  window->WorkRect.Max.x = work_right_;
+  window->ContentRegionRect.Max.x = content_right_;
   // Layout continues below the list, whatever the rows did with the cursor.
   ImGui::SetCursorScreenPos(ImVec2(rect_min_.x, rect_max_.y));
   ImGui::Dummy(ImVec2(0, 0));

@@ -23,6 +23,13 @@ struct ScrollState {
 bool scroll_animating(const ScrollState& s);
 bool any_scroll_animating(const Ui& ui);
 void reset_scroll(Ui& ui, std::string_view id);  // back to the top (new results)
+// The strip at a list's outer edge that its scroll rail takes: what is drawn in a list that
+// scrolls ends before it (the available width and row_width are narrowed while the list is
+// drawn), so the rail covers no card's edge.
+float scroll_rail_room(const Ui& ui);
+// When a list keeps the rail's strip free: while it scrolls, or always (a page whose height
+// follows its width: a width that changed with the scrolling would change what decides it).
+enum class RailRoom { WhenScrolling, Always };
 
 // Usage, rows of a fixed height:
 //   { ScrollList list(ui, "jobs", size, count, row_height, gap);
@@ -33,7 +40,7 @@ class ScrollList {
  public:
   // size.x or size.y <= 0: the available width / height.
   ScrollList(Ui& ui, std::string_view id, ImVec2 size, int count, float row_height,
-             float gap = 0);
+             float gap = 0, RailRoom room = RailRoom::WhenScrolling);
   ~ScrollList();
   ScrollList(const ScrollList&) = delete;
   ScrollList& operator=(const ScrollList&) = delete;
@@ -41,7 +48,7 @@ class ScrollList {
   int first() const { return first_; }
   int last() const { return last_; }
   void place(int index);
-  float row_width() const { return rect_max_.x - rect_min_.x; }
+  float row_width() const { return right_ - rect_min_.x; }  // less the rail's strip
   bool animating() const;
   const ScrollState& state() const { return *state_; }
 
@@ -49,6 +56,8 @@ class ScrollList {
   Ui& ui_;
   ScrollState* state_;
   ImVec2 rect_min_, rect_max_;
+  float right_ = 0;  // where the rows end: rect_max_.x, or before the rail's strip
+  float work_right_ = 0, content_right_ = 0;  // the window's, given back when the list ends
   float row_height_, gap_;
   int first_ = 0, last_ = 0;
   bool id_pushed_ = false;

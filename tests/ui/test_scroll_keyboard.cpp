@@ -143,6 +143,33 @@ TEST(ScrollList, RailOnTheOuterEdgeInBothDirections) {
   }
 }
 
+// What the rows draw, by the available width (a card) or by row_width(), ends before the
+// rail's strip when the list scrolls, so the rail covers no card's edge; a list that fits
+// keeps its whole width, and the width is the window's again after the list.
+TEST(ScrollList, RowsEndBeforeTheRailOfAListThatScrolls) {
+  for (const int rows : {1000, 3}) {
+    Headless h;
+    float avail_right = 0, row_w = 0, after_right = 0, before_right = 0;
+    for (int frame = 0; frame < 2; ++frame) {  // the second frame knows whether it scrolls
+      h.frame([&] {
+        ImGui::SetCursorScreenPos(ImVec2(40, 200));
+        before_right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+        {
+          ScrollList list(h.ui, "jobs", ImVec2(1200, 800), rows, 150, 20);
+          list.place(list.first());
+          avail_right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+          row_w = list.row_width();
+        }
+        after_right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+      });
+    }
+    const float list_right = rows > 3 ? 1240.0f - scroll_rail_room(h.ui) : 1240.0f;
+    EXPECT_FLOAT_EQ(40 + row_w, list_right) << rows << " rows";
+    EXPECT_FLOAT_EQ(avail_right, std::min(before_right, list_right)) << rows << " rows";
+    EXPECT_FLOAT_EQ(after_right, before_right) << rows << " rows";
+  }
+}
+
 struct KeyboardFixture {
   Headless h;
   std::string text;
