@@ -54,19 +54,27 @@ class ManagerOutboxScreen : public Screen {
     }
 
     ui::space(u, ui::Space::Large);
-    draw_counts(u, t);
-    // Sending now, from here too: the manager who sees items waiting wants them out.
+    const float row_w = draw_counts(u, t);
+    // Sending now, from here too: the manager who sees items waiting wants them out. Beside
+    // the counts where the line holds both, else under them.
     SyncLink* link = ctx.services.sync;
     const bool enrolled = link && link->facts(db, 0).enrolled;
     if (enrolled) {
-      ImGui::SameLine(0, ui::px(u, 40));
-      ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui::px(u, 24));
-      if (live.running) {
-        ui::text(u, t.tr("manager.status.running"), ui::TextOpts{ui::FontRole::Heading, ui::Tone::Normal, -1});
+      const std::string running = t.tr("manager.status.running");
+      ui::ButtonOpts sync;
+      sync.width = ui::px(u, 520);
+      const float beside_w = live.running ? ui::text_size(u, running, ui::FontRole::Heading).x : sync.width;
+      const float gap = ui::px(u, 40);
+      if (row_w + gap + beside_w <= ImGui::GetContentRegionAvail().x) {
+        ImGui::SameLine(0, gap);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui::px(u, 24));
       } else {
-        ui::ButtonOpts sync;
-        sync.width = ui::px(u, 520);
-        if (ui::big_button(u, t.tr("manager.sync_now"), sync)) link->request_now(db);
+        ui::space(u, ui::Space::Large);
+      }
+      if (live.running) {
+        ui::text(u, running, ui::TextOpts{ui::FontRole::Heading, ui::Tone::Normal, -1});
+      } else if (ui::big_button(u, t.tr("manager.sync_now"), sync)) {
+        link->request_now(db);
       }
     }
     ui::space(u, ui::Space::Section);
@@ -88,18 +96,15 @@ class ManagerOutboxScreen : public Screen {
   }
 
  private:
-  void draw_counts(ui::Ui& u, const I18n& t) {
-    const std::pair<int64_t, OutboxState> figures[] = {{counts_.pending, OutboxState::pending},
-                                                       {counts_.sending, OutboxState::sending},
-                                                       {counts_.accepted, OutboxState::accepted},
-                                                       {counts_.rejected, OutboxState::rejected}};
-    const float w = ui::px(u, 250), h = ui::px(u, 120), gap = ui::px(u, 16);
-    for (size_t i = 0; i < std::size(figures); ++i) {
-      if (i > 0) ImGui::SameLine(0, gap);
-      figure_tile(u, figures[i].first,
-                  t.tr(std::string("manager.outbox.count.") + outbox_state_name(figures[i].second)),
-                  state_tone(figures[i].second), w, h, -1);
-    }
+  float draw_counts(ui::Ui& u, const I18n& t) {
+    std::vector<Figure> figures;
+    for (const auto& [n, state] : {std::pair{counts_.pending, OutboxState::pending},
+                                   std::pair{counts_.sending, OutboxState::sending},
+                                   std::pair{counts_.accepted, OutboxState::accepted},
+                                   std::pair{counts_.rejected, OutboxState::rejected}})
+      figures.push_back({n, t.tr(std::string("manager.outbox.count.") + outbox_state_name(state)),
+                         state_tone(state)});
+    return figure_row(u, figures, ui::px(u, 250));
   }
 
   static void draw_row(ui::Ui& u, const I18n& t, const OutboxItem& item, int64_t now,

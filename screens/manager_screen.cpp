@@ -153,22 +153,14 @@ class ManagerScreen : public Screen {
     const I18n& t = ctx.i18n;
     ui::text(u, t.tr("manager.counts.title"), ui::TextOpts{ui::FontRole::Heading, ui::Tone::Title, -1});
     ui::space(u, ui::Space::Large);
-    const std::pair<int64_t, const char*> figures[] = {
-        {counts_.jobs, "manager.counts.jobs"},
-        {counts_.employers, "manager.counts.employers"},
-        {counts_.trainings, "manager.counts.trainings"},
-        {counts_.training_sessions, "manager.counts.sessions"},
-        {counts_.immersion_slots, "manager.counts.slots"},
-        {counts_.workshops, "manager.counts.workshops"},
-    };
-    const float gap = ui::px(u, 16);
-    const float w = (ImGui::GetContentRegionAvail().x - 5 * gap) / 6;
-    const float h = ui::px(u, 120);
-    for (size_t i = 0; i < std::size(figures); ++i) {
-      if (i > 0) ImGui::SameLine(0, gap);
-      figure_tile(u, figures[i].first, t.tr(figures[i].second), ui::Tone::Normal, w, h,
-                  w - ui::px(u, 30));
-    }
+    figure_row(u,
+               {{counts_.jobs, t.tr("manager.counts.jobs")},
+                {counts_.employers, t.tr("manager.counts.employers")},
+                {counts_.trainings, t.tr("manager.counts.trainings")},
+                {counts_.training_sessions, t.tr("manager.counts.sessions")},
+                {counts_.immersion_slots, t.tr("manager.counts.slots")},
+                {counts_.workshops, t.tr("manager.counts.workshops")}},
+               ImGui::GetContentRegionAvail().x);
   }
 
   void draw_tools(ScreenContext& ctx) {

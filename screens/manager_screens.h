@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kiosk/app/screen.h"
 #include "kiosk/core/storage/store.h"
@@ -31,11 +32,18 @@ std::string outbox_type_words(const std::string& type, const I18n& i18n);
 // "12 345": thousands apart, the French way.
 std::string count_words(int64_t n);
 
-// One count on a card of w x h at the cursor (the status page's and the outbox's figures
-// look alike): the number large in `tone`, what it counts under it, wrapped at caption_wrap
-// (< 0: one line).
-void figure_tile(ui::Ui& u, int64_t n, std::string_view caption, ui::Tone tone, float w, float h,
-                 float caption_wrap);
+// One count on a card: the number large in its tone, what it counts under it.
+struct Figure {
+  int64_t n = 0;
+  std::string caption;
+  ui::Tone tone = ui::Tone::Normal;
+};
+
+// The figures at the cursor as cards side by side (the status page's and the outbox's look
+// alike), each at most max_w wide, as many to a line as the width holds without cutting a
+// word of a caption (a portrait screen takes them on two lines), all as tall as the tallest
+// caption needs. Returns the width of its widest line.
+float figure_row(ui::Ui& u, const std::vector<Figure>& figures, float max_w);
 
 // The sync's progress as one bar over its four steps, with the step in words under it.
 void sync_progress_view(ui::Ui& u, const I18n& i18n, const SyncLive& live, float width);

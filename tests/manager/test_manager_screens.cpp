@@ -11,6 +11,7 @@
 #include "kiosk/core/domain/pin.h"
 #include "kiosk/ui/ui.h"
 #include "screens/screens.h"
+#include "sync/client.h"
 #include "tests/support/headless_shell.h"
 #include "tests/support/test_util.h"
 
@@ -105,6 +106,39 @@ TEST_F(ManagerScreens, OutboxShowsStatesAndReasonsButNoPersonalData) {
       "expect \"En attente\"\n"
       "expect-not \"Mireille\"\n"
       "expect-not \"0612345678\"\n");
+}
+
+// 1366x768, enrolled: the four counts and "Synchroniser maintenant" do not hold on one line
+// there, so the button goes under them (beside them, it ran off the screen's right edge and
+// the layout check failed the step).
+TEST_F(ManagerScreens, OnAShortScreenTheOutboxSyncButtonGoesUnderItsCounts) {
+  ASSERT_TRUE(setting_set(*db, kSettingServerUrl, "http://127.0.0.1:9").ok);
+  ASSERT_TRUE(setting_set(*db, kSettingToken, "token-of-a-test").ok);
+  ImGui::GetIO().DisplaySize = ImVec2(1366, 768);
+  enter();
+  play("tap \"Suivi des envois\"\nexpect \"Synchroniser maintenant\"\nexpect \"Refusés\"\n");
+  const ui::ProbeItem* sync = nullptr;
+  const ui::ProbeItem* refused = nullptr;
+  for (const ui::ProbeItem& item : ui.probe.items()) {
+    if (item.text == "Synchroniser maintenant" && item.tappable) sync = &item;
+    if (item.text == "Refusés") refused = &item;
+  }
+  ASSERT_NE(sync, nullptr);
+  ASSERT_NE(refused, nullptr);
+  EXPECT_LE(sync->x + sync->w, 1366.0f);
+  EXPECT_GT(sync->y, refused->y + refused->h);
+  // Wide enough, it stays beside them.
+  ImGui::GetIO().DisplaySize = ImVec2(1920, 1080);
+  run_frames(3);
+  sync = refused = nullptr;
+  for (const ui::ProbeItem& item : ui.probe.items()) {
+    if (item.text == "Synchroniser maintenant" && item.tappable) sync = &item;
+    if (item.text == "Refusés") refused = &item;
+  }
+  ASSERT_NE(sync, nullptr);
+  ASSERT_NE(refused, nullptr);
+  EXPECT_LT(sync->y, refused->y);
+  EXPECT_GT(sync->x, refused->x + refused->w);
 }
 
 TEST_F(ManagerScreens, ABrokenBundleFailsInWords) {
