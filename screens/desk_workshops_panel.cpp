@@ -90,7 +90,7 @@ void workshop_list(const DeskContext& d, DeskWorkshopsState& s, float width, flo
     card.secondary = line;
     card.figure = "";
     card.figure_caption = "";
-    row_h = std::max(row_h, ui::card_height_for(u, card, width));
+    row_h = std::max(row_h, ui::card_height_for(u, card, ui::list_row_width(u, width)));
   }
   ui::ScrollList rows(u, "desk.workshops", ImVec2(width, height), static_cast<int>(list.size()),
                       row_h, ui::px(u, 12));

@@ -14,6 +14,7 @@
 #include "kiosk/core/words/french.h"
 #include "kiosk/core/words/i18n.h"
 #include "kiosk/ui/layout.h"
+#include "kiosk/ui/scroll_list.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/immersion_screens.h"
 #include "screens/immersion_support.h"
@@ -143,7 +144,7 @@ class ImmersionEmployerScreen : public Screen {
       w.spec.figure_caption = w.caption;
     };
     // Every row as tall as the tallest card: a card whose words need more lines grows.
-    const float row_w = ImGui::GetContentRegionAvail().x;
+    const float row_w = ui::list_row_width(u, ImGui::GetContentRegionAvail().x);
     float row_h = ui::card_height(u, false);
     Words w;
     for (const ImmersionSlotInfo& s : d.slots) {

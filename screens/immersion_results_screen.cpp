@@ -15,6 +15,7 @@
 #include "kiosk/core/words/french.h"
 #include "kiosk/core/words/i18n.h"
 #include "kiosk/ui/layout.h"
+#include "kiosk/ui/scroll_list.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/immersion_screens.h"
 #include "screens/jobs_support.h"
@@ -148,7 +149,7 @@ class ImmersionResultsScreen : public Screen {
     const std::string ask = ctx.i18n.tr("immersion.results.ask_period");
     const float ask_w = ui::text_size(u, ask, ui::FontRole::BodyBold).x + 3 * ui::em(u);
     const float gap = ui::px(u, 16);
-    const float row_w = ImGui::GetContentRegionAvail().x;
+    const float row_w = ui::list_row_width(u, ImGui::GetContentRegionAvail().x);
     // "Demander cette période" on the right of its card; under it where the card would keep
     // too little room for the employer's name (a portrait screen, larger text).
     const bool ask_under = row_w - ask_w - gap < 26 * ui::em(u);

@@ -12,6 +12,7 @@
 #include "kiosk/core/words/french.h"
 #include "kiosk/core/words/i18n.h"
 #include "kiosk/ui/layout.h"
+#include "kiosk/ui/scroll_list.h"
 #include "kiosk/ui/widgets.h"
 #include "screens/jobs_screens.h"
 #include "screens/jobs_support.h"
@@ -109,7 +110,7 @@ class JobsResultsScreen : public Screen {
     };
     // Every row as tall as the tallest card loaded: a card whose words need more lines (a
     // portrait screen, A++) grows instead of cutting them.
-    const float row_w = ImGui::GetContentRegionAvail().x;
+    const float row_w = ui::list_row_width(u, ImGui::GetContentRegionAvail().x);
     float row_h = ui::card_height(u, true);
     Words w;
     for (const JobCard& c : cards) {

@@ -121,8 +121,9 @@ class ManagerImportScreen : public Screen {
     };
     // Every row as tall as the tallest card: a card whose words need more lines grows.
     float row_h = ui::card_height(u, false);
+    const float row_w = ui::list_row_width(u, ImGui::GetContentRegionAvail().x);
     for (const FoundFile& file : files_)
-      row_h = std::max(row_h, ui::card_height_for(u, card_of(file)));
+      row_h = std::max(row_h, ui::card_height_for(u, card_of(file), row_w));
     ui::ScrollList list(u, "manager.import", ImVec2(0, 0), static_cast<int>(files_.size()), row_h,
                         ui::px(u, 12));
     for (int i = list.first(); i < list.last(); ++i) {

@@ -65,7 +65,8 @@ class WorkshopsScreen : public Screen {
 
     const float picto = ui::px(u, 96);
     const float gap = ui::px(u, 24);
-    const float card_w = ImGui::GetContentRegionAvail().x - picto - ui::px(u, 16) - gap;
+    const float card_w =
+        ui::list_row_width(u, ImGui::GetContentRegionAvail().x) - picto - ui::px(u, 16) - gap;
     // Every row as tall as the tallest card: a card whose words need more lines grows.
     float row_h = std::max(ui::card_height(u, false), picto + ui::px(u, 16));
     for (const WorkshopCard& c : list) {

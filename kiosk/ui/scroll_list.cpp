@@ -114,6 +114,10 @@ ScrollList::ScrollList(Ui& ui, std::string_view id, ImVec2 size, int count, floa
 
 float scroll_rail_room(const Ui& ui) { return std::max(4.0f, px(ui, 8)) + px(ui, 8); }
 
+float list_row_width(const Ui& ui, float list_width) {
+  return list_width - scroll_rail_room(ui);
+}
+
 void ScrollList::place(int index) {
   if (id_pushed_) ImGui::PopID();
   ImGui::PushID(index);

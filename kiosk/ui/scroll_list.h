@@ -30,6 +30,9 @@ float scroll_rail_room(const Ui& ui);
 // When a list keeps the rail's strip free: while it scrolls, or always (a page whose height
 // follows its width: a width that changed with the scrolling would change what decides it).
 enum class RailRoom { WhenScrolling, Always };
+// The width to measure a list's rows at before the list is drawn (their height follows it):
+// list_width less the rail's strip, the narrower of the two widths a row may get.
+float list_row_width(const Ui& ui, float list_width);
 
 // Usage, rows of a fixed height:
 //   { ScrollList list(ui, "jobs", size, count, row_height, gap);
