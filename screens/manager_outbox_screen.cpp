@@ -63,7 +63,8 @@ class ManagerOutboxScreen : public Screen {
       const std::string running = t.tr("manager.status.running");
       ui::ButtonOpts sync;
       sync.width = ui::px(u, 520);
-      const float beside_w = live.running ? ui::text_size(u, running, ui::FontRole::Heading).x : sync.width;
+      const float beside_w =
+          live.running ? ui::text_size(u, running, ui::FontRole::Heading).x : sync.width;
       const float gap = ui::px(u, 40);
       if (row_w + gap + beside_w <= ImGui::GetContentRegionAvail().x) {
         ImGui::SameLine(0, gap);

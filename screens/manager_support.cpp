@@ -53,54 +53,14 @@ float widest_word(const ui::Ui& u, std::string_view caption) {
   while (from < caption.size()) {
     size_t to = caption.find(' ', from);
     if (to == std::string_view::npos) to = caption.size();
-    if (to > from)
-      widest = std::max(widest, ui::text_size(u, caption.substr(from, to - from), ui::FontRole::Small).x);
+    if (to > from) {
+      const std::string_view word = caption.substr(from, to - from);
+      widest = std::max(widest, ui::text_size(u, word, ui::FontRole::Small).x);
+    }
     from = to + 1;
   }
   return widest;
 }
-
-}  // namespace
-
-float figure_row(ui::Ui& u, const std::vector<Figure>& figures, float max_w) {
-  if (figures.empty()) return 0;
-  const float gap = ui::px(u, 16), pad_x = ui::px(u, 20), pad_top = ui::px(u, 12);
-  const float avail = ImGui::GetContentRegionAvail().x;
-  float min_w = 0;
-  for (const Figure& f : figures)
-    min_w = std::max({min_w, widest_word(u, f.caption) + 2 * pad_x,
-                      ui::text_size(u, count_words(f.n), ui::FontRole::Title).x + 2 * pad_x});
-  // As many to a line as fit at their narrowest; then as wide as the line allows, up to max_w.
-  size_t per_line = figures.size();
-  auto width_for = [&](size_t k) { return (avail - static_cast<float>(k - 1) * gap) / static_cast<float>(k); };
-  while (per_line > 1 && width_for(per_line) < min_w) --per_line;
-  const float w = std::min(max_w, width_for(per_line));
-  const float caption_w = w - 2 * pad_x;
-  float h = 0;
-  for (const Figure& f : figures)
-    h = std::max(h, pad_top + ui::text_size(u, count_words(f.n), ui::FontRole::Title).y +
-                        ImGui::GetStyle().ItemSpacing.y +
-                        ui::text_size(u, f.caption, ui::FontRole::Small, caption_w).y + pad_x);
-  const float rounding = u.theme.rounding_em * ui::em(u);
-  for (size_t i = 0; i < figures.size(); ++i) {
-    if (i % per_line != 0) ImGui::SameLine(0, gap);
-    const Figure& f = figures[i];
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h),
-                                              ui::to_u32(u.theme.card), rounding);
-    ImGui::BeginGroup();
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + pad_x, pos.y + pad_top));
-    ui::text(u, count_words(f.n), ui::TextOpts{ui::FontRole::Title, f.tone, -1});
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + pad_x, ImGui::GetCursorScreenPos().y));
-    ui::text(u, f.caption, ui::TextOpts{ui::FontRole::Small, ui::Tone::Secondary, caption_w});
-    ImGui::SetCursorScreenPos(pos);
-    ImGui::Dummy(ImVec2(w, h));
-    ImGui::EndGroup();
-  }
-  return static_cast<float>(per_line) * w + static_cast<float>(per_line - 1) * gap;
-}
-
-namespace {
 
 std::string phase_key(SyncPhase p) {
   switch (p) {
@@ -128,6 +88,46 @@ PhaseSpan phase_span(SyncPhase p) {
 }
 
 }  // namespace
+
+float figure_row(ui::Ui& u, const std::vector<Figure>& figures, float max_w) {
+  if (figures.empty()) return 0;
+  const float gap = ui::px(u, 16), pad_x = ui::px(u, 20), pad_top = ui::px(u, 12);
+  const float avail = ImGui::GetContentRegionAvail().x;
+  float min_w = 0;
+  for (const Figure& f : figures)
+    min_w = std::max({min_w, widest_word(u, f.caption) + 2 * pad_x,
+                      ui::text_size(u, count_words(f.n), ui::FontRole::Title).x + 2 * pad_x});
+  // As many to a line as fit at their narrowest; then as wide as the line allows, up to max_w.
+  size_t per_line = figures.size();
+  auto width_for = [&](size_t k) {
+    return (avail - static_cast<float>(k - 1) * gap) / static_cast<float>(k);
+  };
+  while (per_line > 1 && width_for(per_line) < min_w) --per_line;
+  const float w = std::min(max_w, width_for(per_line));
+  const float caption_w = w - 2 * pad_x;
+  float h = 0;
+  for (const Figure& f : figures)
+    h = std::max(h, pad_top + ui::text_size(u, count_words(f.n), ui::FontRole::Title).y +
+                        ImGui::GetStyle().ItemSpacing.y +
+                        ui::text_size(u, f.caption, ui::FontRole::Small, caption_w).y + pad_x);
+  const float rounding = u.theme.rounding_em * ui::em(u);
+  for (size_t i = 0; i < figures.size(); ++i) {
+    if (i % per_line != 0) ImGui::SameLine(0, gap);
+    const Figure& f = figures[i];
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h),
+                                              ui::to_u32(u.theme.card), rounding);
+    ImGui::BeginGroup();
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + pad_x, pos.y + pad_top));
+    ui::text(u, count_words(f.n), ui::TextOpts{ui::FontRole::Title, f.tone, -1});
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + pad_x, ImGui::GetCursorScreenPos().y));
+    ui::text(u, f.caption, ui::TextOpts{ui::FontRole::Small, ui::Tone::Secondary, caption_w});
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::Dummy(ImVec2(w, h));
+    ImGui::EndGroup();
+  }
+  return static_cast<float>(per_line) * w + static_cast<float>(per_line - 1) * gap;
+}
 
 void sync_progress_view(ui::Ui& u, const I18n& i18n, const SyncLive& live, float width) {
   // One bar for the whole sync, each step its share of it. A download does not announce its
