@@ -178,15 +178,21 @@ class ManagerScreen : public Screen {
                                      t.tr("manager.open.settings_sentence"),
                                      t.tr("manager.open.desk_sentence")};
     const char* targets[] = {"manager.outbox", "manager.import", "manager.settings", "desk"};
-    // Plain tiles, no pictogram: four tools side by side under the status, all visible.
+    // Plain tiles, no pictogram: four tools side by side under the status on a landscape
+    // screen; two by two on a portrait one, where four across break every title in three.
     const float gap = ui::px(u, 24);
-    const float w = (ImGui::GetContentRegionAvail().x - 3 * gap) / 4;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const ImVec2 screen = ImGui::GetIO().DisplaySize;
+    const int per_line = screen.x >= screen.y ? 4 : 2;
+    const float w = (avail - static_cast<float>(per_line - 1) * gap) / static_cast<float>(per_line);
     float h = 0;
     for (int i = 0; i < 4; ++i) {
-      h = std::max(h, ui::tile_min_height(u, ui::TileSpec{ui::Picto::None, titles[i], sentences[i], {}, {}}, w));
+      const ui::TileSpec spec{ui::Picto::None, titles[i], sentences[i], {}, {}};
+      h = std::max(h, ui::tile_min_height(u, spec, w));
     }
     for (int i = 0; i < 4; ++i) {
-      if (i > 0) ImGui::SameLine(0, gap);
+      if (i % per_line != 0) ImGui::SameLine(0, gap);
+      else if (i > 0) ui::space(u, ui::Space::Small);
       ImGui::PushID(i);
       if (ui::tile(u, ui::TileSpec{ui::Picto::None, titles[i], sentences[i], {}, ImVec2(w, h)}))
         ctx.nav.open(targets[i]);

@@ -103,6 +103,9 @@ float figure_row(ui::Ui& u, const std::vector<Figure>& figures, float max_w) {
     return (avail - static_cast<float>(k - 1) * gap) / static_cast<float>(k);
   };
   while (per_line > 1 && width_for(per_line) < min_w) --per_line;
+  // Lines as even as they can be: six on two lines are three and three, not five and one.
+  const size_t lines = (figures.size() + per_line - 1) / per_line;
+  per_line = (figures.size() + lines - 1) / lines;
   const float w = std::min(max_w, width_for(per_line));
   const float caption_w = w - 2 * pad_x;
   float h = 0;
