@@ -141,6 +141,29 @@ TEST_F(ManagerScreens, OnAShortScreenTheOutboxSyncButtonGoesUnderItsCounts) {
   EXPECT_GT(sync->x, refused->x + refused->w);
 }
 
+// A portrait totem: the six counts in two even lines of three, the four tools two by two.
+TEST_F(ManagerScreens, OnAPortraitScreenCountsAndToolsTakeEvenLines) {
+  ImGui::GetIO().DisplaySize = ImVec2(1080, 1920);
+  enter();
+  play("expect \"ateliers\"\nexpect \"Espace animateur\"\n");
+  auto y_of = [&](const std::string& text) {
+    for (const ui::ProbeItem& item : ui.probe.items())
+      if (item.text == text) return item.y;
+    ADD_FAILURE() << "not on the screen: " << text;
+    return -1.0f;
+  };
+  const float counts_1 = y_of("offres d'emploi"), counts_2 = y_of("sessions de formation");
+  EXPECT_EQ(y_of("entreprises"), counts_1);
+  EXPECT_EQ(y_of("formations"), counts_1);
+  EXPECT_GT(counts_2, counts_1);
+  EXPECT_EQ(y_of("créneaux d'immersion"), counts_2);
+  EXPECT_EQ(y_of("ateliers"), counts_2);
+  const float tools_1 = y_of("Suivi des envois"), tools_2 = y_of("Réglages du terminal");
+  EXPECT_EQ(y_of("Importer un catalogue"), tools_1);
+  EXPECT_GT(tools_2, tools_1);
+  EXPECT_EQ(y_of("Espace animateur"), tools_2);
+}
+
 TEST_F(ManagerScreens, ABrokenBundleFailsInWords) {
   const int64_t jobs_before = catalog_counts(*db).jobs;
   const std::string path = dir.file("broken.bundle");
