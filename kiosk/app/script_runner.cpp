@@ -278,10 +278,18 @@ class Runner {
   }
 
  private:
-  Status tap_by_name(const ScriptStep& s, const TextPattern& text) {
+  // The item `find` picks out of the probe, swiped to where the screen scrolls; nullptr when
+  // it is nowhere on the page.
+  template <typename Find>
+  const ProbeItem* scrolled_to(const Find& find) {
     read_first();
-    scroll_until([&] { return find_tappable(t_.probe(), text) != nullptr; });
-    const ProbeItem* item = find_tappable(t_.probe(), text);
+    scroll_until([&] { return find(t_.probe()) != nullptr; });
+    return find(t_.probe());
+  }
+
+  Status tap_by_name(const ScriptStep& s, const TextPattern& text) {
+    const ProbeItem* item =
+        scrolled_to([&](const ui::UiProbe& probe) { return find_tappable(probe, text); });
     if (!item)
       return step_failed("rien à toucher qui dise « " + s.text + " » ; textes visibles :" +
                          visible_texts(t_.probe()));
@@ -294,9 +302,8 @@ class Runner {
   // A touch on a greyed button, found by its name wherever the screen is (never by pixels,
   // which land elsewhere on another terminal): the steps after it check nothing happened.
   Status tap_disabled(const ScriptStep& s, const TextPattern& text) {
-    read_first();
-    scroll_until([&] { return find_button(t_.probe(), text) != nullptr; });
-    const ProbeItem* item = find_button(t_.probe(), text);
+    const ProbeItem* item =
+        scrolled_to([&](const ui::UiProbe& probe) { return find_button(probe, text); });
     if (!item)
       return step_failed("pas de bouton « " + s.text + " » à l'écran ; textes visibles :" +
                          visible_texts(t_.probe()));
