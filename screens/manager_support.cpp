@@ -93,10 +93,14 @@ float figure_row(ui::Ui& u, const std::vector<Figure>& figures, float max_w) {
   if (figures.empty()) return 0;
   const float gap = ui::px(u, 16), pad_x = ui::px(u, 20), pad_top = ui::px(u, 12);
   const float avail = ImGui::GetContentRegionAvail().x;
-  float min_w = 0;
-  for (const Figure& f : figures)
-    min_w = std::max({min_w, widest_word(u, f.caption) + 2 * pad_x,
-                      ui::text_size(u, count_words(f.n), ui::FontRole::Title).x + 2 * pad_x});
+  std::vector<std::string> numbers;
+  float min_w = 0, number_h = 0;
+  for (const Figure& f : figures) {
+    numbers.push_back(count_words(f.n));
+    const ImVec2 number = ui::text_size(u, numbers.back(), ui::FontRole::Title);
+    number_h = std::max(number_h, number.y);
+    min_w = std::max({min_w, widest_word(u, f.caption) + 2 * pad_x, number.x + 2 * pad_x});
+  }
   // As many to a line as fit at their narrowest; then as wide as the line allows, up to max_w.
   size_t per_line = figures.size();
   auto width_for = [&](size_t k) {
@@ -110,8 +114,7 @@ float figure_row(ui::Ui& u, const std::vector<Figure>& figures, float max_w) {
   const float caption_w = w - 2 * pad_x;
   float h = 0;
   for (const Figure& f : figures)
-    h = std::max(h, pad_top + ui::text_size(u, count_words(f.n), ui::FontRole::Title).y +
-                        ImGui::GetStyle().ItemSpacing.y +
+    h = std::max(h, pad_top + number_h + ImGui::GetStyle().ItemSpacing.y +
                         ui::text_size(u, f.caption, ui::FontRole::Small, caption_w).y + pad_x);
   const float rounding = u.theme.rounding_em * ui::em(u);
   for (size_t i = 0; i < figures.size(); ++i) {
@@ -122,7 +125,7 @@ float figure_row(ui::Ui& u, const std::vector<Figure>& figures, float max_w) {
                                               ui::to_u32(u.theme.card), rounding);
     ImGui::BeginGroup();
     ImGui::SetCursorScreenPos(ImVec2(pos.x + pad_x, pos.y + pad_top));
-    ui::text(u, count_words(f.n), ui::TextOpts{ui::FontRole::Title, f.tone, -1});
+    ui::text(u, numbers[i], ui::TextOpts{ui::FontRole::Title, f.tone, -1});
     ImGui::SetCursorScreenPos(ImVec2(pos.x + pad_x, ImGui::GetCursorScreenPos().y));
     ui::text(u, f.caption, ui::TextOpts{ui::FontRole::Small, ui::Tone::Secondary, caption_w});
     ImGui::SetCursorScreenPos(pos);
