@@ -24,6 +24,56 @@ std::string refusal(const Status& s, const I18n& t) {
   return t.tr("workshop.error.other");
 }
 
+// A registration's words: who, then the attendance, the contact and a refusal.
+struct RegistrationWords {
+  std::string who, line;
+};
+
+RegistrationWords registration_words(const I18n& t, const Registration& r) {
+  RegistrationWords words;
+  words.who = r.first_name.empty() ? t.tr("desk.ws.name_erased") : r.first_name;
+  if (r.walk_in) words.who += " · " + t.tr("desk.ws.walk_in_mark");
+  // The stored attendance in words too: the chips alone would say it by colour only.
+  words.line = t.tr(r.attendance == "present"  ? "desk.ws.marked_present"
+                    : r.attendance == "absent" ? "desk.ws.marked_absent"
+                                               : "desk.ws.not_marked");
+  words.line += " · " + (r.contact.empty() ? t.tr("desk.ws.no_contact") : r.contact);
+  if (r.delivery == OutboxState::rejected)
+    words.line += " · " + t.tr("desk.ws.refused", {{"reason", r.delivery_reason}});
+  return words;
+}
+
+// Where a registration row puts its words and its "Présent" / "Absent" chips: the chips on
+// the right, or under the words where beside them the words would keep too narrow a column
+// (a portrait screen: the chips were drawn over the phone number).
+struct RegistrationLayout {
+  float pad = 0, chips_w = 0, text_w = 0;
+  bool chips_under = false;
+};
+
+RegistrationLayout registration_layout(const ui::Ui& u, const I18n& t, float w) {
+  RegistrationLayout l;
+  l.pad = ui::px(u, 20);
+  l.chips_w = ui::text_size(u, t.tr("desk.ws.present"), ui::FontRole::BodyBold).x +
+              ui::text_size(u, t.tr("desk.ws.absent"), ui::FontRole::BodyBold).x +
+              4 * 0.8f * ui::em(u) + ui::px(u, 16);
+  l.text_w = w - 2 * l.pad - l.chips_w - ui::px(u, 16);
+  l.chips_under = l.text_w < 12 * ui::em(u);
+  if (l.chips_under) l.text_w = w - 2 * l.pad;
+  return l;
+}
+
+float registration_row_height(const ui::Ui& u, const I18n& t, const Registration& r, float w) {
+  const RegistrationLayout l = registration_layout(u, t, w);
+  const RegistrationWords words = registration_words(t, r);
+  const float text_h = ui::text_size(u, words.who, ui::FontRole::Heading, l.text_w).y +
+                       ImGui::GetStyle().ItemSpacing.y +
+                       ui::text_size(u, words.line, ui::FontRole::Body, l.text_w).y;
+  const float target = ui::target_height(u);
+  const float h = l.chips_under ? text_h + ui::px(u, 12) + target : std::max(text_h, target);
+  return std::max(ui::px(u, 110), h + 2 * ui::px(u, 10));
+}
+
 void registration_row(const DeskContext& d, const Registration& r, ImVec2 pos, float w,
                       float h) {
   ui::Ui& u = d.ctx.ui;
@@ -31,36 +81,28 @@ void registration_row(const DeskContext& d, const Registration& r, ImVec2 pos, f
   ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h),
                                             ui::to_u32(u.theme.card),
                                             u.theme.rounding_em * ui::em(u));
-  const float pad = ui::px(u, 20);
-  ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + ui::px(u, 10)));
-  std::string who = r.first_name.empty() ? t.tr("desk.ws.name_erased") : r.first_name;
-  if (r.walk_in) who += " · " + t.tr("desk.ws.walk_in_mark");
-  ui::text(u, who, ui::TextOpts{ui::FontRole::Heading, ui::Tone::Normal, -1});
-  ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, ImGui::GetCursorScreenPos().y));
-  // The stored attendance in words too: the chips alone would say it by colour only.
-  std::string line = t.tr(r.attendance == "present"  ? "desk.ws.marked_present"
-                          : r.attendance == "absent" ? "desk.ws.marked_absent"
-                                                     : "desk.ws.not_marked");
-  line += " · " + (r.contact.empty() ? t.tr("desk.ws.no_contact") : r.contact);
-  if (r.delivery == OutboxState::rejected)
-    line += " · " + t.tr("desk.ws.refused", {{"reason", r.delivery_reason}});
-  ui::text(u, line,
+  const RegistrationLayout l = registration_layout(u, t, w);
+  const RegistrationWords words = registration_words(t, r);
+  ImGui::SetCursorScreenPos(ImVec2(pos.x + l.pad, pos.y + ui::px(u, 10)));
+  ui::text(u, words.who, ui::TextOpts{ui::FontRole::Heading, ui::Tone::Normal, l.text_w});
+  ImGui::SetCursorScreenPos(ImVec2(pos.x + l.pad, ImGui::GetCursorScreenPos().y));
+  ui::text(u, words.line,
            ui::TextOpts{ui::FontRole::Body,
                         r.delivery == OutboxState::rejected ? ui::Tone::Error
                                                             : ui::Tone::Secondary,
-                        -1});
+                        l.text_w});
   // Chips keep their state visible: the active one is the attendance stored.
-  const std::string present = t.tr("desk.ws.present");
-  const std::string absent = t.tr("desk.ws.absent");
-  const float cw = ui::text_size(u, present, ui::FontRole::BodyBold).x +
-                   ui::text_size(u, absent, ui::FontRole::BodyBold).x + 4 * 0.8f * ui::em(u) +
-                   ui::px(u, 16);
-  ImGui::SetCursorScreenPos(
-      ImVec2(pos.x + w - pad - cw, pos.y + (h - ui::target_height(u)) * 0.5f));
-  if (ui::chip(u, present, r.attendance == "present"))
+  if (l.chips_under)
+    ImGui::SetCursorScreenPos(
+        ImVec2(pos.x + l.pad, ImGui::GetCursorScreenPos().y + ui::px(u, 12) -
+                                  ImGui::GetStyle().ItemSpacing.y));
+  else
+    ImGui::SetCursorScreenPos(
+        ImVec2(pos.x + w - l.pad - l.chips_w, pos.y + (h - ui::target_height(u)) * 0.5f));
+  if (ui::chip(u, t.tr("desk.ws.present"), r.attendance == "present"))
     after_desk_action(d, set_attendance(d.db, r.id, Attendance::present, d.role, d.now_s));
   ImGui::SameLine(0, ui::px(u, 16));
-  if (ui::chip(u, absent, r.attendance == "absent"))
+  if (ui::chip(u, t.tr("desk.ws.absent"), r.attendance == "absent"))
     after_desk_action(d, set_attendance(d.db, r.id, Attendance::absent, d.role, d.now_s));
 }
 
@@ -172,7 +214,10 @@ void chosen_workshop(const DeskContext& d, DeskWorkshopsState& s, const Workshop
     ui::text(u, t.tr("desk.ws.no_one"), ui::TextOpts{ui::FontRole::Body});
     return;
   }
-  const float row_h = ui::px(u, 110);
+  // Every row as tall as the tallest needs: a row with its chips under its words grows.
+  float row_h = 0;
+  for (const Registration& r : regs)
+    row_h = std::max(row_h, registration_row_height(u, t, r, ui::list_row_width(u, width)));
   ui::ScrollList rows(u, "desk.registrations", ImVec2(width, 0), static_cast<int>(regs.size()),
                       row_h, ui::px(u, 12));
   for (int i = rows.first(); i < rows.last(); ++i) {

@@ -6,6 +6,7 @@
 #include "kiosk/core/domain/help_desk.h"
 #include "kiosk/core/domain/pin.h"
 #include "kiosk/core/domain/usage.h"
+#include "kiosk/core/domain/workshops.h"
 #include "kiosk/ui/ui.h"
 #include "screens/screens.h"
 #include "screens/ticket_banner.h"
@@ -120,6 +121,37 @@ TEST_F(HelpScreens, AtHomeTheShellWritesCountersAndDoesTheDaysHousekeeping) {
   services.usage.add("2025-06-02", "jobs.search", "family:F");
   run_frames(1);
   EXPECT_EQ(services.usage.held("2025-06-02", "jobs.search", "family:F"), 1);
+}
+
+// A portrait desk: a registration's "Présent" and "Absent" go under its words, where beside
+// them they were drawn over the phone number; on a landscape screen they stay beside.
+TEST_F(HelpScreens, OnAPortraitDeskTheAttendanceChipsLeaveThePhoneNumberReadable) {
+  RegistrationRequest r;
+  r.workshop_id = "w-today";
+  r.first_name = "Inès";
+  r.contact = "06 12 34 56 78";
+  r.consent = true;
+  ASSERT_TRUE(register_for_workshop(*db, r, clock.now_s()).ok());
+  for (const ImVec2 screen : {ImVec2(1080, 1920), ImVec2(1920, 1080)}) {
+    ImGui::GetIO().DisplaySize = screen;
+    if (app->shell().mode != Mode::Animator)
+      play("tap \"Espace du personnel\"\ntype \"2468\"\ntap \"Valider\"\n");
+    play("tap \"Ateliers\"\ntap \"Atelier w-today\"\nexpect \"06 12 34 56 78\"\n");
+    const ui::ProbeItem* line = nullptr;
+    const ui::ProbeItem* present = nullptr;
+    for (const ui::ProbeItem& item : ui.probe.items()) {
+      if (item.text.find("06 12 34 56 78") != std::string::npos) line = &item;
+      if (item.text == "Présent" && item.tappable) present = &item;
+    }
+    ASSERT_NE(line, nullptr);
+    ASSERT_NE(present, nullptr);
+    const bool apart = present->x >= line->x + line->w || present->y >= line->y + line->h;
+    EXPECT_TRUE(apart) << screen.x << "x" << screen.y << ": the chip at (" << present->x << ", "
+                       << present->y << ") covers the line ending at x = " << line->x + line->w;
+    if (screen.x > screen.y) {
+      EXPECT_LT(present->y, line->y + line->h) << "beside, not under";
+    }
+  }
 }
 
 TEST_F(HelpScreens, TheDeskIsNotReachableWithoutThePin) {
